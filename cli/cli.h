@@ -1,0 +1,50 @@
+/* The chainmap command line: shared pieces of the subcommands (one cmd_<name>.c each). */
+#pragma once
+
+#include "cm_dataset.h"
+#include "cm_diagnostics.h"
+
+#include <glib.h>
+#include <stdio.h>
+
+/* Exit codes of SPEC section 3. */
+enum {
+  CM_EXIT_OK = 0,
+  CM_EXIT_INVALID = 1, /* invalid data */
+  CM_EXIT_USAGE = 2,
+  CM_EXIT_OUTPUT = 3, /* output could not be written */
+};
+
+typedef struct {
+  const char *name;
+  const char *args;    /* after the name, for usage lines */
+  const char *summary; /* one line */
+  int (*run)(int argc, char **argv);
+} CmCommand;
+
+/* The command table (main.c) and its length. */
+extern const CmCommand cm_commands[];
+extern const guint cm_n_commands;
+
+int cm_cmd_validate(int argc, char **argv);
+
+/* A GOptionContext for command NAME with its usage line and description. */
+GOptionContext *cm_cli_context(const char *name, GOptionEntry *entries);
+
+/* Parses argv (argv[0] is the command name). On a bad option prints it with a hint and returns
+ * FALSE (exit CM_EXIT_USAGE). */
+gboolean cm_cli_parse(GOptionContext *ctx, const char *name, int *argc, char ***argv);
+
+/* Prints "chainmap NAME: MESSAGE" and "Try 'chainmap help NAME'." to stderr; returns
+ * CM_EXIT_USAGE. */
+int cm_cli_usage_error(const char *name, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* Loads a dataset, printing its diagnostics (compiler style) to stderr; NULL when invalid. */
+CmDataset *cm_cli_load(const char *path);
+
+/* Writes out to path (NULL: standard output) atomically; prints the error. Returns an exit
+ * code. */
+int cm_cli_write(const char *path, const GString *out);
+
+/* Prints each diagnostic to stream. */
+void cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags);

@@ -1,0 +1,39 @@
+/* chainmap validate DATASET [--format text|csv|json] [-o FILE]: check only. */
+#include "cli.h"
+#include "cm_loader.h"
+#include "cm_report.h"
+
+int
+cm_cmd_validate(int argc, char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+      {"format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "text (default), md, csv or json",
+       "FORMAT"},
+      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE (default: stdout)", "FILE"},
+      {NULL},
+  };
+  g_autoptr(GOptionContext) ctx = cm_cli_context("validate", entries);
+  if (!cm_cli_parse(ctx, "validate", &argc, &argv))
+    return CM_EXIT_USAGE;
+  if (argc != 2)
+    return cm_cli_usage_error("validate", argc < 2 ? "missing DATASET" : "one DATASET at a time");
+  CmReportFormat format = CM_FORMAT_TEXT;
+  if (format_name && !cm_report_format_from_string(format_name, &format))
+    return cm_cli_usage_error("validate", "unknown format '%s' (text, md, csv or json)",
+                              format_name);
+
+  g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
+  g_autoptr(GError) err = NULL;
+  g_autoptr(CmDataset) ds = cm_dataset_load(argv[1], diags, &err);
+  if (!ds && err && err->code == CM_LOADER_ERROR_FAILED) {
+    fprintf(stderr, "chainmap: %s\n", err->message);
+    return CM_EXIT_INVALID;
+  }
+  g_autoptr(GString) out = cm_report_validate(diags, argv[1], format);
+  int rc = cm_cli_write(output, out);
+  if (rc != CM_EXIT_OK)
+    return rc;
+  return cm_diagnostics_errors(diags) > 0 ? CM_EXIT_INVALID : CM_EXIT_OK;
+}

@@ -1,0 +1,97 @@
+/* chainmap: industrial-chain modelling for investment planners. Dispatches to the subcommands. */
+#include "cli.h"
+#include "cm_init.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef CHAINMAP_VERSION
+#define CHAINMAP_VERSION "0.0.0"
+#endif
+
+const CmCommand cm_commands[] = {
+    {"validate", "DATASET", "check a dataset; list every problem as FILE:LINE", cm_cmd_validate},
+};
+const guint cm_n_commands = G_N_ELEMENTS(cm_commands);
+
+static void
+print_usage(FILE *out)
+{
+  fprintf(out, "Usage: chainmap COMMAND [OPTIONS] ...\n\n"
+               "Industrial-chain modelling: strong, weak and missing links, local procurement\n"
+               "of chain leaders, investment targets and chain maps.\n\nCommands:\n");
+  for (guint i = 0; i < cm_n_commands; i++)
+    fprintf(out, "  %-12s %s\n", cm_commands[i].name, cm_commands[i].summary);
+  fprintf(out, "\n  chainmap help COMMAND     options of a command\n"
+               "  chainmap --version\n");
+}
+
+static const CmCommand *
+find_command(const char *name)
+{
+  for (guint i = 0; i < cm_n_commands; i++)
+    if (strcmp(cm_commands[i].name, name) == 0)
+      return &cm_commands[i];
+  return NULL;
+}
+
+static int
+unknown_command(const char *name)
+{
+  fprintf(stderr, "chainmap: unknown command '%s'\n\n", name);
+  print_usage(stderr);
+  return CM_EXIT_USAGE;
+}
+
+/* Dataset text is UTF-8: make sure the C library and GLib treat bytes as UTF-8 whatever the
+ * environment's locale, and that numbers always print with a '.'. */
+static void
+set_locale(void)
+{
+  setlocale(LC_ALL, "");
+  if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+    setlocale(LC_CTYPE, "C.UTF-8");
+  setlocale(LC_NUMERIC, "C");
+}
+
+int
+main(int argc, char **argv)
+{
+  set_locale();
+  cm_init();
+  if (argc < 2) {
+    print_usage(stderr);
+    return CM_EXIT_USAGE;
+  }
+  const char *first = argv[1];
+  if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+    print_usage(stdout);
+    return CM_EXIT_OK;
+  }
+  if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
+    printf("chainmap %s\n", CHAINMAP_VERSION);
+    return CM_EXIT_OK;
+  }
+  if (strcmp(first, "help") == 0) {
+    if (argc < 3) {
+      print_usage(stdout);
+      return CM_EXIT_OK;
+    }
+    const CmCommand *cmd = find_command(argv[2]);
+    if (!cmd)
+      return unknown_command(argv[2]);
+    char *help_argv[] = {(char *)cmd->name, "--help", NULL};
+    return cmd->run(2, help_argv);
+  }
+  if (first[0] == '-') {
+    fprintf(stderr, "chainmap: unknown option '%s'\n\n", first);
+    print_usage(stderr);
+    return CM_EXIT_USAGE;
+  }
+  const CmCommand *cmd = find_command(first);
+  if (!cmd)
+    return unknown_command(first);
+  return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,240 @@
+#include "cm_dataset.h"
+#include "cm_region.h"
+#include "cm_template.h"
+
+#include <string.h>
+
+CmDataset *
+cm_dataset_new(void)
+{
+  CmDataset *ds = g_new0(CmDataset, 1);
+  ds->name = g_strdup("");
+  ds->region = g_strdup("");
+  ds->unit = g_strdup("");
+  ds->source = g_strdup("");
+  ds->params = (CmAnalysisParams){
+      .min_producers = 2,
+      .min_coverage = 0.5,
+      .procurement_target = 0.8,
+      .scenario = CM_PROJECT_OPERATING,
+  };
+  ds->segments = g_array_new(FALSE, FALSE, sizeof(CmSegment));
+  ds->segment_inputs = g_array_new(FALSE, FALSE, sizeof(guint32));
+  ds->enterprises = g_array_new(FALSE, FALSE, sizeof(CmEnterprise));
+  ds->enterprise_segments = g_array_new(FALSE, FALSE, sizeof(guint32));
+  ds->supply = g_array_new(FALSE, FALSE, sizeof(CmSupply));
+  ds->segment_extra_values = g_ptr_array_new();
+  ds->enterprise_extra_values = g_ptr_array_new();
+  ds->supply_extra_values = g_ptr_array_new();
+  ds->strings = g_string_chunk_new(1 << 16);
+  ds->segment_by_id = g_hash_table_new(g_str_hash, g_str_equal);
+  ds->enterprise_by_id = g_hash_table_new(g_str_hash, g_str_equal);
+  return ds;
+}
+
+void
+cm_dataset_free(CmDataset *ds)
+{
+  if (!ds)
+    return;
+  g_free(ds->name);
+  g_free(ds->region);
+  g_free(ds->unit);
+  g_free(ds->source);
+  g_array_free(ds->segments, TRUE);
+  g_array_free(ds->segment_inputs, TRUE);
+  g_array_free(ds->enterprises, TRUE);
+  g_array_free(ds->enterprise_segments, TRUE);
+  g_array_free(ds->supply, TRUE);
+  g_free(ds->segment_extra.names);
+  g_free(ds->enterprise_extra.names);
+  g_free(ds->supply_extra.names);
+  g_ptr_array_free(ds->segment_extra_values, TRUE);
+  g_ptr_array_free(ds->enterprise_extra_values, TRUE);
+  g_ptr_array_free(ds->supply_extra_values, TRUE);
+  cm_template_free(ds->template);
+  g_string_chunk_free(ds->strings);
+  g_hash_table_destroy(ds->segment_by_id);
+  g_hash_table_destroy(ds->enterprise_by_id);
+  g_free(ds);
+}
+
+const char *
+cm_dataset_intern(CmDataset *ds, const char *s)
+{
+  return g_string_chunk_insert_const(ds->strings, s ? s : "");
+}
+
+static gint64
+find(GHashTable *index, const char *id)
+{
+  gpointer v = g_hash_table_lookup(index, id);
+  return v ? (gint64)GPOINTER_TO_SIZE(v) - 1 : -1;
+}
+
+gint64
+cm_dataset_find_segment(const CmDataset *ds, const char *id)
+{
+  return find(ds->segment_by_id, id);
+}
+
+gint64
+cm_dataset_find_enterprise(const CmDataset *ds, const char *id)
+{
+  return find(ds->enterprise_by_id, id);
+}
+
+guint
+cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment)
+{
+  guint i = ds->segments->len;
+  g_array_append_val(ds->segments, *segment);
+  g_hash_table_insert(ds->segment_by_id, (gpointer)segment->id, GSIZE_TO_POINTER((gsize)i + 1));
+  return i;
+}
+
+guint
+cm_dataset_add_enterprise(CmDataset *ds, const CmEnterprise *enterprise)
+{
+  guint i = ds->enterprises->len;
+  g_array_append_val(ds->enterprises, *enterprise);
+  g_hash_table_insert(ds->enterprise_by_id, (gpointer)enterprise->id,
+                      GSIZE_TO_POINTER((gsize)i + 1));
+  return i;
+}
+
+gboolean
+cm_dataset_finish(CmDataset *ds, GError **error)
+{
+  g_return_val_if_fail(ds->template == NULL, FALSE);
+  /* Locality is decided once per distinct region string, not once per enterprise. */
+  g_autoptr(GHashTable) local_by_region = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < ds->enterprises->len; i++) {
+    CmEnterprise *e = &g_array_index(ds->enterprises, CmEnterprise, i);
+    gpointer cached;
+    if (!g_hash_table_lookup_extended(local_by_region, e->region, NULL, &cached)) {
+      cached = GINT_TO_POINTER(cm_region_is_local(e->region, ds->region));
+      g_hash_table_insert(local_by_region, (gpointer)e->region, cached);
+    }
+    e->local = GPOINTER_TO_INT(cached) != 0;
+    e->leader = cm_role_is_leader(e->role);
+  }
+  ds->template = cm_template_new(ds, error);
+  return ds->template != NULL;
+}
+
+gboolean
+cm_enterprise_produces(const CmDataset *ds, const CmEnterprise *e, guint32 s)
+{
+  const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
+  for (guint k = 0; k < e->n_segments; k++)
+    if (segs[k] == s)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+cm_dataset_extra_value(const CmExtraColumns *cols, const GPtrArray *values, guint row, guint k)
+{
+  if (k >= cols->n || (gsize)row * cols->n + k >= values->len)
+    return NULL;
+  return g_ptr_array_index(values, (gsize)row * cols->n + k);
+}
+
+static const char *const tier_names[CM_TIER_COUNT] = {"upstream", "midstream", "downstream"};
+static const char *const tier_names_zh[CM_TIER_COUNT] = {"上游", "中游", "下游"};
+
+const char *
+cm_tier_to_string(CmTier tier)
+{
+  return tier < CM_TIER_COUNT ? tier_names[tier] : "?";
+}
+
+gboolean
+cm_tier_from_string(const char *s, CmTier *tier)
+{
+  for (guint t = 0; t < CM_TIER_COUNT; t++) {
+    if (g_ascii_strcasecmp(s, tier_names[t]) == 0 || strcmp(s, tier_names_zh[t]) == 0) {
+      *tier = (CmTier)t;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+static const struct {
+  CmProjectStatus status;
+  const char *name;
+} project_statuses[] = {
+    {CM_PROJECT_OPERATING, "operating"},
+    {CM_PROJECT_CONSTRUCTION, "construction"},
+    {CM_PROJECT_SIGNED, "signed"},
+};
+
+const char *
+cm_project_status_to_string(CmProjectStatus status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS(project_statuses); i++)
+    if (project_statuses[i].status == status)
+      return project_statuses[i].name;
+  return "?";
+}
+
+gboolean
+cm_project_status_from_string(const char *s, CmProjectStatus *status)
+{
+  if (*s == '\0') {
+    *status = CM_PROJECT_OPERATING;
+    return TRUE;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(project_statuses); i++) {
+    if (g_ascii_strcasecmp(s, project_statuses[i].name) == 0) {
+      *status = project_statuses[i].status;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+gboolean
+cm_scenario_parse(const char *list, guint *scenario, char **bad)
+{
+  g_auto(GStrv) words = g_strsplit(list, ",", -1);
+  guint mask = 0;
+  for (guint i = 0; words[i]; i++) {
+    char *w = g_strstrip(words[i]);
+    if (*w == '\0')
+      continue;
+    CmProjectStatus st;
+    if (!cm_project_status_from_string(w, &st)) {
+      if (bad)
+        *bad = g_strdup(w);
+      return FALSE;
+    }
+    mask |= st;
+  }
+  if (mask == 0) {
+    if (bad)
+      *bad = g_strdup(list);
+    return FALSE;
+  }
+  *scenario = mask;
+  return TRUE;
+}
+
+const char **
+cm_scenario_to_strv(guint scenario)
+{
+  const char **v = g_new0(const char *, G_N_ELEMENTS(project_statuses) + 1);
+  guint n = 0;
+  for (guint i = 0; i < G_N_ELEMENTS(project_statuses); i++)
+    if (scenario & project_statuses[i].status)
+      v[n++] = project_statuses[i].name;
+  return v;
+}
+
+gboolean
+cm_role_is_leader(const char *role)
+{
+  return role && (g_ascii_strcasecmp(role, "leader") == 0 || strcmp(role, "链主") == 0);
+}

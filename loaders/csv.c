@@ -1,0 +1,439 @@
+#include "cm_csv.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CHUNK_BYTES (1u << 20)
+
+typedef struct {
+  const CmCsvSource *src;
+  CmCsvRecordFunc func;
+  gpointer user_data;
+  struct csv_parser parser;
+  GString *bytes;    /* fields of the current record, each NUL-terminated */
+  GArray *offsets;   /* gsize offset of each field in bytes */
+  GPtrArray *fields; /* char * into bytes, rebuilt per record */
+  guint line;        /* physical line being fed */
+  guint record_line; /* where the current record started */
+  gboolean between;  /* no record in progress */
+  gboolean skipping; /* dropping the rest of a bad physical line */
+  gsize record_bytes;
+  gint header_fields; /* -1 until the header is read */
+  gboolean fatal;
+} Reader;
+
+static gboolean
+is_space(unsigned char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+  Reader *r = data;
+  const unsigned char *p = s;
+  while (len > 0 && is_space(p[0]))
+    p++, len--;
+  while (len > 0 && is_space(p[len - 1]))
+    len--;
+  gsize off = r->bytes->len;
+  g_array_append_val(r->offsets, off);
+  g_string_append_len(r->bytes, (const char *)p, (gssize)len);
+  g_string_append_c(r->bytes, '\0');
+}
+
+static void
+reset_record(Reader *r)
+{
+  g_string_truncate(r->bytes, 0);
+  g_array_set_size(r->offsets, 0);
+  r->record_bytes = 0;
+  r->between = TRUE;
+}
+
+static void
+on_record(int terminator, void *data)
+{
+  Reader *r = data;
+  guint n = r->offsets->len;
+  g_ptr_array_set_size(r->fields, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add(r->fields, r->bytes->str + g_array_index(r->offsets, gsize, i));
+  CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = (char **)r->fields->pdata};
+  if (r->header_fields < 0) {
+    r->header_fields = (gint)n;
+    r->func(&rec, r->user_data);
+  } else if ((gint)n != r->header_fields) {
+    cm_diagnostics_add(r->src->diags, r->src->display, rec.line, CM_SEVERITY_ERROR,
+                       "expected %d fields (as in the header), found %u", r->header_fields, n);
+  } else {
+    r->func(&rec, r->user_data);
+  }
+  reset_record(r);
+}
+
+static void
+restart_parser(Reader *r)
+{
+  csv_free(&r->parser);
+  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  reset_record(r);
+}
+
+/* Feeds one piece of a physical line (ending with '\n' or at a chunk boundary). */
+static void
+feed_piece(Reader *r, const char *p, gsize len)
+{
+  gboolean ends_line = len > 0 && p[len - 1] == '\n';
+  if (r->skipping) {
+    if (ends_line) {
+      r->skipping = FALSE;
+      r->line++;
+    }
+    return;
+  }
+  if (r->between) {
+    gsize k = 0;
+    while (k < len && is_space((unsigned char)p[k]))
+      k++;
+    if (k == len) { /* blank, or leading white space of a record still to come */
+      if (ends_line)
+        r->line++;
+      return;
+    }
+    r->record_line = r->line;
+    r->between = FALSE;
+    p += k;
+    len -= k;
+  }
+  r->record_bytes += len;
+  if (r->record_bytes > CM_CSV_MAX_RECORD_BYTES) {
+    cm_diagnostics_add(r->src->diags, r->src->display, r->record_line, CM_SEVERITY_ERROR,
+                       "record longer than %u MiB; skipped", CM_CSV_MAX_RECORD_BYTES >> 20);
+    restart_parser(r);
+    r->skipping = !ends_line;
+    if (ends_line)
+      r->line++;
+    return;
+  }
+  size_t done = csv_parse(&r->parser, p, len, on_field, on_record, r);
+  if (done < len) {
+    cm_diagnostics_add(r->src->diags, r->src->display, r->line, CM_SEVERITY_ERROR,
+                       "malformed quoting: a quote inside a field must be doubled and a quoted "
+                       "field must end at a comma or line end");
+    restart_parser(r);
+    r->skipping = !ends_line;
+  }
+  if (ends_line)
+    r->line++;
+}
+
+/* Feeds UTF-8 text, splitting it at line ends so each record knows its line. */
+static void
+feed_text(Reader *r, const char *p, gsize len)
+{
+  while (len > 0) {
+    const char *nl = memchr(p, '\n', len);
+    gsize piece = nl ? (gsize)(nl - p) + 1 : len;
+    feed_piece(r, p, piece);
+    p += piece;
+    len -= piece;
+  }
+}
+
+static guint
+count_lines(const char *p, gsize len)
+{
+  guint n = 0;
+  for (const char *q = p; (q = memchr(q, '\n', len - (gsize)(q - p))); q++)
+    n++;
+  return n;
+}
+
+/* Pulls the raw bytes of a source chunk by chunk. */
+typedef struct {
+  const CmCsvSource *src;
+  int fd;
+  gsize mem_pos;
+} ByteStream;
+
+static gssize
+stream_read(ByteStream *s, char *buf, gsize cap)
+{
+  if (s->src->data) {
+    gsize n = MIN(cap, s->src->data_len - s->mem_pos);
+    memcpy(buf, s->src->data + s->mem_pos, n);
+    s->mem_pos += n;
+    return (gssize)n;
+  }
+  for (;;) {
+    gssize n = read(s->fd, buf, cap);
+    if (n >= 0 || errno != EINTR)
+      return n;
+  }
+}
+
+static gboolean
+stream_open(ByteStream *s, const CmCsvSource *src)
+{
+  s->src = src;
+  s->mem_pos = 0;
+  s->fd = -1;
+  if (src->data)
+    return TRUE;
+  s->fd = open(src->path, O_RDONLY | O_CLOEXEC);
+  if (s->fd < 0) {
+    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
+                       g_strerror(errno));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static void
+stream_close(ByteStream *s)
+{
+  if (s->fd >= 0)
+    close(s->fd);
+  s->fd = -1;
+}
+
+static void
+read_failed(const CmCsvSource *src)
+{
+  cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
+                     g_strerror(errno));
+}
+
+/* Checks that the source is UTF-8 with no NUL byte. On failure *bad_line is the line of the
+ * first offending byte and *nul tells whether it was a NUL byte. */
+static gboolean
+scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gboolean *io_error)
+{
+  ByteStream s;
+  *io_error = !stream_open(&s, src);
+  if (*io_error)
+    return TRUE;
+  gsize carry = 0;
+  guint line = 1;
+  gboolean ok = TRUE;
+  *nul = FALSE;
+  for (;;) {
+    gssize n = stream_read(&s, buf + carry, CHUNK_BYTES - carry);
+    if (n < 0) {
+      read_failed(src);
+      *io_error = TRUE;
+      break;
+    }
+    gsize len = carry + (gsize)n;
+    if (len == 0)
+      break;
+    const char *end;
+    if (g_utf8_validate_len(buf, len, &end)) {
+      line += count_lines(buf, len);
+      carry = 0;
+      if (n == 0)
+        break;
+      continue;
+    }
+    gsize good = (gsize)(end - buf);
+    if (*end != '\0' && n > 0 && len - good < 4) { /* a sequence cut by the chunk boundary */
+      line += count_lines(buf, good);
+      memmove(buf, end, len - good);
+      carry = len - good;
+      continue;
+    }
+    *bad_line = line + count_lines(buf, good);
+    *nul = *end == '\0';
+    ok = FALSE;
+    break;
+  }
+  stream_close(&s);
+  return ok;
+}
+
+static gboolean
+starts_with_bytes(const char *p, gsize len, const char *magic, gsize n)
+{
+  return len >= n && memcmp(p, magic, n) == 0;
+}
+
+/* Reads the source, converting from GB18030 when asked, and feeds the parser. */
+static gboolean
+parse_source(Reader *r, gboolean gb18030, char *buf)
+{
+  const CmCsvSource *src = r->src;
+  ByteStream s;
+  if (!stream_open(&s, src))
+    return FALSE;
+  GIConv cd = (GIConv)-1;
+  g_autofree char *out = NULL;
+  if (gb18030) {
+    cd = g_iconv_open("UTF-8", "GB18030");
+    out = g_malloc(CHUNK_BYTES * 2);
+  }
+  gboolean first = TRUE, ok = TRUE;
+  gsize carry = 0;
+  for (;;) {
+    gssize n = stream_read(&s, buf + carry, CHUNK_BYTES - carry);
+    if (n < 0) {
+      read_failed(src);
+      ok = FALSE;
+      break;
+    }
+    gsize len = carry + (gsize)n;
+    carry = 0;
+    if (len == 0)
+      break;
+    char *p = buf;
+    if (first) {
+      first = FALSE;
+      if (starts_with_bytes(p, len, "\xEF\xBB\xBF", 3)) {
+        p += 3;
+        len -= 3;
+      }
+    }
+    if (!gb18030) {
+      feed_text(r, p, len);
+    } else {
+      while (len > 0) {
+        char *o = out;
+        gsize out_left = CHUNK_BYTES * 2;
+        gsize rc = g_iconv(cd, &p, &len, &o, &out_left);
+        int err = errno;
+        feed_text(r, out, (gsize)(o - out));
+        if (rc != (gsize)-1)
+          continue;
+        if (err == E2BIG)
+          continue;
+        if (err == EINVAL && n > 0) { /* incomplete sequence: keep for the next chunk */
+          memmove(buf, p, len);
+          carry = len;
+          break;
+        }
+        cm_diagnostics_add(src->diags, src->display, r->line, CM_SEVERITY_ERROR,
+                           "the file is neither valid UTF-8 nor GB18030; save it as UTF-8");
+        ok = FALSE;
+        break;
+      }
+      if (!ok)
+        break;
+    }
+    if (n == 0)
+      break;
+  }
+  if (cd != (GIConv)-1)
+    g_iconv_close(cd);
+  stream_close(&s);
+  if (!ok)
+    return FALSE;
+  /* a last record without a line end */
+  if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0)
+    cm_diagnostics_add(src->diags, src->display, r->record_line, CM_SEVERITY_ERROR,
+                       "unterminated quoted field (the quote opened in the record starting at "
+                       "this line is never closed)");
+  if (r->header_fields < 0)
+    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR,
+                       "the file is empty; a header row is required");
+  return TRUE;
+}
+
+gboolean
+cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
+{
+  g_autofree char *buf = g_malloc(CHUNK_BYTES);
+  /* UTF-16 is a common Excel export ("Unicode text"): name it instead of failing obscurely. */
+  {
+    ByteStream s;
+    if (!stream_open(&s, src))
+      return FALSE;
+    gssize n = stream_read(&s, buf, 4);
+    stream_close(&s);
+    if (n < 0) {
+      read_failed(src);
+      return FALSE;
+    }
+    if (starts_with_bytes(buf, (gsize)n, "\xFF\xFE", 2) ||
+        starts_with_bytes(buf, (gsize)n, "\xFE\xFF", 2)) {
+      cm_diagnostics_add(src->diags, src->display, 1, CM_SEVERITY_ERROR,
+                         "the file is UTF-16; save it as UTF-8 (Excel: \"CSV UTF-8\")");
+      return FALSE;
+    }
+  }
+  gboolean gb18030 = src->encoding == CM_ENCODING_GB18030;
+  if (!gb18030) {
+    guint bad_line = 0;
+    gboolean nul = FALSE, io_error = FALSE;
+    gboolean valid = scan_utf8(src, buf, &bad_line, &nul, &io_error);
+    if (io_error)
+      return FALSE;
+    if (!valid && nul) {
+      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
+                         "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
+      return FALSE;
+    }
+    if (!valid && src->encoding == CM_ENCODING_UTF8) {
+      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
+                         "invalid UTF-8 (the dataset says encoding=utf-8)");
+      return FALSE;
+    }
+    if (!valid) {
+      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
+                         "not valid UTF-8 from this line on; decoded the file as GB18030");
+      gb18030 = TRUE;
+    }
+  }
+  Reader r = {
+      .src = src,
+      .func = func,
+      .user_data = user_data,
+      .bytes = g_string_sized_new(1024),
+      .offsets = g_array_new(FALSE, FALSE, sizeof(gsize)),
+      .fields = g_ptr_array_new(),
+      .line = 1,
+      .record_line = 1,
+      .between = TRUE,
+      .header_fields = -1,
+  };
+  csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  gboolean ok = parse_source(&r, gb18030, buf);
+  csv_free(&r.parser);
+  g_string_free(r.bytes, TRUE);
+  g_array_free(r.offsets, TRUE);
+  g_ptr_array_free(r.fields, TRUE);
+  return ok;
+}
+
+guint
+cm_csv_split_list(char *buf, char **items, guint max)
+{
+  guint n = 0;
+  char *p = buf;
+  while (*p) {
+    char *start = p;
+    char *end = NULL;
+    while (*p) {
+      if (*p == ';') {
+        end = p;
+        *p++ = '\0';
+        break;
+      }
+      if (strncmp(p, "；", strlen("；")) == 0) {
+        end = p;
+        *p = '\0';
+        p += strlen("；");
+        break;
+      }
+      p++;
+    }
+    (void)end;
+    char *item = g_strstrip(start);
+    if (*item && n < max)
+      items[n++] = item;
+  }
+  return n;
+}

@@ -1,0 +1,89 @@
+#include "cm_output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK(cm - render - error - quark, cm_render_error)
+
+static gboolean
+write_all(int fd, const char *p, gsize len)
+{
+  while (len > 0) {
+    gssize n = write(fd, p, len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return FALSE;
+    p += n;
+    len -= (gsize)n;
+  }
+  return TRUE;
+}
+
+static gboolean
+write_stdout(const void *data, gsize len, GError **error)
+{
+  if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+    int e = errno;
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE,
+                "cannot write to standard output: %s", g_strerror(e));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+cm_output_write(const char *path, const void *data, gsize len, GError **error)
+{
+  if (!path || strcmp(path, "-") == 0)
+    return write_stdout(data, len, error);
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *base = g_path_get_basename(path);
+  g_autofree char *tmp = g_strdup_printf("%s/.%s" CM_OUTPUT_TMP_MARK "XXXXXX", dir, base);
+  int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
+  if (fd < 0) {
+    int e = errno;
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+                g_strerror(e));
+    return FALSE;
+  }
+  gboolean ok = write_all(fd, data, len) && fsync(fd) == 0;
+  int e = errno;
+  if (close(fd) != 0 && ok) {
+    ok = FALSE;
+    e = errno;
+  }
+  if (ok && rename(tmp, path) != 0) {
+    ok = FALSE;
+    e = errno;
+  }
+  if (!ok) {
+    g_unlink(tmp);
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+                g_strerror(e));
+  }
+  return ok;
+}
+
+guint
+cm_output_clean_stale(const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+  if (!d)
+    return 0;
+  guint removed = 0;
+  const char *name;
+  while ((name = g_dir_read_name(d))) {
+    if (name[0] != '.' || !strstr(name, CM_OUTPUT_TMP_MARK))
+      continue;
+    g_autofree char *p = g_build_filename(dir, name, NULL);
+    if (g_file_test(p, G_FILE_TEST_IS_REGULAR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK) &&
+        g_unlink(p) == 0)
+      removed++;
+  }
+  return removed;
+}
