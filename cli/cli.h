@@ -27,6 +27,11 @@ extern const CmCommand cm_commands[];
 extern const guint cm_n_commands;
 
 int cm_cmd_validate(int argc, char **argv);
+int cm_cmd_gaps(int argc, char **argv);
+int cm_cmd_procurement(int argc, char **argv);
+int cm_cmd_targets(int argc, char **argv);
+int cm_cmd_render(int argc, char **argv);
+int cm_cmd_batch(int argc, char **argv);
 
 /* A GOptionContext for command NAME with its usage line and description. */
 GOptionContext *cm_cli_context(const char *name, GOptionEntry *entries);

@@ -13,6 +13,16 @@
 
 const CmCommand cm_commands[] = {
     {"validate", "DATASET", "check a dataset; list every problem as FILE:LINE", cm_cmd_validate},
+    {"gaps", "DATASET", "strong, weak, missing and frontier links; what to strengthen, supplement, "
+     "extend", cm_cmd_gaps},
+    {"procurement", "DATASET", "local share of the chain leaders' and the region's procurement",
+     cm_cmd_procurement},
+    {"targets", "DATASET", "whom to invite: outside suppliers of our weak and missing links",
+     cm_cmd_targets},
+    {"render", "DATASET -o FILE", "draw a chain map (chain or enterprise network view)",
+     cm_cmd_render},
+    {"batch", "DATASET... -d OUTDIR", "render maps and reports of many datasets, in parallel",
+     cm_cmd_batch},
 };
 const guint cm_n_commands = G_N_ELEMENTS(cm_commands);
 

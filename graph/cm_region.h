@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Canonical form: segments split on '/', each trimmed of white space, joined with '/'.
- * (transfer full) */
+/* Canonical form: levels split on '/', each trimmed of white space, empty ones dropped, joined
+ * with '/'. (transfer full) */
 char *cm_region_normalize(const char *region);
 
 /* TRUE when region equals study or begins with study followed by '/', ignoring spaces around

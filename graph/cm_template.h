@@ -20,4 +20,10 @@ const igraph_t *cm_template_graph(const CmTemplate *tpl);
 gboolean cm_template_distances(const CmTemplate *tpl, const gboolean *in_set, gint *to_set,
                                gint *from_set, GError **error);
 
+/* The member of the set nearest to s along directed paths: downstream of s (s -> p) when
+ * forward, upstream (p -> s) otherwise; ties go to the first in template order. -1 when no path
+ * leads to the set. */
+gint cm_template_nearest(const CmTemplate *tpl, guint s, const gboolean *in_set, gboolean forward,
+                         GError **error);
+
 G_END_DECLS

@@ -7,11 +7,18 @@ cm_region_normalize(const char *region)
 {
   g_return_val_if_fail(region != NULL, NULL);
   g_auto(GStrv) parts = g_strsplit(region, "/", -1);
-  for (guint i = 0; parts[i]; i++)
-    g_strstrip(parts[i]);
-  char *joined = g_strjoinv("/", parts);
-  /* a leading or trailing '/' is not a region level */
-  return joined;
+  /* an empty part (leading, trailing or doubled '/') is not a region level: without this,
+   * region=Fujian/Ningde/ would make no enterprise local */
+  GString *out = g_string_new(NULL);
+  for (guint i = 0; parts[i]; i++) {
+    const char *part = g_strstrip(parts[i]);
+    if (*part == '\0')
+      continue;
+    if (out->len)
+      g_string_append_c(out, '/');
+    g_string_append(out, part);
+  }
+  return g_string_free(out, FALSE);
 }
 
 gboolean

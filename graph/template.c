@@ -100,3 +100,26 @@ cm_template_distances(const CmTemplate *tpl, const gboolean *in_set, gint *to_se
   igraph_vector_int_destroy(&members);
   return cm_igraph_check(rc, "template distances", error);
 }
+
+gint
+cm_template_nearest(const CmTemplate *tpl, guint s, const gboolean *in_set, gboolean forward,
+                    GError **error)
+{
+  igraph_matrix_t dist;
+  if (!cm_igraph_check(igraph_matrix_init(&dist, 0, 0), "distance matrix", error))
+    return -1;
+  int rc = igraph_distances(&tpl->graph, &dist, igraph_vss_1(s), igraph_vss_all(),
+                            forward ? IGRAPH_OUT : IGRAPH_IN);
+  gint best = -1;
+  igraph_real_t best_d = IGRAPH_INFINITY;
+  for (igraph_integer_t v = 0; rc == IGRAPH_SUCCESS && v < igraph_matrix_ncol(&dist); v++) {
+    if (in_set[v] && MATRIX(dist, 0, v) < best_d) {
+      best_d = MATRIX(dist, 0, v);
+      best = (gint)v;
+    }
+  }
+  igraph_matrix_destroy(&dist);
+  if (!cm_igraph_check(rc, "template distances", error))
+    return -1;
+  return best;
+}

@@ -22,7 +22,7 @@ typedef struct {
   gboolean skipping; /* dropping the rest of a bad physical line */
   gsize record_bytes;
   gint header_fields; /* -1 until the header is read */
-  gboolean fatal;
+  gboolean fatal;     /* the header was lost: nothing after it can be mapped to columns */
 } Reader;
 
 static gboolean
@@ -77,10 +77,22 @@ on_record(int terminator, void *data)
 }
 
 static void
+init_parser(struct csv_parser *parser)
+{
+  csv_init(parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  /* libcsv grows a field's buffer by a fixed step (128 bytes by default): a 16 MiB field would
+   * cost O(n^2) copying wherever realloc cannot grow in place (minutes under ASan) */
+  csv_set_blk_size(parser, CHUNK_BYTES);
+}
+
+static void
 restart_parser(Reader *r)
 {
+  /* dropping the header would make the first data row the header */
+  if (r->header_fields < 0)
+    r->fatal = TRUE;
   csv_free(&r->parser);
-  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  init_parser(&r->parser);
   reset_record(r);
 }
 
@@ -89,6 +101,8 @@ static void
 feed_piece(Reader *r, const char *p, gsize len)
 {
   gboolean ends_line = len > 0 && p[len - 1] == '\n';
+  if (r->fatal)
+    return;
   if (r->skipping) {
     if (ends_line) {
       r->skipping = FALSE;
@@ -297,6 +311,8 @@ parse_source(Reader *r, gboolean gb18030, char *buf)
         len -= 3;
       }
     }
+    if (r->fatal)
+      break;
     if (!gb18030) {
       feed_text(r, p, len);
     } else {
@@ -329,13 +345,16 @@ parse_source(Reader *r, gboolean gb18030, char *buf)
   if (cd != (GIConv)-1)
     g_iconv_close(cd);
   stream_close(&s);
-  if (!ok)
+  if (!ok || r->fatal)
     return FALSE;
   /* a last record without a line end */
-  if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0)
+  if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0) {
     cm_diagnostics_add(src->diags, src->display, r->record_line, CM_SEVERITY_ERROR,
                        "unterminated quoted field (the quote opened in the record starting at "
                        "this line is never closed)");
+    if (r->header_fields < 0)
+      return FALSE;
+  }
   if (r->header_fields < 0)
     cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR,
                        "the file is empty; a header row is required");
@@ -399,7 +418,7 @@ cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
       .between = TRUE,
       .header_fields = -1,
   };
-  csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  init_parser(&r.parser);
   gboolean ok = parse_source(&r, gb18030, buf);
   csv_free(&r.parser);
   g_string_free(r.bytes, TRUE);

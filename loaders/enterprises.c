@@ -1,5 +1,6 @@
 /* enterprises.csv: who produces what, where. */
 #include "cm_number.h"
+#include <math.h>
 #include "loader_private.h"
 
 enum { COL_ID, COL_NAME, COL_REGION, COL_SEGMENTS, COL_ROLE, COL_OUTPUT, COL_STATUS, N_COLS };
@@ -9,6 +10,8 @@ typedef struct {
   CmColumn cols[N_COLS];
   GArray *extra_index;
   gboolean header_done;
+  double total_output; /* finite means every output sum the analysis forms is finite */
+  gboolean overflowed;
 } EnterpriseReader;
 
 #define MAX_LIST 4096
@@ -45,6 +48,7 @@ read_segment_list(EnterpriseReader *r, const CmCsvRecord *rec, const char *field
       if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
         g_autofree char *hint = cm_loader__hint_segment(ctx, items[k]);
         error_at(r, rec->line, "unknown segment '%s'%s", items[k], hint);
+        cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, rec->line, items[k]);
       }
       continue;
     }
@@ -79,6 +83,7 @@ on_record(const CmCsvRecord *rec, gpointer data)
     error_at(r, rec->line, "empty required field 'id'");
     return;
   }
+  cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, rec->line, id);
   gint64 prev = cm_dataset_find_enterprise(ds, id);
   if (prev >= 0) {
     error_at(r, rec->line, "duplicate enterprise id '%s' (first defined at line %u)", id,
@@ -102,6 +107,13 @@ on_record(const CmCsvRecord *rec, gpointer data)
       e.has_output = TRUE;
     else
       error_at(r, rec->line, "bad output '%s': %s", output, cm_number_result_describe(res));
+    r->total_output += e.output;
+    if (!isfinite(r->total_output) && !r->overflowed) {
+      r->overflowed = TRUE;
+      error_at(r, rec->line,
+               "the outputs add up beyond the largest number chainmap can sum "
+               "(about 1.8e308); check the unit of 'output'");
+    }
   }
   const char *status = cm_loader__field(rec, &r->cols[COL_STATUS]);
   if (!cm_project_status_from_string(status, &e.status))

@@ -46,7 +46,7 @@ static gboolean
 check_lines(CmLoadContext *ctx, const char *text)
 {
   g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, in_group = FALSE;
   for (guint i = 0; lines[i]; i++) {
     char *l = g_strstrip(lines[i]);
     if (*l == '\0' || *l == '#')
@@ -55,18 +55,15 @@ check_lines(CmLoadContext *ctx, const char *text)
       cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_ERROR,
                          "expected '[group]', 'key=value' or a '#' comment");
       ok = FALSE;
+    } else if (*l == '[') {
+      in_group = TRUE;
+    } else if (!in_group) {
+      cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_ERROR,
+                         "'key=value' before any group; put it under [dataset]");
+      ok = FALSE;
     }
   }
   return ok;
-}
-
-static char *
-get_string(GKeyFile *kf, const char *group, const char *key, const char *fallback)
-{
-  char *v = g_key_file_get_string(kf, group, key, NULL);
-  if (!v)
-    return g_strdup(fallback);
-  return g_strstrip(v);
 }
 
 static void ini_error(CmLoadContext *ctx, const char *text, const char *group, const char *key,
@@ -81,6 +78,24 @@ ini_error(CmLoadContext *ctx, const char *text, const char *group, const char *k
   cm_diagnostics_addv(ctx->diags, ctx->ini_display, key_line(text, group, key), CM_SEVERITY_ERROR,
                       fmt, args);
   va_end(args);
+}
+
+/* The trimmed value of a key, or fallback when it is absent or unreadable (reported: GKeyFile
+ * refuses escapes such as "\q", and a Windows path would silently become the fallback). */
+static char *
+get_string(CmLoadContext *ctx, const char *text, GKeyFile *kf, const char *group, const char *key,
+           const char *fallback)
+{
+  g_autoptr(GError) err = NULL;
+  /* GKeyFile may return a value and an error at once */
+  char *v = g_key_file_get_string(kf, group, key, &err);
+  if (err && !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
+      !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+    ini_error(ctx, text, group, key,
+              "bad value of '%s': invalid backslash escape (write \\\\ for a backslash)", key);
+  if (v)
+    return g_strstrip(v);
+  return g_strdup(fallback);
 }
 
 static void
@@ -104,7 +119,7 @@ static void
 read_param(CmLoadContext *ctx, GKeyFile *kf, const char *text, const char *key, double lo,
            double hi, gboolean integer, double *out)
 {
-  g_autofree char *v = get_string(kf, "analysis", key, NULL);
+  g_autofree char *v = get_string(ctx, text, kf, "analysis", key, NULL);
   if (!v)
     return;
   double d;
@@ -126,6 +141,11 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   static const char *const default_files[CM_TABLE_COUNT] = {"segments.csv", "enterprises.csv",
                                                             "supply.csv"};
   static const char *const file_keys[CM_TABLE_COUNT] = {"segments", "enterprises", "supply"};
+  /* Windows Notepad saves UTF-8 with a BOM, which GKeyFile would take for part of a key */
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+    text += 3;
+    len -= 3;
+  }
   if (!g_utf8_validate_len(text, len, NULL)) {
     cm_diagnostics_add(ctx->diags, ctx->ini_display, 0, CM_SEVERITY_ERROR,
                        "not valid UTF-8; save dataset.ini as UTF-8");
@@ -149,10 +169,10 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
     warn_unknown_keys(ctx, kf, text, "analysis", analysis_keys);
 
   g_free(ds->name);
-  ds->name = get_string(kf, "dataset", "name", "");
+  ds->name = get_string(ctx, text, kf, "dataset", "name", "");
   g_free(ds->unit);
-  ds->unit = get_string(kf, "dataset", "unit", "");
-  g_autofree char *region = get_string(kf, "dataset", "region", "");
+  ds->unit = get_string(ctx, text, kf, "dataset", "unit", "");
+  g_autofree char *region = get_string(ctx, text, kf, "dataset", "region", "");
   g_free(ds->region);
   ds->region = cm_region_normalize(region);
   if (*ds->region == '\0')
@@ -160,14 +180,14 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
               g_key_file_has_key(kf, "dataset", "region", NULL) ? "region" : NULL,
               "missing study region: set region= in [dataset] (e.g. region=Fujian/Ningde)");
 
-  g_autofree char *encoding = get_string(kf, "dataset", "encoding", "auto");
+  g_autofree char *encoding = get_string(ctx, text, kf, "dataset", "encoding", "auto");
   if (!cm_encoding_from_string(encoding, &ctx->encoding))
     ini_error(ctx, text, "dataset", "encoding",
               "bad encoding '%s' (expected auto, utf-8 or gb18030)", encoding);
 
   for (guint t = 0; t < CM_TABLE_COUNT; t++) {
     gboolean named = g_key_file_has_key(kf, "dataset", file_keys[t], NULL);
-    g_autofree char *file = get_string(kf, "dataset", file_keys[t], default_files[t]);
+    g_autofree char *file = get_string(ctx, text, kf, "dataset", file_keys[t], default_files[t]);
     if (*file == '\0') {
       ini_error(ctx, text, "dataset", file_keys[t], "empty file name for %s", file_keys[t]);
       continue;
@@ -190,7 +210,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   ds->params.min_producers = (guint)v;
   read_param(ctx, kf, text, "min_coverage", 0, 1, FALSE, &ds->params.min_coverage);
   read_param(ctx, kf, text, "procurement_target", 0, 1, FALSE, &ds->params.procurement_target);
-  g_autofree char *scenario = get_string(kf, "analysis", "scenario", NULL);
+  g_autofree char *scenario = get_string(ctx, text, kf, "analysis", "scenario", NULL);
   g_autofree char *bad = NULL;
   if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad))
     ini_error(ctx, text, "analysis", "scenario",

@@ -40,6 +40,10 @@ gboolean cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRec
                                GArray *extra_index);
 void cm_loader__keep_extras(CmLoadContext *ctx, const CmCsvRecord *rec, GArray *extra_index,
                             GPtrArray *values);
+/* Warns when id holds a space that is not ASCII (U+3000 from Chinese input methods, U+00A0 from
+ * web pages): invisible in a table, yet it makes the id differ. Fields are trimmed of ASCII white
+ * space only. */
+void cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *id);
 /* The field of a column, "" when the column is absent. */
 const char *cm_loader__field(const CmCsvRecord *rec, const CmColumn *col);
 

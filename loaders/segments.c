@@ -40,6 +40,7 @@ on_record(const CmCsvRecord *rec, gpointer data)
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR, "empty required field 'id'");
     return;
   }
+  cm_loader__check_id(ctx, CM_TABLE_SEGMENTS, rec->line, id);
   gint64 prev = cm_dataset_find_segment(ds, id);
   if (prev >= 0) {
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
@@ -101,6 +102,7 @@ resolve_inputs(SegmentReader *r)
         g_autofree char *hint = cm_loader__hint_segment(ctx, in->input);
         cm_diagnostics_add(ctx->diags, ctx->table_display[CM_TABLE_SEGMENTS], in->line,
                            CM_SEVERITY_ERROR, "unknown segment '%s' in inputs%s", in->input, hint);
+        cm_loader__check_id(ctx, CM_TABLE_SEGMENTS, in->line, in->input);
         continue;
       }
       if (already_listed(ds, seg, (guint32)target))

@@ -3,6 +3,7 @@
 #include "cm_number.h"
 #include "loader_private.h"
 
+#include <math.h>
 #include <string.h>
 
 enum { COL_SUPPLIER, COL_BUYER, COL_SEGMENT, COL_VALUE, COL_YEAR, N_COLS };
@@ -21,6 +22,8 @@ typedef struct {
   GArray *extra_index;
   gboolean header_done;
   RowIndex index;
+  double total; /* of every value: finite means every sum the analysis forms is finite */
+  gboolean overflowed;
   GArray *lines; /* guint32 line of each stored row, for duplicate warnings */
 } SupplyReader;
 
@@ -100,6 +103,7 @@ resolve_enterprise(SupplyReader *r, guint line, const char *column, const char *
     g_autofree char *hint = cm_loader__hint_enterprise(ctx, id);
     report(r, line, CM_SEVERITY_ERROR, "unknown enterprise '%s' in column '%s'%s", id, column,
            hint);
+    cm_loader__check_id(ctx, CM_TABLE_SUPPLY, line, id);
   }
   return e;
 }
@@ -139,6 +143,7 @@ resolve_segment(SupplyReader *r, guint line, const char *id, gint64 supplier)
     if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
       g_autofree char *hint = cm_loader__hint_segment(ctx, id);
       report(r, line, CM_SEVERITY_ERROR, "unknown segment '%s'%s", id, hint);
+      cm_loader__check_id(ctx, CM_TABLE_SUPPLY, line, id);
     }
     return -1;
   }
@@ -199,6 +204,13 @@ on_record(const CmCsvRecord *rec, gpointer data)
   row.supplier = (guint32)supplier;
   row.buyer = (guint32)buyer;
   row.segment = (guint32)segment;
+  r->total += row.value;
+  if (!isfinite(r->total) && !r->overflowed) {
+    r->overflowed = TRUE;
+    report(r, line, CM_SEVERITY_ERROR,
+           "the values add up beyond the largest number chainmap can sum (about 1.8e308); check "
+           "the unit of 'value'");
+  }
   gint64 first = index_find_or_add(&r->index, ds->supply, &row);
   if (first >= 0) {
     g_array_index(ds->supply, CmSupply, first).value += row.value;

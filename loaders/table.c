@@ -11,15 +11,19 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
   for (guint c = 0; c < n_cols; c++)
     cols[c].index = -1;
   g_autoptr(GPtrArray) extra_names = g_ptr_array_new();
+  /* lower-cased name -> column + 1: a header may have many thousand columns */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < header->n_fields; i++) {
     const char *name = header->fields[i];
-    for (guint j = 0; j < i; j++) {
-      if (g_ascii_strcasecmp(header->fields[j], name) == 0) {
-        cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                           "duplicate column '%s' (columns %u and %u)", name, j + 1, i + 1);
-        ok = FALSE;
-        break;
-      }
+    char *folded = g_ascii_strdown(name, -1);
+    guint first = GPOINTER_TO_UINT(g_hash_table_lookup(seen, folded));
+    if (first) {
+      cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
+                         "duplicate column '%s' (columns %u and %u)", name, first, i + 1);
+      ok = FALSE;
+      g_free(folded);
+    } else {
+      g_hash_table_insert(seen, folded, GUINT_TO_POINTER(i + 1));
     }
     gboolean known = FALSE;
     for (guint c = 0; c < n_cols && !known; c++) {
@@ -82,4 +86,35 @@ cm_loader__source(CmLoadContext *ctx, CmTable table)
     src.data_len = strlen(ctx->table_text[table]);
   }
   return src;
+}
+
+/* The first space-like character of id that is not ASCII, or 0. */
+static gunichar
+unicode_space(const char *id)
+{
+  for (const char *p = id; *p; p = g_utf8_next_char(p)) {
+    if ((unsigned char)*p < 0x80)
+      continue;
+    gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isspace(c) || c == 0x200B || c == 0x2060 || c == 0xFEFF)
+      return c;
+  }
+  return 0;
+}
+
+void
+cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *id)
+{
+  gunichar c = unicode_space(id);
+  if (!c)
+    return;
+  const char *what = c == 0x3000   ? "a full-width space"
+                     : c == 0x00A0 ? "a no-break space"
+                     : c == 0xFEFF ? "a byte-order mark"
+                     : c == 0x200B ? "a zero-width space"
+                                   : "a non-ASCII space";
+  cm_diagnostics_add(ctx->diags, ctx->table_display[table], line, CM_SEVERITY_WARNING,
+                     "id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
+                     "the same id without it",
+                     id, what, c);
 }

@@ -1,0 +1,172 @@
+/* chainmap batch DATASET... -d OUTDIR [-T svg,png,...] [-j N] [--slide] [--manifest FILE] */
+#include "batch_manifest.h"
+#include "cli.h"
+#include "cm_batch.h"
+#include "cm_loader.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+  gboolean tty;
+  guint width; /* of the last progress line, to blank it */
+  GPtrArray *failed; /* item names */
+} Progress;
+
+static void
+format_duration(char *buf, gsize size, double seconds)
+{
+  guint s = (guint)(seconds + 0.5);
+  g_snprintf(buf, size, "%u:%02u", s / 60, s % 60);
+}
+
+static void
+clear_line(Progress *p)
+{
+  if (p->tty && p->width) {
+    fprintf(stderr, "\r%*s\r", (int)p->width, "");
+    p->width = 0;
+  }
+}
+
+static void
+on_event(const CmBatchEvent *ev, gpointer data)
+{
+  Progress *p = data;
+  if (ev->failed) {
+    clear_line(p);
+    g_ptr_array_add(p->failed, g_strdup(ev->item));
+    fprintf(stderr, "FAILED %s\n", ev->item);
+    if (ev->message) {
+      g_auto(GStrv) lines = g_strsplit(ev->message, "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        if (*lines[i])
+          fprintf(stderr, "    %s\n", lines[i]);
+    }
+  }
+  if (!p->tty) {
+    if (!ev->failed)
+      fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, ev->item);
+    return;
+  }
+  /* a bar: done/total, the item, elapsed and an estimate of what is left */
+  const guint bar = 24;
+  guint filled = ev->total ? bar * ev->done / ev->total : 0;
+  char elapsed[16], eta[16];
+  format_duration(elapsed, sizeof elapsed, ev->elapsed);
+  double left = ev->done ? ev->elapsed / ev->done * (ev->total - ev->done) : 0;
+  format_duration(eta, sizeof eta, left);
+  GString *line = g_string_new("\r[");
+  for (guint i = 0; i < bar; i++)
+    g_string_append(line, i < filled ? "#" : "-");
+  g_string_append_printf(line, "] %u/%u  %s elapsed, ETA %s  ", ev->done, ev->total, elapsed, eta);
+  /* the item name, cut to keep the line on one terminal row */
+  glong room = 100 - g_utf8_strlen(line->str, -1);
+  glong len = g_utf8_strlen(ev->item, -1);
+  if (len > room && room > 4) {
+    const char *tail = g_utf8_offset_to_pointer(ev->item, len - room + 1);
+    g_string_append_printf(line, "…%s", tail);
+  } else {
+    g_string_append(line, ev->item);
+  }
+  guint width = (guint)g_utf8_strlen(line->str, -1);
+  if (width < p->width)
+    g_string_append_printf(line, "%*s", (int)(p->width - width), "");
+  fputs(line->str, stderr);
+  fflush(stderr);
+  p->width = MAX(width, p->width);
+  g_string_free(line, TRUE);
+}
+
+static gboolean
+looks_like_dataset(const char *path)
+{
+  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    g_autofree char *ini = g_build_filename(path, "dataset.ini", NULL);
+    return g_file_test(ini, G_FILE_TEST_EXISTS);
+  }
+  return g_str_has_suffix(path, ".ini") || !g_file_test(path, G_FILE_TEST_EXISTS);
+}
+
+int
+cm_cmd_batch(int argc, char **argv)
+{
+  g_autofree char *outdir = NULL;
+  g_autofree char *formats_arg = NULL;
+  g_autofree char *manifest = NULL;
+  gint jobs_n = 0;
+  gboolean slide = FALSE;
+  GOptionEntry entries[] = {
+      {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, "write everything under OUTDIR", "OUTDIR"},
+      {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
+       "map formats, comma separated (default svg,png)", "LIST"},
+      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_n, "worker processes (default: one per core)",
+       "N"},
+      {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, "size maps for a 16:9 slide", NULL},
+      {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
+       "jobs from a key file: one [group] per job (see docs/batch.md)", "FILE"},
+      {NULL},
+  };
+  g_autoptr(GOptionContext) ctx = cm_cli_context("batch", entries);
+  if (!cm_cli_parse(ctx, "batch", &argc, &argv))
+    return CM_EXIT_USAGE;
+  if (!outdir)
+    return cm_cli_usage_error("batch", "missing -d OUTDIR");
+  if (argc < 2 && !manifest)
+    return cm_cli_usage_error("batch", "missing DATASET (or --manifest FILE)");
+  if (jobs_n < 0 || jobs_n > 256)
+    return cm_cli_usage_error("batch", "-j takes a number of workers from 1 to 256");
+  guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
+  g_autofree char *bad = NULL;
+  if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
+    return cm_cli_usage_error("batch", "unknown format '%s' (svg, png, pdf or dot)", bad);
+
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func((GDestroyNotify)cm_batch_job_free);
+  for (int i = 1; i < argc; i++) {
+    if (!looks_like_dataset(argv[i])) {
+      /* so that a glob over a folder of datasets passes over a README beside them */
+      fprintf(stderr, "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
+                      "or an .ini file)\n", argv[i]);
+      continue;
+    }
+    g_ptr_array_add(jobs, cm_batch_job_new(argv[i], formats, slide));
+  }
+  if (jobs->len == 0 && !manifest)
+    return cm_cli_usage_error("batch", "no dataset among the arguments");
+  if (manifest) {
+    g_autoptr(GError) err = NULL;
+    if (!cm_cli_read_manifest(manifest, formats, slide, jobs, &err))
+      return cm_cli_usage_error("batch", "%s", err->message);
+  }
+
+  Progress progress = {.tty = isatty(STDERR_FILENO),
+                       .failed = g_ptr_array_new_with_free_func(g_free)};
+  CmBatchConfig config = {
+      .jobs = jobs,
+      .outdir = outdir,
+      .workers = (guint)jobs_n,
+      .load = cm_dataset_load,
+      .on_event = on_event,
+      .user_data = &progress,
+  };
+  g_autoptr(GTimer) timer = g_timer_new();
+  guint failed = 0;
+  g_autoptr(GError) err = NULL;
+  gboolean ok = cm_batch_run(&config, &failed, &err);
+  clear_line(&progress);
+  g_autofree char *index = g_build_filename(outdir, "index.html", NULL);
+  int rc = CM_EXIT_OK;
+  if (!ok) {
+    fprintf(stderr, "chainmap batch: %s\n", err->message);
+    rc = CM_EXIT_OUTPUT;
+  } else {
+    fprintf(stderr, "Batch done in %.1f s: %u job%s, %u failed item%s%s. Open %s\n",
+            g_timer_elapsed(timer, NULL), jobs->len, jobs->len == 1 ? "" : "s",
+            progress.failed->len, progress.failed->len == 1 ? "" : "s",
+            failed ? " (see FAILED above)" : "", index);
+    rc = failed ? CM_EXIT_INVALID : CM_EXIT_OK;
+  }
+  g_ptr_array_free(progress.failed, TRUE);
+  return rc;
+}

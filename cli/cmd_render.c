@@ -1,0 +1,161 @@
+/* chainmap render DATASET -o FILE [-T svg|png|pdf|dot] [--view chain|network] [--focus ID]
+ * [--depth K] [--slide] [--font NAME]: draw a chain map. */
+#include "cli.h"
+#include "cm_chainmap.h"
+#include "cm_output.h"
+#include "cm_suggest.h"
+#include "options.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DEFAULT_DEPTH 2
+
+typedef struct {
+  CmCliReportArgs args;
+  char *type;
+  char *view;
+  char *focus;
+  char *depth;
+  char *font;
+  gboolean slide;
+} RenderArgs;
+
+static void
+render_args_clear(RenderArgs *a)
+{
+  cm_cli_report_args_clear(&a->args);
+  g_clear_pointer(&a->type, g_free);
+  g_clear_pointer(&a->view, g_free);
+  g_clear_pointer(&a->focus, g_free);
+  g_clear_pointer(&a->depth, g_free);
+  g_clear_pointer(&a->font, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RenderArgs, render_args_clear)
+
+/* The map format: -T, else the output file's extension. */
+static int
+pick_format(const RenderArgs *a, CmMapFormat *format)
+{
+  if (a->type) {
+    if (!cm_map_format_from_string(a->type, format))
+      return cm_cli_usage_error("render", "unknown format '%s' for -T (svg, png, pdf or dot)",
+                                a->type);
+    return CM_EXIT_OK;
+  }
+  if (strcmp(a->args.output, "-") == 0)
+    return cm_cli_usage_error("render", "writing to standard output needs -T svg, png, pdf or dot");
+  if (!cm_map_format_from_path(a->args.output, format))
+    return cm_cli_usage_error("render",
+                              "cannot tell the format from '%s': name a .svg, .png, .pdf or .dot "
+                              "file, or give -T",
+                              a->args.output);
+  return CM_EXIT_OK;
+}
+
+/* The enterprise index of --focus, or a usage error with the closest id as a hint. */
+static int
+find_focus(const CmDataset *ds, const char *id, gint64 *focus)
+{
+  *focus = cm_dataset_find_enterprise(ds, id);
+  if (*focus >= 0)
+    return CM_EXIT_OK;
+  guint n = cm_dataset_n_enterprises(ds);
+  g_autofree const char **ids = g_new(const char *, MAX(n, 1));
+  for (guint i = 0; i < n; i++)
+    ids[i] = cm_dataset_enterprise(ds, i)->id;
+  const char *hint = cm_suggest(id, ids, n);
+  if (hint)
+    return cm_cli_usage_error("render", "unknown enterprise '%s' for --focus; did you mean '%s'?",
+                              id, hint);
+  return cm_cli_usage_error("render", "unknown enterprise '%s' for --focus", id);
+}
+
+static int
+draw(const CmDataset *ds, const CmAnalysisOptions *options, gboolean network, gint64 focus,
+     guint depth, const CmMapStyle *style, const char *output)
+{
+  g_autoptr(GError) err = NULL;
+  g_autoptr(GBytes) map = network
+                              ? cm_network_map_render(ds, options, focus, depth, style, &err)
+                              : cm_chainmap_render(ds, options, style, &err);
+  cm_graphviz_shutdown();
+  if (!map) {
+    if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID))
+      return cm_cli_usage_error("render", "%s", err->message);
+    fprintf(stderr, "chainmap render: %s\n", err->message);
+    return err->domain == CM_RENDER_ERROR ? CM_EXIT_OUTPUT : CM_EXIT_INVALID;
+  }
+  gsize len = 0;
+  const void *data = g_bytes_get_data(map, &len);
+  if (!cm_output_write(output, data, len, &err)) {
+    fprintf(stderr, "chainmap: %s\n", err->message);
+    return CM_EXIT_OUTPUT;
+  }
+  return CM_EXIT_OK;
+}
+
+int
+cm_cmd_render(int argc, char **argv)
+{
+  g_auto(RenderArgs) a = {0};
+  GOptionEntry entries[] = {
+      {"type", 'T', 0, G_OPTION_ARG_STRING, &a.type,
+       "svg, png, pdf or dot (default: the output file's extension)", "FORMAT"},
+      {"view", 0, 0, G_OPTION_ARG_STRING, &a.view,
+       "chain (the template by segment status; default) or network (who buys what from whom)",
+       "VIEW"},
+      {"focus", 0, 0, G_OPTION_ARG_STRING, &a.focus,
+       "network view of what enterprise ID buys, and from whom", "ID"},
+      {"depth", 0, 0, G_OPTION_ARG_STRING, &a.depth,
+       "supply steps upstream of --focus (default 2)", "K"},
+      {"slide", 0, 0, G_OPTION_ARG_NONE, &a.slide,
+       "size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)", NULL},
+      {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, "font family (default " CM_MAP_DEFAULT_FONT ")",
+       "NAME"},
+      {NULL},
+  };
+  g_autoptr(GOptionContext) ctx = cm_cli_context("render", entries);
+  cm_cli_add_report_options(ctx, &a.args, FALSE);
+  if (!cm_cli_parse(ctx, "render", &argc, &argv))
+    return CM_EXIT_USAGE;
+  if (argc != 2)
+    return cm_cli_usage_error("render", argc < 2 ? "missing DATASET" : "one DATASET at a time");
+  if (!a.args.output)
+    return cm_cli_usage_error("render", "missing -o FILE (-o - writes to standard output)");
+  CmMapStyle style;
+  cm_map_style_init(&style, CM_MAP_SVG);
+  int rc = pick_format(&a, &style.format);
+  if (rc != CM_EXIT_OK)
+    return rc;
+  gboolean network = a.focus != NULL; /* --focus alone means the network view */
+  if (a.view && strcmp(a.view, "network") == 0)
+    network = TRUE;
+  else if (a.view && strcmp(a.view, "chain") == 0)
+    network = FALSE;
+  else if (a.view)
+    return cm_cli_usage_error("render", "unknown view '%s' (chain or network)", a.view);
+  if (a.focus && !network)
+    return cm_cli_usage_error("render", "--focus draws the network view, not --view chain");
+  if (a.depth && !a.focus)
+    return cm_cli_usage_error("render", "--depth counts steps upstream of --focus ID");
+  guint64 depth = DEFAULT_DEPTH;
+  if (a.depth && !g_ascii_string_to_unsigned(a.depth, 10, 1, 1000, &depth, NULL))
+    return cm_cli_usage_error("render", "bad --depth '%s': expected a whole number from 1 to 1000",
+                              a.depth);
+  if (a.font && !a.font[0])
+    return cm_cli_usage_error("render", "--font needs a font family name");
+  style.slide = a.slide;
+  style.font = a.font;
+
+  g_autoptr(CmDataset) ds = cm_cli_load(argv[1]);
+  if (!ds)
+    return CM_EXIT_INVALID;
+  CmAnalysisOptions options;
+  if (!cm_cli_analysis_options(&a.args, ds, "render", &options))
+    return CM_EXIT_USAGE;
+  gint64 focus = -1;
+  if (a.focus && (rc = find_focus(ds, a.focus, &focus)) != CM_EXIT_OK)
+    return rc;
+  return draw(ds, &options, network, focus, (guint)depth, &style, a.args.output);
+}

@@ -1,0 +1,33 @@
+/* chainmap targets DATASET [--top N]: outside enterprises to invite, ranked. */
+#include "cli.h"
+#include "report_cmd.h"
+
+int
+cm_cmd_targets(int argc, char **argv)
+{
+  gint top = G_MININT; /* not given */
+  GOptionEntry entries[] = {
+      {"top", 'n', 0, G_OPTION_ARG_INT, &top, "show the first N targets only", "N"},
+      {NULL},
+  };
+  g_auto(CmReportCommand) cmd = {0};
+  int rc = cm_report_command_parse(&cmd, "targets", entries, argc, argv);
+  if (rc != CM_EXIT_OK)
+    return rc;
+  if (top != G_MININT && top < 1)
+    return cm_cli_usage_error("targets", "bad --top %d: expected a number of targets, 1 or more",
+                              top);
+  cmd.report.top = top > 0 ? (guint)top : 0;
+  rc = cm_report_command_load(&cmd, "targets");
+  if (rc != CM_EXIT_OK)
+    return rc;
+  g_autoptr(GError) err = NULL;
+  g_autoptr(CmGaps) gaps = cm_gaps_compute(cmd.dataset, &cmd.analysis, &err);
+  if (!gaps)
+    return cm_report_command_failed("targets", err);
+  g_autoptr(CmTargets) targets = cm_targets_compute(cmd.dataset, gaps, &err);
+  if (!targets)
+    return cm_report_command_failed("targets", err);
+  g_autoptr(GString) out = cm_report_targets(cmd.dataset, targets, &cmd.report);
+  return cm_report_command_write(&cmd, out);
+}

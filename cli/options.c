@@ -1,0 +1,57 @@
+#include "options.h"
+#include "cli.h"
+#include "cm_number.h"
+
+void
+cm_cli_add_report_options(GOptionContext *ctx, CmCliReportArgs *args, gboolean with_format)
+{
+  GOptionEntry entries[] = {
+      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, "write to FILE (default: stdout)",
+       "FILE"},
+      {"scenario", 0, 0, G_OPTION_ARG_STRING, &args->scenario,
+       "enterprise statuses counted, e.g. operating,construction (default: the dataset's)",
+       "LIST"},
+      {"year", 0, 0, G_OPTION_ARG_STRING, &args->year, "count only the supply rows of year Y",
+       "Y"},
+      {"format", 'f', 0, G_OPTION_ARG_STRING, &args->format, "text (default), md, csv or json",
+       "FORMAT"},
+      {NULL},
+  };
+  if (!with_format)
+    entries[3] = (GOptionEntry){NULL};
+  g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+void
+cm_cli_report_args_clear(CmCliReportArgs *args)
+{
+  g_clear_pointer(&args->format, g_free);
+  g_clear_pointer(&args->output, g_free);
+  g_clear_pointer(&args->scenario, g_free);
+  g_clear_pointer(&args->year, g_free);
+}
+
+gboolean
+cm_cli_analysis_options(const CmCliReportArgs *args, const CmDataset *ds, const char *command,
+                        CmAnalysisOptions *options)
+{
+  cm_analysis_options_init(options, ds);
+  if (args->scenario) {
+    g_autofree char *bad = NULL;
+    if (!cm_scenario_parse(args->scenario, &options->scenario, &bad)) {
+      cm_cli_usage_error(command,
+                         "bad --scenario '%s': '%s' is not operating, construction or signed",
+                         args->scenario, bad);
+      return FALSE;
+    }
+  }
+  if (args->year) {
+    if (!cm_year_parse(args->year, &options->year)) {
+      cm_cli_usage_error(command, "bad --year '%s': expected a whole number such as 2024",
+                         args->year);
+      return FALSE;
+    }
+    options->by_year = TRUE;
+  }
+  return TRUE;
+}

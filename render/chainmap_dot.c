@@ -1,0 +1,484 @@
+/* The chain view: the template drawn left to right in upstream | midstream | downstream clusters
+ * (groups as sub-clusters), one node per segment named by its id and coloured by status, edges
+ * as wide as the purchases they carry, a title block and a legend. */
+#include "cm_network.h"
+#include "cm_output.h"
+#include "map_palette.h"
+#include "map_private.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAMES_SHOWN 3     /* leading producers named in a node */
+#define LATIN_WRAP 26     /* characters per line of the second part of a name */
+#define MAX_PENWIDTH 7.0  /* the heaviest edge */
+
+typedef struct {
+  const CmDataset *ds;
+  const CmMapStyle *style;
+  CmGaps *gaps;
+  CmProcurement *procurement;
+  GArray *edge_flows;  /* CmEdgeFlow */
+  GPtrArray *producers; /* per segment: GArray of guint32, counted local producers, shown order */
+  Agraph_t *g;
+  Agnode_t **nodes;
+} ChainMap;
+
+static void
+chain_map_clear(ChainMap *map)
+{
+  g_clear_pointer(&map->gaps, cm_gaps_free);
+  g_clear_pointer(&map->procurement, cm_procurement_free);
+  g_clear_pointer(&map->edge_flows, g_array_unref);
+  g_clear_pointer(&map->producers, g_ptr_array_unref);
+  g_clear_pointer(&map->nodes, g_free);
+}
+
+static const CmDataset *sort_ds; /* qsort has no user data; one thread draws */
+
+static int
+compare_producers(const void *a, const void *b)
+{
+  const CmEnterprise *x = cm_dataset_enterprise(sort_ds, *(const guint32 *)a);
+  const CmEnterprise *y = cm_dataset_enterprise(sort_ds, *(const guint32 *)b);
+  if (x->leader != y->leader)
+    return x->leader ? -1 : 1;
+  if (x->output != y->output)
+    return x->output > y->output ? -1 : 1;
+  return *(const guint32 *)a < *(const guint32 *)b ? -1 : 1;
+}
+
+/* Counted local producers of each segment: leaders first, then by output, then file order. */
+static GPtrArray *
+collect_producers(const CmDataset *ds, const CmAnalysisOptions *options)
+{
+  guint n = cm_dataset_n_segments(ds);
+  GPtrArray *producers = g_ptr_array_new_full(n, (GDestroyNotify)g_array_unref);
+  for (guint s = 0; s < n; s++)
+    g_ptr_array_add(producers, g_array_new(FALSE, FALSE, sizeof(guint32)));
+  for (guint32 i = 0; i < cm_dataset_n_enterprises(ds); i++) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, i);
+    if (!e->local || !cm_analysis_counts(options, e))
+      continue;
+    const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
+    for (guint k = 0; k < e->n_segments; k++) {
+      GArray *list = g_ptr_array_index(producers, segs[k]);
+      if (list->len == 0 || g_array_index(list, guint32, list->len - 1) != i)
+        g_array_append_val(list, i);
+    }
+  }
+  sort_ds = ds;
+  for (guint s = 0; s < n; s++) {
+    GArray *list = g_ptr_array_index(producers, s);
+    if (list->len > 1)
+      qsort(list->data, list->len, sizeof(guint32), compare_producers);
+  }
+  return producers;
+}
+
+/* Breaks text at spaces into lines of about width characters, escaped, joined with <BR/>. */
+static void
+append_wrapped(GString *html, const char *text, guint width)
+{
+  g_auto(GStrv) words = g_strsplit(text, " ", -1);
+  guint line = 0;
+  for (guint i = 0; words[i]; i++) {
+    guint len = (guint)g_utf8_strlen(words[i], -1);
+    if (line > 0 && line + 1 + len > width) {
+      g_string_append(html, "<BR ALIGN=\"LEFT\"/>");
+      line = 0;
+    } else if (i > 0) {
+      g_string_append_c(html, ' ');
+      line++;
+    }
+    cm_map__html_append(html, words[i]);
+    line += len;
+  }
+}
+
+static void
+row_open(GString *html)
+{
+  g_string_append(html, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+}
+
+static void
+row_close(GString *html)
+{
+  g_string_append(html, "</TD></TR>");
+}
+
+static void
+append_percent(GString *out, double ratio)
+{
+  g_string_append_printf(out, "%.0f%%", ratio * 100);
+}
+
+static void
+append_value(GString *out, double v)
+{
+  g_autofree char *text = cm_map__value_short(v);
+  g_string_append(out, text);
+}
+
+/* The status line of a node: "WEAK · 强链 strengthen". */
+static void
+append_status_line(GString *html, const CmSegmentResult *r)
+{
+  const CmStatusColours *c = &cm_map_status_colours[r->status];
+  row_open(html);
+  g_string_append_printf(html, "<FONT COLOR=\"%s\"><B>%s</B></FONT>", c->border, c->en);
+  static const char *const actions_zh[] = {"", "强链", "补链", "延链"};
+  CmAction action = cm_segment_status_action(r->status);
+  if (action != CM_ACTION_NONE)
+    g_string_append_printf(html, " · %s %s", cm_action_to_string(action), actions_zh[action]);
+  if (r->status == CM_SEGMENT_FRONTIER && r->distance >= 0)
+    g_string_append_printf(html, " (%s, %d step%s)", cm_direction_to_string(r->direction),
+                           r->distance, r->distance == 1 ? "" : "s");
+  row_close(html);
+}
+
+static void
+append_producers(GString *html, const ChainMap *map, guint s, const CmSegmentResult *r)
+{
+  const GArray *list = g_ptr_array_index(map->producers, s);
+  if (list->len == 0)
+    return;
+  row_open(html);
+  g_string_append_printf(html, "%u local producer%s", list->len, list->len == 1 ? "" : "s");
+  if (r->leaders > 0)
+    g_string_append_printf(html, ", %u " CM_MAP_LEADER_MARK, r->leaders);
+  row_close(html);
+  for (guint k = 0; k < list->len && k < NAMES_SHOWN; k++) {
+    const CmEnterprise *e = cm_dataset_enterprise(map->ds, g_array_index(list, guint32, k));
+    row_open(html);
+    if (e->leader)
+      g_string_append_printf(html, "<FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK "</FONT> ",
+                             CM_MAP_LEADER_BORDER);
+    cm_map__html_append(html, e->name);
+    row_close(html);
+  }
+  if (list->len > NAMES_SHOWN) {
+    row_open(html);
+    g_string_append_printf(html, "<FONT COLOR=\"%s\">+%u more</FONT>", CM_MAP_TEXT_MUTED,
+                           list->len - NAMES_SHOWN);
+    row_close(html);
+  }
+}
+
+static void
+append_figures(GString *html, const CmSegmentResult *r)
+{
+  if (!r->has_coverage && r->local_demand <= 0)
+    return;
+  row_open(html);
+  g_string_append_printf(html, "<FONT COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+  if (r->has_coverage) {
+    g_string_append(html, "coverage ");
+    append_percent(html, r->coverage);
+    g_string_append(html, " · ");
+  }
+  g_string_append(html, "leakage ");
+  append_value(html, r->leakage);
+  g_string_append(html, "</FONT>");
+  row_close(html);
+}
+
+static char *
+node_label(const ChainMap *map, guint s)
+{
+  const CmSegment *seg = cm_dataset_segment(map->ds, s);
+  const CmSegmentResult *r = &map->gaps->segments[s];
+  g_autofree char *first = NULL, *second = NULL;
+  cm_map__split_name(seg->name, &first, &second);
+  GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                               "CELLPADDING=\"1\">");
+  row_open(html);
+  g_string_append(html, "<FONT POINT-SIZE=\"13\"><B>");
+  cm_map__html_append(html, first);
+  g_string_append(html, "</B></FONT>");
+  row_close(html);
+  if (second[0]) {
+    row_open(html);
+    g_string_append_printf(html, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+    append_wrapped(html, second, LATIN_WRAP);
+    g_string_append(html, "</FONT>");
+    row_close(html);
+  }
+  append_status_line(html, r);
+  append_producers(html, map, s, r);
+  append_figures(html, r);
+  g_string_append(html, "</TABLE>");
+  return g_string_free(html, FALSE);
+}
+
+static void
+tip_figure(GString *tip, const char *what, double v)
+{
+  g_autofree char *text = cm_map__value_full(v);
+  g_string_append_printf(tip, "\n%s: %s", what, text);
+}
+
+/* Everything known about a segment, as plain text (escaped once, by the caller). */
+static char *
+node_tooltip(const ChainMap *map, guint s)
+{
+  const CmDataset *ds = map->ds;
+  const CmSegment *seg = cm_dataset_segment(ds, s);
+  const CmSegmentResult *r = &map->gaps->segments[s];
+  GString *tip = g_string_new(NULL);
+  g_string_append_printf(tip, "%s [%s]\n%s", seg->name, seg->id, cm_tier_to_string(seg->tier));
+  if (seg->group[0])
+    g_string_append_printf(tip, " / %s", seg->group);
+  g_string_append_printf(tip, "\nstatus: %s", cm_segment_status_to_string(r->status));
+  CmAction action = cm_segment_status_action(r->status);
+  if (action != CM_ACTION_NONE)
+    g_string_append_printf(tip, " (%s)", cm_action_to_string(action));
+  if (r->reasons & (1u << CM_REASON_FEW_PRODUCERS))
+    g_string_append_printf(tip, "\n  fewer local producers than %u", ds->params.min_producers);
+  if (r->reasons & (1u << CM_REASON_LOW_COVERAGE))
+    g_string_append(tip, "\n  local coverage below the minimum");
+  if ((r->reasons & (1u << CM_REASON_FEEDS_PRESENT)) && r->reason_segment >= 0)
+    g_string_append_printf(tip, "\n  feeds %s, which is made locally",
+                           cm_dataset_segment(ds, (guint)r->reason_segment)->name);
+  if (r->reasons & (1u << CM_REASON_LOCAL_DEMAND))
+    g_string_append(tip, "\n  local buyers buy it from outside");
+  if (r->status == CM_SEGMENT_FRONTIER && r->distance >= 0)
+    g_string_append_printf(tip, "\n  %s of the local chain, %d step%s away",
+                           cm_direction_to_string(r->direction), r->distance,
+                           r->distance == 1 ? "" : "s");
+  g_string_append_printf(tip, "\nlocal producers: %u (leaders: %u)", r->local_producers,
+                         r->leaders);
+  g_string_append_printf(tip, "\nfigures in %s", ds->unit);
+  tip_figure(tip, "local output", r->local_output);
+  tip_figure(tip, "local demand", r->local_demand);
+  tip_figure(tip, "local supplied", r->local_supplied);
+  if (r->has_coverage)
+    g_string_append_printf(tip, "\ncoverage: %.1f%%", r->coverage * 100);
+  else
+    g_string_append(tip, "\ncoverage: n/a (no local demand)");
+  tip_figure(tip, "leakage", r->leakage);
+  const GArray *list = g_ptr_array_index(map->producers, s);
+  for (guint k = 0; k < list->len; k++) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(list, guint32, k));
+    g_string_append_printf(tip, "\n%s %s", e->leader ? CM_MAP_LEADER_MARK : "·", e->name);
+  }
+  for (guint k = 0; k < ds->segment_extra.n; k++) {
+    const char *v = cm_dataset_extra_value(&ds->segment_extra, ds->segment_extra_values, s, k);
+    if (v && v[0])
+      g_string_append_printf(tip, "\n%s: %s", ds->segment_extra.names[k], v);
+  }
+  return g_string_free(tip, FALSE);
+}
+
+static void
+add_segment_node(ChainMap *map, Agraph_t *parent, guint s)
+{
+  const CmSegment *seg = cm_dataset_segment(map->ds, s);
+  const CmStatusColours *c = &cm_map_status_colours[map->gaps->segments[s].status];
+  Agnode_t *n = cm_map__new_node(parent, seg->id);
+  map->nodes[s] = n;
+  cm_map__set(n, "status", cm_segment_status_to_string(map->gaps->segments[s].status));
+  g_autofree char *label = node_label(map, s);
+  cm_map__set_html(n, "label", label);
+  cm_map__set(n, "fillcolor", c->fill);
+  cm_map__set(n, "color", c->border);
+  cm_map__set(n, "style", c->style);
+  cm_map__set(n, "penwidth", c->penwidth);
+  g_autofree char *tip = node_tooltip(map, s);
+  cm_map__set_tooltip(n, tip);
+}
+
+static Agraph_t *
+add_cluster(Agraph_t *parent, const char *name, const char *label_text, gboolean tier)
+{
+  Agraph_t *sub = agsubg(parent, (char *)name, 1);
+  g_autoptr(GString) label = g_string_new(NULL);
+  g_string_append_printf(label, "<FONT POINT-SIZE=\"%s\" COLOR=\"%s\">%s", tier ? "16" : "11",
+                         tier ? "#1f2328" : CM_MAP_TEXT_MUTED, tier ? "<B>" : "");
+  cm_map__html_append(label, label_text);
+  g_string_append_printf(label, "%s</FONT>", tier ? "</B>" : "");
+  cm_map__set_html(sub, "label", label->str);
+  cm_map__set(sub, "labeljust", "l");
+  cm_map__set(sub, "labelloc", "t");
+  cm_map__set(sub, "style", tier ? "rounded,filled" : "rounded,filled,dashed");
+  cm_map__set(sub, "fillcolor", tier ? "#f6f8fa" : "#ffffff");
+  cm_map__set(sub, "color", tier ? "#d0d7de" : "#c3ccd5");
+  cm_map__set(sub, "penwidth", "1");
+  cm_map__set(sub, "margin", tier ? "14" : "10");
+  return sub;
+}
+
+static void
+add_clusters_and_nodes(ChainMap *map)
+{
+  static const char *const tier_labels[CM_TIER_COUNT] = {"上游 Upstream", "中游 Midstream",
+                                                         "下游 Downstream"};
+  const CmDataset *ds = map->ds;
+  guint n = cm_dataset_n_segments(ds);
+  for (guint t = 0; t < CM_TIER_COUNT; t++) {
+    Agraph_t *tier = NULL;
+    g_autoptr(GPtrArray) groups = g_ptr_array_new();    /* group names, first seen order */
+    g_autoptr(GPtrArray) clusters = g_ptr_array_new(); /* their sub-clusters */
+    for (guint s = 0; s < n; s++) {
+      const CmSegment *seg = cm_dataset_segment(ds, s);
+      if (seg->tier != (CmTier)t)
+        continue;
+      if (!tier) {
+        g_autofree char *name = g_strdup_printf("cluster_%s", cm_tier_to_string(seg->tier));
+        tier = add_cluster(map->g, name, tier_labels[t], TRUE);
+      }
+      Agraph_t *parent = tier;
+      if (seg->group[0]) {
+        guint k = 0;
+        while (k < groups->len && strcmp(g_ptr_array_index(groups, k), seg->group) != 0)
+          k++;
+        if (k == groups->len) {
+          g_autofree char *name =
+              g_strdup_printf("cluster_%s_%u", cm_tier_to_string(seg->tier), k + 1);
+          g_ptr_array_add(groups, (gpointer)seg->group);
+          g_ptr_array_add(clusters, add_cluster(tier, name, seg->group, FALSE));
+        }
+        parent = g_ptr_array_index(clusters, k);
+      }
+      add_segment_node(map, parent, s);
+    }
+  }
+}
+
+static char *
+edge_tooltip(const ChainMap *map, const CmEdgeFlow *f)
+{
+  const CmDataset *ds = map->ds;
+  const CmSegment *from = cm_dataset_segment(ds, f->input), *to = cm_dataset_segment(ds, f->segment);
+  GString *tip = g_string_new(NULL);
+  g_string_append_printf(tip, "%s → %s", from->name, to->name);
+  if (f->value > 0) {
+    g_autofree char *v = cm_map__value_full(f->value), *l = cm_map__value_full(f->local);
+    g_string_append_printf(tip, "\nbought by local producers of %s: %s %s\nfrom local suppliers: %s "
+                                "(%.1f%%)",
+                           to->name, v, ds->unit, l, 100 * f->local / f->value);
+  } else {
+    g_string_append(tip, "\nno counted purchases on this link");
+  }
+  return g_string_free(tip, FALSE);
+}
+
+static void
+add_edges(ChainMap *map)
+{
+  double max = 0;
+  for (guint i = 0; i < map->edge_flows->len; i++)
+    max = MAX(max, g_array_index(map->edge_flows, CmEdgeFlow, i).value);
+  for (guint i = 0; i < map->edge_flows->len; i++) {
+    const CmEdgeFlow *f = &g_array_index(map->edge_flows, CmEdgeFlow, i);
+    Agedge_t *e = agedge(map->g, map->nodes[f->input], map->nodes[f->segment], NULL, 1);
+    double scale = max > 0 ? sqrt(f->value / max) : 0;
+    char width[32];
+    g_ascii_formatd(width, sizeof width, "%.2f", f->value > 0 ? 1.2 + (MAX_PENWIDTH - 1.2) * scale
+                                                               : 0.8);
+    cm_map__set(e, "penwidth", width);
+    if (f->value > 0) {
+      g_autofree char *weight = g_strdup_printf("%d", 1 + (int)lround(4 * scale));
+      cm_map__set(e, "weight", weight);
+      cm_map__set(e, "color", scale > 0.5 ? "#4a5562" : "#7b8794");
+    } else {
+      cm_map__set(e, "color", "#a7b1bc");
+    }
+    /* an edge back to an earlier tier (recycling feeds raw materials) must not pull tiers out of
+     * their left-to-right order */
+    if (cm_dataset_segment(map->ds, f->input)->tier > cm_dataset_segment(map->ds, f->segment)->tier)
+      cm_map__set(e, "constraint", "false");
+    g_autofree char *tip = edge_tooltip(map, f);
+    cm_map__set_tooltip(e, tip);
+  }
+}
+
+static void
+append_legend_swatch(GString *html, CmSegmentStatus s)
+{
+  const CmStatusColours *c = &cm_map_status_colours[s];
+  g_string_append_printf(html,
+                         "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"%s\" STYLE=\"rounded\" "
+                         "WIDTH=\"22\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>"
+                         "<TD ALIGN=\"LEFT\">%s %s    </TD>",
+                         c->fill, c->border, s == CM_SEGMENT_GAP ? "2" : "1", c->zh, c->en);
+}
+
+static char *
+title_label(const ChainMap *map)
+{
+  const CmDataset *ds = map->ds;
+  const CmGaps *gaps = map->gaps;
+  GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                               "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
+                               "<FONT POINT-SIZE=\"24\"><B>");
+  cm_map__html_append(html, ds->name);
+  g_string_append_printf(html, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
+                               "<FONT POINT-SIZE=\"12\" COLOR=\"%s\">",
+                         CM_MAP_TEXT_MUTED);
+  g_autofree char *date = cm_map__date(map->style);
+  g_autofree const char **scenario = cm_scenario_to_strv(gaps->options.scenario);
+  g_autofree char *scenario_text = g_strjoinv(", ", (char **)scenario);
+  g_autofree char *years = gaps->options.by_year ? g_strdup_printf("year %d", gaps->options.year)
+                                                 : g_strdup("all years");
+  g_autofree char *meta = g_strdup_printf("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s",
+                                          ds->region, scenario_text, years, ds->unit, date);
+  cm_map__html_append(html, meta);
+  g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
+  g_string_append_printf(html, "%u segments: ", gaps->n_segments);
+  for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++)
+    g_string_append_printf(html, "%s%u %s", s ? ", " : "", gaps->count[s],
+                           cm_map_status_colours[s].en);
+  g_string_append(html, "  ·  completeness ");
+  append_percent(html, gaps->completeness);
+  const CmProcurement *p = map->procurement;
+  if (p->leaders->len > 0 && p->leaders_has_ratio) {
+    g_string_append(html, "  ·  chain leaders' local procurement <B>");
+    append_percent(html, p->leaders_ratio);
+    g_string_append(html, "</B> (target ");
+    append_percent(html, p->target);
+    g_string_append_printf(html, "%s)", p->meets_target ? ", met" : "");
+  }
+  g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
+                        "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+  for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++)
+    append_legend_swatch(html, (CmSegmentStatus)s);
+  g_string_append_printf(html,
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK
+                         "</FONT> chain leader 链主    </TD>"
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: what local "
+                         "producers of a segment buy of its input</FONT></TD>",
+                         CM_MAP_LEADER_BORDER, CM_MAP_TEXT_MUTED);
+  g_string_append(html, "</TR></TABLE></TD></TR></TABLE>");
+  return g_string_free(html, FALSE);
+}
+
+GBytes *
+cm_chainmap_render(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style,
+                   GError **error)
+{
+  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL, NULL);
+  ChainMap map = {.ds = ds, .style = style};
+  map.gaps = cm_gaps_compute(ds, options, error);
+  if (!map.gaps)
+    return NULL;
+  map.procurement = cm_procurement_compute(ds, options, error);
+  if (!map.procurement) {
+    chain_map_clear(&map);
+    return NULL;
+  }
+  map.edge_flows = cm_network_edge_flows(ds, options);
+  map.producers = collect_producers(ds, options);
+  map.nodes = g_new0(Agnode_t *, MAX(cm_dataset_n_segments(ds), 1));
+  map.g = cm_map__open();
+  cm_map__defaults(map.g, style);
+  add_clusters_and_nodes(&map);
+  add_edges(&map);
+  g_autofree char *title = title_label(&map);
+  cm_map__set_html(map.g, "label", title);
+  GBytes *out = cm_map__render(map.g, style, error);
+  chain_map_clear(&map);
+  return out;
+}

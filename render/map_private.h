@@ -1,0 +1,40 @@
+/* Helpers shared by the chain-map writers of render/ (chainmap_dot.c, network_dot.c). */
+#pragma once
+
+#include "cm_chainmap.h"
+
+#include <graphviz/cgraph.h>
+
+/* A new directed graph whose DOT writer appends to a GString (see cm_map__render). */
+Agraph_t *cm_map__open(void);
+
+/* Lays out g with dot and renders it as style says (for CM_MAP_DOT: writes it unlaid), then frees
+ * g. Graphviz's messages become the error. (transfer full) */
+GBytes *cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error);
+
+/* Sets a plain attribute (declared with default "" when new). value is ours or escaped. */
+void cm_map__set(void *obj, const char *name, const char *value);
+/* Sets an HTML-like label (or other HTML attribute); html is markup built from escaped text. */
+void cm_map__set_html(void *obj, const char *name, const char *html);
+/* Sets the tooltip to text (plain dataset text; escaped here). */
+void cm_map__set_tooltip(void *obj, const char *text);
+/* A new node in parent named name (plain text; escaped here), or name#2, name#3 ... when two
+ * names meet after escaping. */
+Agnode_t *cm_map__new_node(Agraph_t *parent, const char *name);
+/* Appends text to markup, escaped for an HTML-like label. */
+void cm_map__html_append(GString *html, const char *text);
+
+/* Money values for labels (short: 1234, 12.3, 0.45) and tooltips (full precision).
+ * (transfer full) */
+char *cm_map__value_short(double v);
+char *cm_map__value_full(double v);
+
+/* The date line of titles, "YYYY-MM-DD" (style->date, SOURCE_DATE_EPOCH or today). */
+char *cm_map__date(const CmMapStyle *style);
+
+/* Graph, node and edge defaults shared by both views (font, colours, spacing). */
+void cm_map__defaults(Agraph_t *g, const CmMapStyle *style);
+
+/* One part of a bilingual name "锂盐 Lithium salts": the name split where its script changes
+ * from CJK to Latin or back at a space; second is "" when there is no such space. */
+void cm_map__split_name(const char *name, char **first, char **second);

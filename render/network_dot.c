@@ -1,0 +1,370 @@
+/* The network view: each counted supply row as supplier -> material -> buyer, where a material
+ * node stands for one segment bought by one buyer and shows how much of it that buyer gets
+ * locally. With a focus, only the rows within depth supply steps upstream of it. */
+#include "cm_network.h"
+#include "cm_output.h"
+#include "map_palette.h"
+#include "map_private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_PENWIDTH 6.0
+
+typedef struct {
+  const CmDataset *ds;
+  const CmMapStyle *style;
+  CmNetwork *net;
+  gint64 focus;
+  guint depth;
+  gboolean *keep_flow;     /* per flow */
+  gboolean *keep_material; /* per material */
+  gboolean *shown;         /* per enterprise */
+  Agnode_t **enterprise_nodes;
+  guint n_enterprises_shown, n_local_shown, n_materials_shown;
+  double max_value;
+  Agraph_t *g;
+} NetworkMap;
+
+static void
+network_map_clear(NetworkMap *map)
+{
+  g_clear_pointer(&map->net, cm_network_free);
+  g_clear_pointer(&map->keep_flow, g_free);
+  g_clear_pointer(&map->keep_material, g_free);
+  g_clear_pointer(&map->shown, g_free);
+  g_clear_pointer(&map->enterprise_nodes, g_free);
+}
+
+/* Which flows to draw: all, or with a focus those whose buyer lies at most depth - 1 steps and
+ * whose supplier at most depth steps upstream of it. A buyer kept keeps all its suppliers, so
+ * every material drawn is complete. */
+static gboolean
+select_flows(NetworkMap *map, GError **error)
+{
+  const GArray *flows = map->net->flows, *materials = map->net->materials;
+  guint n_ent = cm_dataset_n_enterprises(map->ds);
+  g_autofree gint *dist = NULL;
+  if (map->focus >= 0) {
+    dist = cm_network_upstream_distances(map->net, (guint32)map->focus, error);
+    if (!dist)
+      return FALSE;
+  }
+  map->keep_flow = g_new0(gboolean, MAX(flows->len, 1));
+  map->keep_material = g_new0(gboolean, MAX(materials->len, 1));
+  map->shown = g_new0(gboolean, MAX(n_ent, 1));
+  if (map->focus >= 0)
+    map->shown[map->focus] = TRUE;
+  guint m = 0; /* materials and flows are in the same order: walk them together */
+  for (guint i = 0; i < flows->len; i++) {
+    const CmFlow *f = &g_array_index(flows, CmFlow, i);
+    while (g_array_index(materials, CmMaterial, m).buyer != f->buyer ||
+           g_array_index(materials, CmMaterial, m).segment != f->segment)
+      m++;
+    gboolean keep = !dist || (dist[f->buyer] >= 0 && (guint)dist[f->buyer] < map->depth);
+    if (!keep)
+      continue;
+    map->keep_flow[i] = TRUE;
+    map->keep_material[m] = TRUE;
+    map->shown[f->supplier] = map->shown[f->buyer] = TRUE;
+    map->max_value = MAX(map->max_value, g_array_index(materials, CmMaterial, m).total);
+  }
+  for (guint i = 0; i < n_ent; i++)
+    if (map->shown[i]) {
+      map->n_enterprises_shown++;
+      map->n_local_shown += cm_dataset_enterprise(map->ds, i)->local;
+    }
+  for (guint i = 0; i < materials->len; i++)
+    map->n_materials_shown += map->keep_material[i];
+  return TRUE;
+}
+
+static char *
+penwidth(const NetworkMap *map, double v)
+{
+  double scale = map->max_value > 0 ? sqrt(v / map->max_value) : 0;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(buf, sizeof buf, "%.2f", 0.8 + (MAX_PENWIDTH - 0.8) * scale);
+  return g_strdup(buf);
+}
+
+static char *
+enterprise_label(const NetworkMap *map, const CmEnterprise *e)
+{
+  g_autofree char *first = NULL, *second = NULL;
+  cm_map__split_name(e->name, &first, &second);
+  GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                               "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><B>");
+  if (e->leader)
+    g_string_append_printf(html, "<FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK "</FONT> ",
+                           CM_MAP_LEADER_BORDER);
+  cm_map__html_append(html, first);
+  g_string_append(html, "</B></TD></TR>");
+  if (second[0]) {
+    g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
+    cm_map__html_append(html, second);
+    g_string_append(html, "</FONT></TD></TR>");
+  }
+  g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"%s\">",
+                         CM_MAP_TEXT_MUTED);
+  cm_map__html_append(html, e->region);
+  if (e->status != CM_PROJECT_OPERATING) {
+    g_string_append(html, " · ");
+    cm_map__html_append(html, cm_project_status_to_string(e->status));
+  }
+  g_string_append(html, "</FONT></TD></TR></TABLE>");
+  return g_string_free(html, FALSE);
+}
+
+static char *
+enterprise_tooltip(const NetworkMap *map, guint32 i)
+{
+  const CmDataset *ds = map->ds;
+  const CmEnterprise *e = cm_dataset_enterprise(ds, i);
+  GString *tip = g_string_new(NULL);
+  g_string_append_printf(tip, "%s [%s]\n%s (%s)", e->name, e->id, e->region,
+                         e->local ? "local" : "outside");
+  if (e->role[0])
+    g_string_append_printf(tip, "\nrole: %s%s", e->role, e->leader ? " (chain leader)" : "");
+  g_string_append_printf(tip, "\nstatus: %s", cm_project_status_to_string(e->status));
+  if (e->has_output) {
+    g_autofree char *v = cm_map__value_full(e->output);
+    g_string_append_printf(tip, "\noutput: %s %s", v, ds->unit);
+  }
+  g_string_append(tip, "\nproduces:");
+  const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
+  for (guint k = 0; k < e->n_segments; k++)
+    g_string_append_printf(tip, "%s %s", k ? ";" : "", cm_dataset_segment(ds, segs[k])->name);
+  for (guint k = 0; k < ds->enterprise_extra.n; k++) {
+    const char *v = cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, i, k);
+    if (v && v[0])
+      g_string_append_printf(tip, "\n%s: %s", ds->enterprise_extra.names[k], v);
+  }
+  return g_string_free(tip, FALSE);
+}
+
+static void
+add_enterprise_nodes(NetworkMap *map)
+{
+  guint n = cm_dataset_n_enterprises(map->ds);
+  map->enterprise_nodes = g_new0(Agnode_t *, MAX(n, 1));
+  for (guint32 i = 0; i < n; i++) {
+    if (!map->shown[i])
+      continue;
+    const CmEnterprise *e = cm_dataset_enterprise(map->ds, i);
+    Agnode_t *node = cm_map__new_node(map->g, e->id);
+    map->enterprise_nodes[i] = node;
+    cm_map__set(node, "kind", e->local ? "local" : "outside");
+    g_autofree char *label = enterprise_label(map, e);
+    cm_map__set_html(node, "label", label);
+    cm_map__set(node, "fillcolor", e->local ? CM_MAP_LOCAL_FILL : CM_MAP_OUTSIDE_FILL);
+    cm_map__set(node, "color", e->leader ? CM_MAP_LEADER_BORDER
+                               : e->local ? CM_MAP_LOCAL_BORDER
+                                          : CM_MAP_OUTSIDE_BORDER);
+    cm_map__set(node, "penwidth", e->leader ? "2.6" : "1.2");
+    if ((gint64)i == map->focus)
+      cm_map__set(node, "peripheries", "2");
+    g_autofree char *tip = enterprise_tooltip(map, i);
+    cm_map__set_tooltip(node, tip);
+  }
+}
+
+/* A material's colour says how much of it the buyer gets locally, on the thresholds of the
+ * dataset: at least the procurement target green, at least min_coverage amber, else red. */
+static CmSegmentStatus
+share_band(const CmDataset *ds, const CmMaterial *m)
+{
+  double share = m->total > 0 ? m->local / m->total : 0;
+  if (share >= ds->params.procurement_target)
+    return CM_SEGMENT_STRONG;
+  return share >= ds->params.min_coverage ? CM_SEGMENT_WEAK : CM_SEGMENT_GAP;
+}
+
+static Agnode_t *
+add_material_node(NetworkMap *map, const CmMaterial *m)
+{
+  const CmDataset *ds = map->ds;
+  const CmSegment *seg = cm_dataset_segment(ds, m->segment);
+  const CmEnterprise *buyer = cm_dataset_enterprise(ds, m->buyer);
+  g_autofree char *name = g_strdup_printf("%s@%s", seg->id, buyer->id);
+  Agnode_t *node = cm_map__new_node(map->g, name);
+  const CmStatusColours *c = &cm_map_status_colours[share_band(ds, m)];
+  cm_map__set(node, "kind", "material");
+  cm_map__set(node, "style", "filled");
+  cm_map__set(node, "fillcolor", c->fill);
+  cm_map__set(node, "color", c->border);
+  g_autofree char *first = NULL, *second = NULL;
+  cm_map__split_name(seg->name, &first, &second);
+  g_autofree char *total = cm_map__value_short(m->total);
+  GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                               "CELLPADDING=\"1\"><TR><TD>");
+  cm_map__html_append(html, first);
+  g_string_append(html, "</TD></TR>");
+  g_string_append_printf(html,
+                         "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>local %.0f%%</B> of "
+                         "%s</FONT></TD></TR></TABLE>",
+                         c->border, m->total > 0 ? 100 * m->local / m->total : 0.0, total);
+  cm_map__set_html(node, "label", html->str);
+  g_string_free(html, TRUE);
+  g_autofree char *l = cm_map__value_full(m->local), *t = cm_map__value_full(m->total);
+  g_autofree char *tip = g_strdup_printf(
+      "%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u", seg->name, buyer->name, l, t,
+      ds->unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
+  cm_map__set_tooltip(node, tip);
+  g_autofree char *width = penwidth(map, m->total);
+  Agedge_t *e = agedge(map->g, node, map->enterprise_nodes[m->buyer], NULL, 1);
+  cm_map__set(e, "penwidth", width);
+  cm_map__set(e, "color", "#4a5562");
+  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", seg->name, buyer->name, t, ds->unit);
+  cm_map__set_tooltip(e, etip);
+  return node;
+}
+
+static void
+add_flow_edge(NetworkMap *map, const CmFlow *f, Agnode_t *material)
+{
+  const CmDataset *ds = map->ds;
+  const CmEnterprise *supplier = cm_dataset_enterprise(ds, f->supplier);
+  Agedge_t *e = agedge(map->g, map->enterprise_nodes[f->supplier], material, NULL, 1);
+  g_autofree char *width = penwidth(map, f->value);
+  cm_map__set(e, "penwidth", width);
+  cm_map__set(e, "color", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  g_autofree char *value = cm_map__value_short(f->value);
+  cm_map__set(e, "label", value);
+  cm_map__set(e, "fontcolor", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  g_autofree char *full = cm_map__value_full(f->value);
+  g_autofree char *tip = g_strdup_printf(
+      "%s → %s\n%s: %s %s (%s)", supplier->name, cm_dataset_enterprise(ds, f->buyer)->name,
+      cm_dataset_segment(ds, f->segment)->name, full, ds->unit,
+      supplier->local ? "local supplier" : "outside supplier");
+  cm_map__set_tooltip(e, tip);
+}
+
+static void
+add_materials(NetworkMap *map)
+{
+  const GArray *flows = map->net->flows, *materials = map->net->materials;
+  guint f = 0;
+  for (guint i = 0; i < materials->len; i++) {
+    const CmMaterial *m = &g_array_index(materials, CmMaterial, i);
+    Agnode_t *node = map->keep_material[i] ? add_material_node(map, m) : NULL;
+    for (; f < flows->len; f++) {
+      const CmFlow *flow = &g_array_index(flows, CmFlow, f);
+      if (flow->buyer != m->buyer || flow->segment != m->segment)
+        break;
+      if (node && map->keep_flow[f])
+        add_flow_edge(map, flow, node);
+    }
+  }
+}
+
+static void
+append_swatch(GString *html, const char *fill, const char *border, const char *text)
+{
+  g_string_append_printf(html,
+                         "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"rounded\" "
+                         "WIDTH=\"22\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>"
+                         "<TD ALIGN=\"LEFT\">%s    </TD>",
+                         fill, border, text);
+}
+
+static char *
+title_label(const NetworkMap *map)
+{
+  const CmDataset *ds = map->ds;
+  GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                               "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
+                               "<FONT POINT-SIZE=\"22\"><B>");
+  cm_map__html_append(html, ds->name);
+  g_string_append(html, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">");
+  double local = 0, total = 0;
+  if (map->focus >= 0) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)map->focus);
+    g_autofree char *what = g_strdup_printf("What %s buys, from whom: %u supply step%s upstream",
+                                            e->name, map->depth, map->depth == 1 ? "" : "s");
+    cm_map__html_append(html, what);
+    for (guint i = 0; i < map->net->materials->len; i++) {
+      const CmMaterial *m = &g_array_index(map->net->materials, CmMaterial, i);
+      if (m->buyer == (guint32)map->focus) {
+        local += m->local;
+        total += m->total;
+      }
+    }
+  } else {
+    g_string_append(html, "Supply network");
+  }
+  g_autofree char *date = cm_map__date(map->style);
+  g_autofree const char **scenario = cm_scenario_to_strv(map->net->options.scenario);
+  g_autofree char *scenario_text = g_strjoinv(", ", (char **)scenario);
+  g_autofree char *years = map->net->options.by_year
+                               ? g_strdup_printf("year %d", map->net->options.year)
+                               : g_strdup("all years");
+  g_autofree char *meta =
+      g_strdup_printf("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s", ds->region,
+                      scenario_text, years, ds->unit, date);
+  g_string_append_printf(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" "
+                               "COLOR=\"%s\">",
+                         CM_MAP_TEXT_MUTED);
+  cm_map__html_append(html, meta);
+  g_string_append_printf(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">"
+                               "%u enterprises (%u local), %u materials",
+                         map->n_enterprises_shown, map->n_local_shown, map->n_materials_shown);
+  if (total > 0) {
+    g_autofree char *t = cm_map__value_short(total);
+    g_string_append_printf(html, "  ·  its purchases %s, <B>%.0f%% local</B>", t,
+                           100 * local / total);
+  }
+  g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
+                        "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
+  append_swatch(html, CM_MAP_LOCAL_FILL, CM_MAP_LOCAL_BORDER, "local enterprise 本地");
+  append_swatch(html, CM_MAP_OUTSIDE_FILL, CM_MAP_OUTSIDE_BORDER, "outside 外地");
+  g_string_append_printf(html,
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK
+                         "</FONT> chain leader 链主    </TD>",
+                         CM_MAP_LEADER_BORDER);
+  g_autofree char *target = g_strdup_printf("material ≥ %.0f%% local", 100 * ds->params.procurement_target);
+  g_autofree char *middle = g_strdup_printf("≥ %.0f%%", 100 * ds->params.min_coverage);
+  g_autofree char *low = g_strdup_printf("below %.0f%%", 100 * ds->params.min_coverage);
+  const CmStatusColours *c = cm_map_status_colours;
+  append_swatch(html, c[CM_SEGMENT_STRONG].fill, c[CM_SEGMENT_STRONG].border, target);
+  append_swatch(html, c[CM_SEGMENT_WEAK].fill, c[CM_SEGMENT_WEAK].border, middle);
+  append_swatch(html, c[CM_SEGMENT_GAP].fill, c[CM_SEGMENT_GAP].border, low);
+  g_string_append_printf(html, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: value</FONT>"
+                               "</TD></TR></TABLE></TD></TR></TABLE>",
+                         CM_MAP_TEXT_MUTED);
+  return g_string_free(html, FALSE);
+}
+
+GBytes *
+cm_network_map_render(const CmDataset *ds, const CmAnalysisOptions *options, gint64 focus,
+                      guint depth, const CmMapStyle *style, GError **error)
+{
+  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL, NULL);
+  g_return_val_if_fail(focus < (gint64)cm_dataset_n_enterprises(ds), NULL);
+  NetworkMap map = {.ds = ds, .style = style, .focus = focus, .depth = depth};
+  map.net = cm_network_new(ds, options, error);
+  if (!map.net || !select_flows(&map, error)) {
+    network_map_clear(&map);
+    return NULL;
+  }
+  guint nodes = map.n_enterprises_shown + map.n_materials_shown;
+  if (nodes > CM_MAP_MAX_NETWORK_NODES) {
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
+                "the network has %u nodes, too many to draw (at most %u): %s", nodes,
+                CM_MAP_MAX_NETWORK_NODES,
+                focus < 0 ? "draw part of it with --focus ID --depth K"
+                          : "draw less of it with a smaller --depth");
+    network_map_clear(&map);
+    return NULL;
+  }
+  map.g = cm_map__open();
+  cm_map__defaults(map.g, style);
+  cm_map__set(map.g, "ranksep", "0.9");
+  add_enterprise_nodes(&map);
+  add_materials(&map);
+  g_autofree char *title = title_label(&map);
+  cm_map__set_html(map.g, "label", title);
+  GBytes *out = cm_map__render(map.g, style, error);
+  network_map_clear(&map);
+  return out;
+}

@@ -1,0 +1,340 @@
+/* The procurement report: how much of the chain leaders' and the region's procurement is local,
+ * traced down to each leader's purchases by segment. */
+#include "cm_report.h"
+#include "report_shared.h"
+#include "text_table.h"
+
+static const CmEnterprise *
+enterprise(const CmDataset *ds, guint32 i)
+{
+  return cm_dataset_enterprise(ds, i);
+}
+
+/* Text of an enterprise or segment name for the format: escaped for Markdown, safe for a
+ * terminal otherwise. */
+static void
+append_name(GString *out, const char *text, CmReportFormat format)
+{
+  if (format == CM_FORMAT_MD) {
+    cm_report__md_text(out, text);
+  } else {
+    g_autofree char *clean = cm_text_sanitize(text);
+    g_string_append(out, clean);
+  }
+}
+
+/* "Name (id)", or just the id when the name is the id. */
+static void
+append_enterprise(GString *out, const CmEnterprise *e, CmReportFormat format)
+{
+  append_name(out, e->name, format);
+  if (!g_str_equal(e->name, e->id)) {
+    g_string_append(out, " (");
+    append_name(out, e->id, format);
+    g_string_append_c(out, ')');
+  }
+}
+
+static const CmBuyerProcurement *
+find_buyer(const CmProcurement *p, guint32 e)
+{
+  for (guint k = 0; k < p->buyers->len; k++) {
+    const CmBuyerProcurement *b = &g_array_index(p->buyers, CmBuyerProcurement, k);
+    if (b->buyer == e)
+      return b;
+  }
+  return NULL;
+}
+
+static void
+headline(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportOptions *o)
+{
+  gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
+  g_autofree char *target = cm_report__percent(p->target);
+  g_autoptr(GString) line = g_string_new("Chain leaders' local procurement: ");
+  const char *sgr = NULL;
+  if (p->leaders->len == 0) {
+    g_string_append(line, "n/a: no chain leader (role leader or 链主) among the counted local "
+                          "enterprises");
+  } else if (!p->leaders_has_ratio) {
+    g_string_append_printf(line, "n/a (target %s): the chain leaders bought nothing in the %s",
+                           target,
+                           ds->has_supply ? "supply rows counted"
+                                          : "dataset, which has "
+                                            "no supply table");
+  } else {
+    g_autofree char *ratio = cm_report__percent_vs(p->leaders_ratio, p->target);
+    g_string_append_printf(line, "%s (target %s) — %s", ratio, target,
+                           p->meets_target ? "target met" : "below target");
+    sgr = p->meets_target ? "1;32" : "1;31";
+  }
+  if (md)
+    g_string_append_printf(out, "**%s**\n\n", line->str);
+  else if (color)
+    g_string_append_printf(out, "\n\033[%sm%s\033[0m\n", sgr ? sgr : "1", line->str);
+  else
+    g_string_append_printf(out, "\n%s\n", line->str);
+
+  const char *bullet = md ? "- " : "  ";
+  if (p->leaders->len > 0) {
+    g_string_append_printf(out, "%sChain leader%s: ", bullet, p->leaders->len == 1 ? "" : "s");
+    for (guint l = 0; l < p->leaders->len; l++) {
+      if (l > 0)
+        g_string_append(out, ", ");
+      append_enterprise(out, enterprise(ds, g_array_index(p->leaders, guint32, l)), o->format);
+    }
+    g_string_append_c(out, '\n');
+  }
+  if (p->leaders_has_ratio) {
+    g_autofree char *local = cm_report__money(p->leaders_local);
+    g_autofree char *total = cm_report__money(p->leaders_total);
+    g_string_append_printf(out, "%sThey bought %s in all, %s of it from local suppliers.\n", bullet,
+                           total, local);
+    if (!p->meets_target) {
+      /* moving x from outside to local suppliers, total unchanged: (local + x) / total = target */
+      g_autofree char *shift = cm_report__money(p->target * p->leaders_total - p->leaders_local);
+      g_autofree char *target = cm_report__percent(p->target);
+      g_string_append_printf(out,
+                             "%sTo reach %s they would have to buy %s more from local suppliers "
+                             "instead of outside ones.\n",
+                             bullet, target, shift);
+    }
+  }
+  if (p->region_has_ratio) {
+    g_autofree char *ratio = cm_report__percent(p->region_ratio);
+    g_autofree char *local = cm_report__money(p->region_local);
+    g_autofree char *total = cm_report__money(p->region_total);
+    g_string_append_printf(out,
+                           "%sRegion: %s local. All %u local buyers together bought %s, %s of it "
+                           "from local suppliers.\n",
+                           bullet, ratio, p->buyers->len, total, local);
+  } else {
+    g_string_append_printf(out, "%sRegion: no local buyer bought anything in the %s.\n", bullet,
+                           ds->has_supply ? "supply rows counted" : "dataset");
+  }
+  g_string_append_c(out, '\n');
+}
+
+static void
+money_cell(CmTextTable *t, guint col, double v)
+{
+  g_autofree char *text = cm_report__money(v);
+  cm_text_table_cell(t, col, text);
+}
+
+static void
+share_cell(CmTextTable *t, guint col, double local, double total)
+{
+  if (total > 0) {
+    g_autofree char *text = cm_report__percent(local / total);
+    cm_text_table_cell(t, col, text);
+  } else {
+    cm_text_table_cell(t, col, "-");
+  }
+}
+
+/* Per leader, what it bought of each segment, so the headline can be traced to supply rows. */
+static void
+audit(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportOptions *o)
+{
+  gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
+  if (!p->leaders_has_ratio)
+    return; /* the headline already says there is nothing to trace */
+  cm_report__heading(out, "Where the leaders' figure comes from", NULL, o->format, color);
+  cm_report__paragraph(out,
+                       "Each leader's purchases by segment, summed over the supply rows counted. "
+                       "The leaders' totals add up to the figure above.",
+                       o->format);
+  if (!md)
+    g_string_append_c(out, '\n');
+  for (guint l = 0; l < p->audit->len; l++) {
+    const CmLeaderAudit *a = &g_array_index(p->audit, CmLeaderAudit, l);
+    const CmBuyerProcurement *b = find_buyer(p, a->leader);
+    g_string_append(out, md ? "### " : color ? "\033[1m" : "");
+    append_enterprise(out, enterprise(ds, a->leader), o->format);
+    if (b) {
+      g_autofree char *ratio = cm_report__percent(b->ratio);
+      g_autofree char *local = cm_report__money(b->local);
+      g_autofree char *total = cm_report__money(b->total);
+      g_string_append_printf(out, ": %s local (%s of %s)", ratio, local, total);
+    }
+    g_string_append(out, color ? "\033[0m\n" : "\n");
+    if (md)
+      g_string_append_c(out, '\n');
+    if (a->by_segment->len == 0) {
+      g_string_append(out, md ? "No purchases in the supply rows counted.\n\n"
+                              : "  no purchases in the supply rows counted\n\n");
+      continue;
+    }
+    g_autoptr(CmTextTable) t = cm_text_table_new(6);
+    cm_text_table_column(t, 0, "Id", CM_ALIGN_LEFT, 0);
+    cm_text_table_column(t, 1, "Segment bought", CM_ALIGN_LEFT, 32);
+    cm_text_table_column(t, 2, "From\nlocal", CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 3, "From\noutside", CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 4, "Local\nshare", CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 5, "Supply\nrows", CM_ALIGN_RIGHT, 0);
+    double sum_local = 0, sum_outside = 0;
+    guint sum_rows = 0;
+    for (guint k = 0; k < a->by_segment->len; k++) {
+      const CmPurchaseLine *line = &g_array_index(a->by_segment, CmPurchaseLine, k);
+      const CmSegment *seg = cm_dataset_segment(ds, line->segment);
+      cm_text_table_row(t);
+      cm_text_table_cell(t, 0, seg->id);
+      cm_text_table_cell(t, 1, seg->name);
+      money_cell(t, 2, line->local);
+      money_cell(t, 3, line->outside);
+      share_cell(t, 4, line->local, line->local + line->outside);
+      cm_text_table_cellf(t, 5, "%u", line->rows);
+      sum_local += line->local;
+      sum_outside += line->outside;
+      sum_rows += line->rows;
+    }
+    cm_text_table_row(t);
+    cm_text_table_cell(t, 1, "Total");
+    money_cell(t, 2, sum_local);
+    money_cell(t, 3, sum_outside);
+    share_cell(t, 4, sum_local, sum_local + sum_outside);
+    cm_text_table_cellf(t, 5, "%u", sum_rows);
+    cm_report__table(out, t, o->format, color);
+  }
+}
+
+static void
+buyers(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportOptions *o)
+{
+  gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
+  g_autofree char *title = g_strdup_printf("Local buyers (%u)", p->buyers->len);
+  cm_report__heading(out, title, NULL, o->format, color);
+  cm_report__paragraph(
+      out, "Every local buyer with purchases: chain leaders first, then the largest buyers.",
+      o->format);
+  if (p->buyers->len == 0) {
+    g_string_append(out, md ? "None.\n\n" : "  none\n\n");
+    return;
+  }
+  g_autoptr(CmTextTable) t = cm_text_table_new(7);
+  cm_text_table_column(t, 0, "#", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 1, "Id", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 2, "Buyer", CM_ALIGN_LEFT, 32);
+  cm_text_table_column(t, 3, "Leader", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 4, "From\nlocal", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 5, "Total\nbought", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 6, "Local\nshare", CM_ALIGN_RIGHT, 0);
+  for (guint k = 0; k < p->buyers->len; k++) {
+    const CmBuyerProcurement *b = &g_array_index(p->buyers, CmBuyerProcurement, k);
+    const CmEnterprise *e = enterprise(ds, b->buyer);
+    cm_text_table_row(t);
+    cm_text_table_cellf(t, 0, "%u", k + 1);
+    cm_text_table_cell(t, 1, e->id);
+    cm_text_table_cell(t, 2, e->name);
+    cm_text_table_cell(t, 3, e->leader ? "链主 leader" : "");
+    money_cell(t, 4, b->local);
+    money_cell(t, 5, b->total);
+    share_cell(t, 6, b->local, b->total);
+    if (color && b->ratio < p->target)
+      cm_text_table_color(t, 6, "31");
+  }
+  cm_report__table(out, t, o->format, color);
+}
+
+static GString *
+procurement_document(const CmDataset *ds, const CmProcurement *p, const CmReportOptions *o)
+{
+  GString *out = g_string_new(NULL);
+  cm_report__header(out, ds, &p->options, "local procurement", o->format, o->color);
+  headline(out, ds, p, o);
+  audit(out, ds, p, o);
+  buyers(out, ds, p, o);
+  g_string_truncate(out, out->len - 1);
+  return out;
+}
+
+static void
+json_ratio(JsonBuilder *b, double local, double total, gboolean has, double ratio)
+{
+  json_builder_set_member_name(b, "local");
+  json_builder_add_double_value(b, local);
+  json_builder_set_member_name(b, "total");
+  json_builder_add_double_value(b, total);
+  json_builder_set_member_name(b, "ratio");
+  cm_report__json_double(b, ratio, has);
+}
+
+static GString *
+procurement_json(const CmDataset *ds, const CmProcurement *p)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  cm_report__json_dataset(b, ds);
+  json_builder_set_member_name(b, "target");
+  json_builder_add_double_value(b, p->target);
+
+  json_builder_set_member_name(b, "leaders");
+  json_builder_begin_object(b);
+  json_builder_set_member_name(b, "ids");
+  json_builder_begin_array(b);
+  for (guint l = 0; l < p->leaders->len; l++)
+    json_builder_add_string_value(b, enterprise(ds, g_array_index(p->leaders, guint32, l))->id);
+  json_builder_end_array(b);
+  json_ratio(b, p->leaders_local, p->leaders_total, p->leaders_has_ratio, p->leaders_ratio);
+  json_builder_set_member_name(b, "meets_target");
+  json_builder_add_boolean_value(b, p->leaders_has_ratio && p->meets_target);
+  json_builder_end_object(b);
+
+  json_builder_set_member_name(b, "region_total");
+  json_builder_begin_object(b);
+  json_ratio(b, p->region_local, p->region_total, p->region_has_ratio, p->region_ratio);
+  json_builder_end_object(b);
+
+  json_builder_set_member_name(b, "buyers");
+  json_builder_begin_array(b);
+  for (guint k = 0; k < p->buyers->len; k++) {
+    const CmBuyerProcurement *bp = &g_array_index(p->buyers, CmBuyerProcurement, k);
+    const CmEnterprise *e = enterprise(ds, bp->buyer);
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "id");
+    json_builder_add_string_value(b, e->id);
+    json_builder_set_member_name(b, "name");
+    json_builder_add_string_value(b, e->name);
+    json_builder_set_member_name(b, "leader");
+    json_builder_add_boolean_value(b, e->leader);
+    json_ratio(b, bp->local, bp->total, bp->total > 0, bp->ratio);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_end_object(b);
+  return cm_report__json_finish(b);
+}
+
+static GString *
+procurement_csv(const CmDataset *ds, const CmProcurement *p)
+{
+  GString *out = g_string_new("id,name,leader,local,total,ratio\r\n");
+  for (guint k = 0; k < p->buyers->len; k++) {
+    const CmBuyerProcurement *b = &g_array_index(p->buyers, CmBuyerProcurement, k);
+    const CmEnterprise *e = enterprise(ds, b->buyer);
+    cm_report__csv_text(out, TRUE, e->id);
+    cm_report__csv_text(out, FALSE, e->name);
+    g_string_append(out, e->leader ? ",true" : ",false");
+    cm_report__csv_number(out, b->local, TRUE);
+    cm_report__csv_number(out, b->total, TRUE);
+    cm_report__csv_number(out, b->ratio, b->total > 0);
+    cm_report__csv_end(out);
+  }
+  return out;
+}
+
+GString *
+cm_report_procurement(const CmDataset *ds, const CmProcurement *procurement,
+                      const CmReportOptions *options)
+{
+  g_return_val_if_fail(ds && procurement && options, NULL);
+  switch (options->format) {
+  case CM_FORMAT_JSON:
+    return procurement_json(ds, procurement);
+  case CM_FORMAT_CSV:
+    return procurement_csv(ds, procurement);
+  default:
+    return procurement_document(ds, procurement, options);
+  }
+}

@@ -1,0 +1,385 @@
+#include "report_shared.h"
+#include "text_table.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Inserts thousands separators into the integer part of a plain decimal ("1234.5"). */
+static char *
+group_thousands(const char *plain)
+{
+  const char *digits = plain[0] == '-' ? plain + 1 : plain;
+  const char *dot = strchr(digits, '.');
+  gsize n = dot ? (gsize)(dot - digits) : strlen(digits);
+  GString *out = g_string_new(plain[0] == '-' ? "-" : "");
+  for (gsize i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % 3 == 0)
+      g_string_append_c(out, ',');
+    g_string_append_c(out, digits[i]);
+  }
+  if (dot)
+    g_string_append(out, dot);
+  return g_string_free(out, FALSE);
+}
+
+char *
+cm_report__money(double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  if (!isfinite(v))
+    return g_strdup("n/a");
+  if (v != 0 && fabs(v) < 0.05) {
+    g_ascii_formatd(buf, sizeof buf, "%.2g", v);
+    if (!strchr(buf, 'e'))
+      return g_strdup(buf);
+  }
+  if (fabs(v) >= 1e15) {
+    g_ascii_formatd(buf, sizeof buf, "%.4g", v);
+    return g_strdup(buf);
+  }
+  g_ascii_formatd(buf, sizeof buf, "%.1f", v);
+  if (strcmp(buf, "-0.0") == 0)
+    return g_strdup("0.0");
+  return group_thousands(buf);
+}
+
+static char *
+percent_digits(double ratio, int decimals)
+{
+  char fmt[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_snprintf(fmt, sizeof fmt, "%%.%df", decimals);
+  g_ascii_formatd(buf, sizeof buf, fmt, ratio * 100.0);
+  if (strchr(buf, '.')) {
+    char *end = buf + strlen(buf);
+    while (end[-1] == '0')
+      *--end = '\0';
+    if (end[-1] == '.')
+      end[-1] = '\0';
+  }
+  return g_strdup_printf("%s%%", buf);
+}
+
+char *
+cm_report__percent(double ratio)
+{
+  if (!isfinite(ratio))
+    return g_strdup("n/a");
+  return percent_digits(ratio, 1);
+}
+
+char *
+cm_report__percent_vs(double ratio, double threshold)
+{
+  if (!isfinite(ratio))
+    return g_strdup("n/a");
+  g_autofree char *limit = percent_digits(threshold, 6);
+  for (int decimals = 1; decimals < 6; decimals++) {
+    char *text = percent_digits(ratio, decimals);
+    if (ratio == threshold || strcmp(text, limit) != 0)
+      return text;
+    g_free(text);
+  }
+  return percent_digits(ratio, 6);
+}
+
+char *
+cm_report__number(double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  /* %g would write 80 as "8e+01" */
+  if (v == floor(v) && fabs(v) < 1e17) {
+    g_ascii_formatd(buf, sizeof buf, "%.0f", v);
+    return g_strdup(buf);
+  }
+  for (int prec = 1; prec <= 17; prec++) {
+    char fmt[8];
+    g_snprintf(fmt, sizeof fmt, "%%.%dg", prec);
+    g_ascii_formatd(buf, sizeof buf, fmt, v);
+    if (g_ascii_strtod(buf, NULL) == v)
+      break;
+  }
+  return g_strdup(buf);
+}
+
+void
+cm_report__md_text(GString *out, const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid(text, -1);
+  for (const char *p = valid; *p; p++) {
+    if (*p == '\r' && p[1] == '\n')
+      continue;
+    if (*p == '\n' || *p == '\r')
+      g_string_append(out, "<br>");
+    else if ((guchar)*p < 0x20 || *p == 0x7f)
+      g_string_append_c(out, ' ');
+    else {
+      if (strchr("\\|*_`<>[]", *p))
+        g_string_append_c(out, '\\');
+      g_string_append_c(out, *p);
+    }
+  }
+}
+
+void
+cm_report__table(GString *out, const CmTextTable *table, CmReportFormat format, gboolean color)
+{
+  if (format != CM_FORMAT_MD) {
+    cm_text_table_write(table, out, "  ", color);
+    g_string_append_c(out, '\n');
+    return;
+  }
+  guint nc = cm_text_table_n_columns(table);
+  g_string_append_c(out, '|');
+  for (guint c = 0; c < nc; c++) {
+    g_autofree char *title = g_strdup(cm_text_table_title(table, c));
+    g_strdelimit(title, "\n", ' ');
+    g_string_append_c(out, ' ');
+    cm_report__md_text(out, title);
+    g_string_append(out, " |");
+  }
+  g_string_append(out, "\n|");
+  for (guint c = 0; c < nc; c++)
+    g_string_append(out, cm_text_table_align(table, c) == CM_ALIGN_RIGHT ? "---:|" : "---|");
+  g_string_append_c(out, '\n');
+  for (guint r = 0; r < cm_text_table_n_rows(table); r++) {
+    g_string_append_c(out, '|');
+    for (guint c = 0; c < nc; c++) {
+      g_string_append_c(out, ' ');
+      cm_report__md_text(out, cm_text_table_get(table, r, c));
+      g_string_append(out, " |");
+    }
+    g_string_append_c(out, '\n');
+  }
+  g_string_append_c(out, '\n');
+}
+
+void
+cm_report__heading(GString *out, const char *text, const char *sgr, CmReportFormat format,
+                   gboolean color)
+{
+  if (format == CM_FORMAT_MD)
+    g_string_append_printf(out, "## %s\n\n", text);
+  else if (color)
+    g_string_append_printf(out, "\033[%sm%s\033[0m\n", sgr ? sgr : "1", text);
+  else
+    g_string_append_printf(out, "%s\n", text);
+}
+
+void
+cm_report__paragraph(GString *out, const char *text, CmReportFormat format)
+{
+  if (format == CM_FORMAT_MD)
+    g_string_append_printf(out, "%s\n\n", text);
+  else
+    cm_text_paragraph(out, text, 96, "");
+}
+
+char *
+cm_report__scenario_text(guint scenario)
+{
+  g_autofree const char **names = cm_scenario_to_strv(scenario);
+  return g_strjoinv(", ", (char **)names);
+}
+
+/* "enterprises that are operating or under construction" */
+static char *
+counted_text(guint scenario)
+{
+  static const struct {
+    CmProjectStatus status;
+    const char *words;
+  } names[] = {{CM_PROJECT_OPERATING, "operating"},
+               {CM_PROJECT_CONSTRUCTION, "under construction"},
+               {CM_PROJECT_SIGNED, "signed"}};
+  GString *s = g_string_new("enterprises that are ");
+  guint n = 0, total = 0;
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+    total += (scenario & names[i].status) != 0;
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+    if (!(scenario & names[i].status))
+      continue;
+    if (n > 0)
+      g_string_append(s, n + 1 == total ? " or " : ", ");
+    g_string_append(s, names[i].words);
+    n++;
+  }
+  return g_string_free(s, FALSE);
+}
+
+static gint
+compare_year(gconstpointer a, gconstpointer b)
+{
+  gint32 x = *(const gint32 *)a, y = *(const gint32 *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Which supply rows are summed: "purchases of 2023 and 2024 added together". Summing several
+ * years is the default, and a reader must not mistake it for one year's figure. */
+static char *
+purchases_text(const CmDataset *ds, const CmAnalysisOptions *options)
+{
+  if (!ds->has_supply)
+    return g_strdup("no purchases (the dataset has no supply table)");
+  if (options->by_year)
+    return g_strdup_printf("purchases of %d only", (int)options->year);
+  g_autoptr(GArray) years = g_array_new(FALSE, FALSE, sizeof(gint32));
+  gboolean undated = FALSE;
+  g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (guint r = 0; r < ds->supply->len; r++) {
+    gint32 y = g_array_index(ds->supply, CmSupply, r).year;
+    if (y == CM_NO_YEAR)
+      undated = TRUE;
+    else if (g_hash_table_add(seen, GINT_TO_POINTER(y)))
+      g_array_append_val(years, y);
+  }
+  g_array_sort(years, compare_year);
+  guint n = years->len + undated;
+  if (n <= 1)
+    return years->len ? g_strdup_printf("purchases of %d", g_array_index(years, gint32, 0))
+                      : g_strdup("all purchases");
+  GString *s = g_string_new("purchases of ");
+  for (guint i = 0; i < n; i++) {
+    if (i > 0)
+      g_string_append(s, i + 1 == n ? " and " : ", ");
+    if (i < years->len)
+      g_string_append_printf(s, "%d", g_array_index(years, gint32, i));
+    else
+      g_string_append(s, "rows without a year");
+  }
+  g_string_append(s, " added together");
+  return g_string_free(s, FALSE);
+}
+
+void
+cm_report__header(GString *out, const CmDataset *ds, const CmAnalysisOptions *options,
+                  const char *what, CmReportFormat format, gboolean color)
+{
+  g_autofree char *counted = counted_text(options->scenario);
+  g_autofree char *years = purchases_text(ds, options);
+  if (format == CM_FORMAT_MD) {
+    g_string_append(out, "# ");
+    cm_report__md_text(out, ds->name);
+    g_string_append_printf(out, " — %s\n\n", what);
+    g_string_append(out, "- Region: ");
+    cm_report__md_text(out, ds->region);
+    g_string_append(out, "\n- Money in ");
+    cm_report__md_text(out, ds->unit);
+    g_string_append_printf(out, "\n- Counted: %s; %s\n\n", counted, years);
+    return;
+  }
+  g_autofree char *name = cm_text_sanitize(ds->name);
+  g_autofree char *region = cm_text_sanitize(ds->region);
+  g_autofree char *unit = cm_text_sanitize(ds->unit);
+  if (color)
+    g_string_append_printf(out, "\033[1m%s — %s\033[0m\n", name, what);
+  else
+    g_string_append_printf(out, "%s — %s\n", name, what);
+  g_string_append_printf(out, "Region: %s   Money in %s\nCounted: %s; %s\n", region, unit, counted,
+                         years);
+}
+
+void
+cm_report__json_dataset(JsonBuilder *b, const CmDataset *ds)
+{
+  json_builder_set_member_name(b, "dataset");
+  json_builder_add_string_value(b, ds->name);
+  json_builder_set_member_name(b, "region");
+  json_builder_add_string_value(b, ds->region);
+  json_builder_set_member_name(b, "unit");
+  json_builder_add_string_value(b, ds->unit);
+}
+
+void
+cm_report__json_double(JsonBuilder *b, double v, gboolean has)
+{
+  if (has && isfinite(v))
+    json_builder_add_double_value(b, v);
+  else
+    json_builder_add_null_value(b);
+}
+
+static gboolean
+is_number_char(char c)
+{
+  return g_ascii_isdigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+GString *
+cm_report__json_finish(JsonBuilder *b)
+{
+  g_autoptr(GString) raw = cm_report__json_to_gstring(b);
+  GString *out = g_string_sized_new(raw->len);
+  const char *s = raw->str;
+  gsize i = 0;
+  while (i < raw->len) {
+    if (s[i] == '"') {
+      /* copy a string literal whole: its digits are text */
+      gsize j = i + 1;
+      while (j < raw->len && s[j] != '"')
+        j += s[j] == '\\' ? 2 : 1;
+      j = MIN(j + 1, raw->len);
+      g_string_append_len(out, s + i, (gssize)(j - i));
+      i = j;
+    } else if (s[i] == '-' || g_ascii_isdigit(s[i])) {
+      gsize j = i;
+      while (j < raw->len && is_number_char(s[j]))
+        j++;
+      g_autofree char *token = g_strndup(s + i, j - i);
+      if (strpbrk(token, ".eE")) {
+        /* g_ascii_strtod stops before json-glib's stray ".0" after an exponent */
+        g_autofree char *num = cm_report__number(g_ascii_strtod(token, NULL));
+        g_string_append(out, num);
+        if (!strpbrk(num, ".en"))
+          g_string_append(out, ".0");
+      } else {
+        g_string_append(out, token);
+      }
+      i = j;
+    } else {
+      g_string_append_c(out, s[i++]);
+    }
+  }
+  return out;
+}
+
+void
+cm_report__csv_text(GString *out, gboolean first, const char *text)
+{
+  if (!first)
+    g_string_append_c(out, ',');
+  cm_report__csv_cell(out, text, TRUE);
+}
+
+void
+cm_report__csv_number(GString *out, double v, gboolean has)
+{
+  g_string_append_c(out, ',');
+  if (has && isfinite(v)) {
+    g_autofree char *num = cm_report__number(v);
+    g_string_append(out, num);
+  }
+}
+
+void
+cm_report__csv_end(GString *out)
+{
+  g_string_append(out, "\r\n");
+}
+
+const char *
+cm_report__status_color(CmSegmentStatus status)
+{
+  switch (status) {
+  case CM_SEGMENT_STRONG:
+    return "32";
+  case CM_SEGMENT_WEAK:
+    return "33";
+  case CM_SEGMENT_GAP:
+    return "31";
+  case CM_SEGMENT_FRONTIER:
+    return "36";
+  case CM_SEGMENT_ABSENT:
+  default:
+    return "2";
+  }
+}
