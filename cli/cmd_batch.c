@@ -37,6 +37,9 @@ on_event(const CmBatchEvent *ev, gpointer data)
   if (ev->failed) {
     clear_line(p);
     g_ptr_array_add(p->failed, g_strdup(ev->item));
+    /* in a log the count goes on through failures: one "[n/m]" line per finished item */
+    if (!p->tty)
+      fprintf(stderr, "[%u/%u] ", ev->done, ev->total);
     fprintf(stderr, "FAILED %s\n", ev->item);
     if (ev->message) {
       g_auto(GStrv) lines = g_strsplit(ev->message, "\n", -1);

@@ -76,9 +76,8 @@ draw(const CmDataset *ds, const CmAnalysisOptions *options, gboolean network, gi
      guint depth, const CmMapStyle *style, const char *output)
 {
   g_autoptr(GError) err = NULL;
-  g_autoptr(GBytes) map = network
-                              ? cm_network_map_render(ds, options, focus, depth, style, &err)
-                              : cm_chainmap_render(ds, options, style, &err);
+  g_autoptr(GBytes) map = network ? cm_network_map_render(ds, options, focus, depth, style, &err)
+                                  : cm_chainmap_render(ds, options, style, &err);
   cm_graphviz_shutdown();
   if (!map) {
     if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID))
@@ -107,8 +106,8 @@ cm_cmd_render(int argc, char **argv)
        "VIEW"},
       {"focus", 0, 0, G_OPTION_ARG_STRING, &a.focus,
        "network view of what enterprise ID buys, and from whom", "ID"},
-      {"depth", 0, 0, G_OPTION_ARG_STRING, &a.depth,
-       "supply steps upstream of --focus (default 2)", "K"},
+      {"depth", 0, 0, G_OPTION_ARG_STRING, &a.depth, "supply steps upstream of --focus (default 2)",
+       "K"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &a.slide,
        "size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)", NULL},
       {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, "font family (default " CM_MAP_DEFAULT_FONT ")",

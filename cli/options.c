@@ -17,8 +17,10 @@ cm_cli_add_report_options(GOptionContext *ctx, CmCliReportArgs *args, gboolean w
        "FORMAT"},
       {NULL},
   };
-  if (!with_format)
+  if (!with_format) { /* render: a picture needs a file, so -o is required */
+    entries[0].description = "write the map to FILE (required; '-' with -T for stdout)";
     entries[3] = (GOptionEntry){NULL};
+  }
   g_option_context_add_main_entries(ctx, entries, NULL);
 }
 

@@ -5,7 +5,9 @@
  * fourth NUL is ignored). Checks: a dataset comes back exactly when there is no error; every
  * index of a loaded dataset is in range, ids are unique, numbers are finite and >= 0, supply rows
  * are what SPEC allows (no self-supply, the supplier produces the segment); every diagnostic is
- * valid UTF-8. */
+ * valid UTF-8. A loaded dataset then goes through gaps, procurement and targets, whose results
+ * must keep SPEC section 2's definitions (one status per segment, ratios in [0, 1], ...). */
+#include "cm_analysis.h"
 #include "cm_init.h"
 #include "cm_loader.h"
 #include "cm_template.h"
@@ -112,6 +114,121 @@ check_dataset(const CmDataset *ds)
   check_supply(ds);
 }
 
+static gboolean
+is_share(double x)
+{
+  return isfinite(x) && x >= 0.0 && x <= 1.0;
+}
+
+static gboolean
+is_amount(double x)
+{
+  return isfinite(x) && x >= 0.0;
+}
+
+static void
+check_action_list(const CmGaps *gaps, const GArray *list, CmSegmentStatus status)
+{
+  CM_FUZZ_CHECK(list->len == gaps->count[status]);
+  for (guint k = 0; k < list->len; k++) {
+    guint32 s = g_array_index(list, guint32, k);
+    CM_FUZZ_CHECK(s < gaps->n_segments && gaps->segments[s].status == status);
+  }
+}
+
+static void
+check_gaps(const CmDataset *ds, const CmGaps *gaps)
+{
+  guint n = cm_dataset_n_segments(ds);
+  CM_FUZZ_CHECK(gaps->n_segments == n);
+  guint sum = 0;
+  for (guint k = 0; k < CM_SEGMENT_STATUS_COUNT; k++)
+    sum += gaps->count[k];
+  CM_FUZZ_CHECK(sum == n);
+  CM_FUZZ_CHECK(gaps->present == gaps->count[CM_SEGMENT_STRONG] + gaps->count[CM_SEGMENT_WEAK]);
+  CM_FUZZ_CHECK(is_share(gaps->completeness));
+  for (guint s = 0; s < n; s++) {
+    const CmSegmentResult *r = &gaps->segments[s];
+    CM_FUZZ_CHECK(r->status < CM_SEGMENT_STATUS_COUNT);
+    gboolean present = r->status == CM_SEGMENT_STRONG || r->status == CM_SEGMENT_WEAK;
+    CM_FUZZ_CHECK(present == (r->local_producers > 0));
+    CM_FUZZ_CHECK(r->leaders <= r->local_producers);
+    CM_FUZZ_CHECK(is_amount(r->local_output) && is_amount(r->local_demand) &&
+                  is_amount(r->local_supplied) && is_amount(r->leakage));
+    CM_FUZZ_CHECK(r->local_supplied <= r->local_demand);
+    CM_FUZZ_CHECK(r->has_coverage == (r->local_demand > 0));
+    CM_FUZZ_CHECK(!r->has_coverage || is_share(r->coverage));
+    gboolean frontier = r->status == CM_SEGMENT_FRONTIER;
+    CM_FUZZ_CHECK(frontier == (r->distance >= 1));
+    CM_FUZZ_CHECK(frontier == (r->direction != CM_DIRECTION_NONE));
+    CM_FUZZ_CHECK(frontier || r->distance == -1);
+  }
+  check_action_list(gaps, gaps->strengthen, CM_SEGMENT_WEAK);
+  check_action_list(gaps, gaps->supplement, CM_SEGMENT_GAP);
+  check_action_list(gaps, gaps->extend, CM_SEGMENT_FRONTIER);
+}
+
+static void
+check_procurement(const CmDataset *ds, const CmProcurement *p)
+{
+  CM_FUZZ_CHECK(is_amount(p->leaders_local) && p->leaders_local <= p->leaders_total);
+  CM_FUZZ_CHECK(is_amount(p->region_local) && p->region_local <= p->region_total);
+  CM_FUZZ_CHECK(is_amount(p->leaders_total) && is_amount(p->region_total));
+  CM_FUZZ_CHECK(p->leaders_has_ratio == (p->leaders_total > 0));
+  CM_FUZZ_CHECK(p->region_has_ratio == (p->region_total > 0));
+  CM_FUZZ_CHECK(!p->leaders_has_ratio || is_share(p->leaders_ratio));
+  CM_FUZZ_CHECK(!p->region_has_ratio || is_share(p->region_ratio));
+  CM_FUZZ_CHECK(!p->meets_target || p->leaders_has_ratio);
+  for (guint k = 0; k < p->leaders->len; k++) {
+    guint32 e = g_array_index(p->leaders, guint32, k);
+    CM_FUZZ_CHECK(e < cm_dataset_n_enterprises(ds));
+    CM_FUZZ_CHECK(cm_dataset_enterprise(ds, e)->leader && cm_dataset_enterprise(ds, e)->local);
+  }
+  CM_FUZZ_CHECK(p->audit->len == p->leaders->len);
+  for (guint k = 0; k < p->buyers->len; k++) {
+    const CmBuyerProcurement *b = &g_array_index(p->buyers, CmBuyerProcurement, k);
+    CM_FUZZ_CHECK(b->buyer < cm_dataset_n_enterprises(ds));
+    CM_FUZZ_CHECK(cm_dataset_enterprise(ds, b->buyer)->local);
+    CM_FUZZ_CHECK(isfinite(b->total) && b->total > 0 && is_amount(b->local));
+    CM_FUZZ_CHECK(b->local <= b->total && is_share(b->ratio));
+  }
+}
+
+static void
+check_targets(const CmDataset *ds, const CmTargets *t)
+{
+  for (guint k = 0; k < t->targets->len; k++) {
+    const CmTarget *x = &g_array_index(t->targets, CmTarget, k);
+    CM_FUZZ_CHECK(x->enterprise < cm_dataset_n_enterprises(ds));
+    CM_FUZZ_CHECK(!cm_dataset_enterprise(ds, x->enterprise)->local);
+    CM_FUZZ_CHECK(x->priority >= 1 && x->priority <= 4);
+    CM_FUZZ_CHECK(is_amount(x->value_to_local));
+    CM_FUZZ_CHECK(x->leaders_served->len <= x->local_buyers);
+    for (guint j = 0; j < x->fills->len; j++)
+      CM_FUZZ_CHECK(g_array_index(x->fills, guint32, j) < cm_dataset_n_segments(ds));
+    if (k > 0) /* ranked by priority first */
+      CM_FUZZ_CHECK(g_array_index(t->targets, CmTarget, k - 1).priority <= x->priority);
+  }
+}
+
+/* The three analyses with the dataset's own options; none may fail on a loaded dataset. */
+static void
+check_analyses(const CmDataset *ds)
+{
+  CmAnalysisOptions options;
+  cm_analysis_options_init(&options, ds);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &options, &error);
+  CM_FUZZ_CHECK(gaps != NULL);
+  check_gaps(ds, gaps);
+  g_autoptr(CmProcurement) procurement = cm_procurement_compute(ds, &options, &error);
+  CM_FUZZ_CHECK(procurement != NULL);
+  check_procurement(ds, procurement);
+  g_autoptr(CmTargets) targets = cm_targets_compute(ds, gaps, &error);
+  CM_FUZZ_CHECK(targets != NULL);
+  check_targets(ds, targets);
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -149,7 +266,9 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     g_autofree char *line = cm_diagnostic_format(cm_diagnostics_get(diags, i));
     check_text(line);
   }
-  if (ds)
+  if (ds) {
     check_dataset(ds);
+    check_analyses(ds);
+  }
   return 0;
 }

@@ -4,7 +4,8 @@
  * must give back each escaped string unchanged, and decoding each as Graphviz does (XML entities
  * and <BR/>, then its backslash passes) must give back the text as typed, with the substitutions
  * cm_chainmap.h documents (invalid UTF-8 and control characters shown as U+FFFD, CR LF as one
- * line break, a DOT string's final backslash as U+FF3C). */
+ * line break, and the DOT-string corners cgraph 2.43 cannot read back: U+FF3C, U+2424, U+FF05,
+ * U+FF0E). When cm_chainmap.h changes those rules, expected() and dot_corners() follow it. */
 #include "cm_chainmap.h"
 #include "fuzz_common.h"
 
@@ -24,6 +25,35 @@ is_control(gunichar c)
   return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f;
 }
 
+/* A DOT line break between two of (the string's edge, a quote, a backslash) */
+static gboolean
+is_dot_edge(const char *s, gssize i, gsize len)
+{
+  return i < 0 || (gsize)i >= len || s[i] == '"' || s[i] == '\\';
+}
+
+/* cm_chainmap.h's second and third DOT rules, applied to the text after the first */
+static char *
+dot_corners(GString *out)
+{
+  if (strcmp(out->str, "-.") == 0) {
+    g_string_free(out, TRUE);
+    return g_strdup("-\xef\xbc\x8e"); /* U+FF0E */
+  }
+  GString *fixed = g_string_new(NULL);
+  for (gsize i = 0; i < out->len; i++) {
+    if (i == 0 && out->str[i] == '%')
+      g_string_append(fixed, "\xef\xbc\x85"); /* U+FF05 */
+    else if (out->str[i] == '\n' && is_dot_edge(out->str, (gssize)i - 1, out->len) &&
+             is_dot_edge(out->str, (gssize)i + 1, out->len))
+      g_string_append(fixed, "\xe2\x90\xa4"); /* U+2424 */
+    else
+      g_string_append_c(fixed, out->str[i]);
+  }
+  g_string_free(out, TRUE);
+  return g_string_free(fixed, FALSE);
+}
+
 /* What Graphviz should show for text in each context, by cm_chainmap.h's rules. */
 static char *
 expected(const char *text, Shown where)
@@ -33,9 +63,15 @@ expected(const char *text, Shown where)
   for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
-    if (where == SHOWN_DOT && c == '\\' && (*next == '\0' || *next == '\n' || *next == '\r'))
-      g_string_append(out, FF3C);
-    else if (c == '\r' && where == SHOWN_DOT)
+    if (where == SHOWN_DOT && c == '\\') {
+      /* an odd run of backslashes before a quote, a line break or the end: last one is U+FF3C */
+      gsize run = strspn(p, "\\");
+      gboolean odd_before_special = run % 2 == 1 && strchr("\"\n\r", p[run]) != NULL;
+      g_string_append_len(out, p, (gssize)(odd_before_special ? run - 1 : run));
+      if (odd_before_special)
+        g_string_append(out, FF3C);
+      p += run - 1; /* the loop steps past the last one */
+    } else if (c == '\r' && where == SHOWN_DOT)
       g_string_append_c(out, '\r');
     else if (c == '\r' && *next != '\n')
       g_string_append_c(out, '\n');
@@ -46,7 +82,7 @@ expected(const char *text, Shown where)
     else
       g_string_append_len(out, p, next - p);
   }
-  return g_string_free(out, FALSE);
+  return where == SHOWN_DOT ? dot_corners(out) : g_string_free(out, FALSE);
 }
 
 static void
@@ -107,8 +143,8 @@ decode_tooltip(const char *tip)
   GString *plain = g_string_new(NULL);
   for (const char *p = tip; *p;) {
     if (*p == '&') {
-      static const char *const from[] = {"&amp;", "&#92;", "&#10;"};
-      static const char to[] = {'&', '\\', '\n'};
+      static const char *const from[] = {"&amp;", "&#92;", "&#10;", "&#46;"};
+      static const char to[] = {'&', '\\', '\n', '.'};
       guint k = 0;
       while (k < G_N_ELEMENTS(from) && strncmp(p, from[k], strlen(from[k])) != 0)
         k++;

@@ -1,4 +1,4 @@
-#include "cm_analysis.h"
+#include "analysis_private.h"
 
 void
 cm_analysis_options_init(CmAnalysisOptions *options, const CmDataset *ds)
@@ -13,4 +13,17 @@ cm_analysis_counts_supply(const CmAnalysisOptions *o, const CmDataset *ds, const
     return FALSE;
   return cm_analysis_counts(o, cm_dataset_enterprise(ds, row->supplier)) &&
          cm_analysis_counts(o, cm_dataset_enterprise(ds, row->buyer));
+}
+
+guint8 *
+cm_analysis__flags(const CmDataset *ds, const CmAnalysisOptions *options)
+{
+  guint n = cm_dataset_n_enterprises(ds);
+  guint8 *flags = g_new(guint8, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, i);
+    flags[i] = (cm_analysis_counts(options, e) ? CM_FLAG_COUNTS : 0) |
+               (e->local ? CM_FLAG_LOCAL : 0) | (e->leader ? CM_FLAG_LEADER : 0);
+  }
+  return flags;
 }

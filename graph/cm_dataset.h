@@ -73,6 +73,21 @@ typedef struct {
 
 typedef struct _CmTemplate CmTemplate;
 
+/* Private: open addressing from an id to its index in segments or enterprises. A slot holds an id
+ * of up to 8 bytes inline (a longer one by a 64-bit hash), so that most lookups cost one cache
+ * miss and no string compare. */
+typedef struct {
+  guint64 word; /* the id's bytes, zero-padded, when it has at most 8; else a hash of it */
+  guint32 ref;  /* index + 1, top bit set for a longer id; 0 when empty */
+  guint32 aux;  /* enterprises: see cm_dataset_find_enterprise_packed */
+} CmIdSlot;
+
+typedef struct {
+  CmIdSlot *slots;
+  gsize mask;
+  gsize len;
+} CmIdIndex;
+
 typedef struct {
   /* [dataset] */
   char *name;
@@ -97,8 +112,8 @@ typedef struct {
 
   /* private */
   GStringChunk *strings;
-  GHashTable *segment_by_id;    /* id -> index + 1 */
-  GHashTable *enterprise_by_id; /* id -> index + 1 */
+  CmIdIndex segment_by_id;
+  CmIdIndex enterprise_by_id;
 } CmDataset;
 
 CmDataset *cm_dataset_new(void);
@@ -107,10 +122,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CmDataset, cm_dataset_free)
 
 /* Interns a string in the dataset's store (borrowed; lives as long as the dataset). */
 const char *cm_dataset_intern(CmDataset *ds, const char *s);
+/* Stores a string that is unlikely to repeat (an id, a name) without the interning table. */
+const char *cm_dataset_store(CmDataset *ds, const char *s);
 
 /* Lookups by id; -1 when unknown. */
 gint64 cm_dataset_find_segment(const CmDataset *ds, const char *id);
 gint64 cm_dataset_find_enterprise(const CmDataset *ds, const char *id);
+/* The same, and in *packed the segments the enterprise lists when they are one or two (with
+ * indices below 65535): (first + 1) | (second + 1) << 16, the second part 0 for one; else 0.
+ * Saves the loader of supply rows two cache misses a row. */
+gint64 cm_dataset_find_enterprise_packed(const CmDataset *ds, const char *id, guint32 *packed);
+/* Starts loading the index slot of id into the cache, for a lookup a little later. */
+void cm_dataset_prefetch_enterprise(const CmDataset *ds, const char *id);
 
 /* Adders used by the loaders; they return the new index. A duplicate id is the caller's check. */
 guint cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment);

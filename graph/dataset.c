@@ -3,6 +3,7 @@
 #include "cm_template.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
 CmDataset *
 cm_dataset_new(void)
@@ -27,8 +28,6 @@ cm_dataset_new(void)
   ds->enterprise_extra_values = g_ptr_array_new();
   ds->supply_extra_values = g_ptr_array_new();
   ds->strings = g_string_chunk_new(1 << 16);
-  ds->segment_by_id = g_hash_table_new(g_str_hash, g_str_equal);
-  ds->enterprise_by_id = g_hash_table_new(g_str_hash, g_str_equal);
   return ds;
 }
 
@@ -54,8 +53,8 @@ cm_dataset_free(CmDataset *ds)
   g_ptr_array_free(ds->supply_extra_values, TRUE);
   cm_template_free(ds->template);
   g_string_chunk_free(ds->strings);
-  g_hash_table_destroy(ds->segment_by_id);
-  g_hash_table_destroy(ds->enterprise_by_id);
+  g_free(ds->segment_by_id.slots);
+  g_free(ds->enterprise_by_id.slots);
   g_free(ds);
 }
 
@@ -65,23 +64,154 @@ cm_dataset_intern(CmDataset *ds, const char *s)
   return g_string_chunk_insert_const(ds->strings, s ? s : "");
 }
 
-static gint64
-find(GHashTable *index, const char *id)
+const char *
+cm_dataset_store(CmDataset *ds, const char *s)
 {
-  gpointer v = g_hash_table_lookup(index, id);
-  return v ? (gint64)GPOINTER_TO_SIZE(v) - 1 : -1;
+  return g_string_chunk_insert(ds->strings, s ? s : "");
 }
+
+#define LONG_ID 0x80000000u
+
+static inline guint64
+mix(guint64 h)
+{
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 29;
+  h *= 0x94D049BB133111EBull;
+  return h ^ (h >> 32);
+}
+
+/* The key of an id: its bytes inline when it has at most 8 (returns TRUE), else a hash of all. */
+static inline gboolean
+id_key(const char *id, guint64 *word)
+{
+  guint64 w = 0;
+  gsize n = 0;
+  for (; n < 8 && id[n]; n++)
+    w |= (guint64)(unsigned char)id[n] << (8 * n);
+  if (id[n] == '\0') {
+    *word = w;
+    return TRUE;
+  }
+  guint64 h = 0xCBF29CE484222325ull;
+  for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+    h = (h ^ *p) * 0x100000001B3ull;
+  *word = mix(h);
+  return FALSE;
+}
+
+/* The id of item i of an array of structs whose first member is `const char *id`. */
+static inline const char *
+item_id(const GArray *items, gsize stride, guint i)
+{
+  return *(const char *const *)(items->data + (gsize)i * stride);
+}
+
+static const CmIdSlot *
+find(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id)
+{
+  if (!ix->slots)
+    return NULL;
+  guint64 word;
+  guint32 long_id = id_key(id, &word) ? 0 : LONG_ID;
+  for (gsize i = mix(word) & ix->mask;; i = (i + 1) & ix->mask) {
+    const CmIdSlot *slot = &ix->slots[i];
+    if (!slot->ref)
+      return NULL;
+    if (slot->word != word || (slot->ref & LONG_ID) != long_id)
+      continue;
+    if (!long_id || strcmp(item_id(items, stride, (slot->ref & ~LONG_ID) - 1), id) == 0)
+      return slot;
+  }
+}
+
+static void
+place(CmIdSlot *slots, gsize mask, const CmIdSlot *slot)
+{
+  gsize i = mix(slot->word) & mask;
+  while (slots[i].ref)
+    i = (i + 1) & mask;
+  slots[i] = *slot;
+}
+
+/* Big tables are probed at random: huge pages spare a TLB miss per probe. */
+static void
+advise_huge(void *p, gsize size)
+{
+#ifdef MADV_HUGEPAGE
+  const gsize huge = 2u << 20;
+  if (size < 2 * huge)
+    return;
+  guintptr start = ((guintptr)p + huge - 1) & ~(guintptr)(huge - 1);
+  guintptr end = ((guintptr)p + size) & ~(guintptr)(huge - 1);
+  if (end > start)
+    madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)size;
+#endif
+}
+
+static void
+index_add(CmIdIndex *ix, const char *id, guint idx, guint32 aux)
+{
+  g_return_if_fail(idx < LONG_ID - 1);
+  if (!ix->slots || (ix->len + 1) * 2 > ix->mask + 1) {
+    gsize cap = ix->slots ? (ix->mask + 1) * 2 : 64;
+    CmIdSlot *slots = g_new0(CmIdSlot, cap);
+    advise_huge(slots, cap * sizeof *slots);
+    for (gsize i = 0; ix->slots && i <= ix->mask; i++)
+      if (ix->slots[i].ref)
+        place(slots, cap - 1, &ix->slots[i]);
+    g_free(ix->slots);
+    ix->slots = slots;
+    ix->mask = cap - 1;
+  }
+  CmIdSlot slot = {.ref = idx + 1, .aux = aux};
+  if (!id_key(id, &slot.word))
+    slot.ref |= LONG_ID;
+  place(ix->slots, ix->mask, &slot);
+  ix->len++;
+}
+
+static gint64
+slot_index(const CmIdSlot *slot)
+{
+  return slot ? (gint64)(slot->ref & ~LONG_ID) - 1 : -1;
+}
+
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CmSegment, id) == 0);
+G_STATIC_ASSERT(G_STRUCT_OFFSET(CmEnterprise, id) == 0);
 
 gint64
 cm_dataset_find_segment(const CmDataset *ds, const char *id)
 {
-  return find(ds->segment_by_id, id);
+  return slot_index(find(&ds->segment_by_id, ds->segments, sizeof(CmSegment), id));
 }
 
 gint64
 cm_dataset_find_enterprise(const CmDataset *ds, const char *id)
 {
-  return find(ds->enterprise_by_id, id);
+  return slot_index(find(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id));
+}
+
+gint64
+cm_dataset_find_enterprise_packed(const CmDataset *ds, const char *id, guint32 *packed)
+{
+  const CmIdSlot *slot = find(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id);
+  *packed = slot ? slot->aux : 0;
+  return slot_index(slot);
+}
+
+void
+cm_dataset_prefetch_enterprise(const CmDataset *ds, const char *id)
+{
+  const CmIdIndex *ix = &ds->enterprise_by_id;
+  guint64 word;
+  id_key(id, &word);
+  if (ix->slots)
+    __builtin_prefetch(&ix->slots[mix(word) & ix->mask]);
 }
 
 guint
@@ -89,7 +219,7 @@ cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment)
 {
   guint i = ds->segments->len;
   g_array_append_val(ds->segments, *segment);
-  g_hash_table_insert(ds->segment_by_id, (gpointer)segment->id, GSIZE_TO_POINTER((gsize)i + 1));
+  index_add(&ds->segment_by_id, segment->id, i, 0);
   return i;
 }
 
@@ -98,8 +228,13 @@ cm_dataset_add_enterprise(CmDataset *ds, const CmEnterprise *enterprise)
 {
   guint i = ds->enterprises->len;
   g_array_append_val(ds->enterprises, *enterprise);
-  g_hash_table_insert(ds->enterprise_by_id, (gpointer)enterprise->id,
-                      GSIZE_TO_POINTER((gsize)i + 1));
+  const guint32 *segs = cm_dataset_enterprise_segments(ds, enterprise);
+  guint32 packed = 0;
+  if (enterprise->n_segments == 1 && segs[0] < 0xFFFF)
+    packed = segs[0] + 1;
+  else if (enterprise->n_segments == 2 && segs[0] < 0xFFFF && segs[1] < 0xFFFF)
+    packed = (segs[0] + 1) | (segs[1] + 1) << 16;
+  index_add(&ds->enterprise_by_id, enterprise->id, i, packed);
   return i;
 }
 

@@ -1,5 +1,5 @@
 /* Segment status and the three action lists (SPEC section 2). */
-#include "cm_analysis.h"
+#include "analysis_private.h"
 #include "cm_template.h"
 
 #include <string.h>
@@ -75,14 +75,14 @@ sum_demand(const CmDataset *ds, const CmAnalysisOptions *o, CmSegmentResult *res
 {
   if (!ds->has_supply)
     return;
+  g_autofree guint8 *flags = cm_analysis__flags(ds, o);
   const CmSupply *rows = (const CmSupply *)ds->supply->data;
   for (guint r = 0; r < ds->supply->len; r++) {
     const CmSupply *row = &rows[r];
-    const CmEnterprise *buyer = cm_dataset_enterprise(ds, row->buyer);
-    if (!buyer->local || !cm_analysis_counts_supply(o, ds, row))
+    if (!(flags[row->buyer] & CM_FLAG_LOCAL) || !cm_analysis__row_counts(o, flags, row))
       continue;
     res[row->segment].local_demand += row->value;
-    if (cm_dataset_enterprise(ds, row->supplier)->local)
+    if (flags[row->supplier] & CM_FLAG_LOCAL)
       res[row->segment].local_supplied += row->value;
   }
 }

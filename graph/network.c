@@ -51,7 +51,8 @@ collect_materials(const CmDataset *ds, const GArray *flows)
   GArray *materials = g_array_new(FALSE, FALSE, sizeof(CmMaterial));
   for (guint i = 0; i < flows->len; i++) {
     const CmFlow *f = &g_array_index(flows, CmFlow, i);
-    CmMaterial *m = materials->len ? &g_array_index(materials, CmMaterial, materials->len - 1) : NULL;
+    CmMaterial *m =
+        materials->len ? &g_array_index(materials, CmMaterial, materials->len - 1) : NULL;
     if (!m || m->buyer != f->buyer || m->segment != f->segment) {
       CmMaterial fresh = {.buyer = f->buyer, .segment = f->segment};
       g_array_append_val(materials, fresh);

@@ -1,6 +1,6 @@
 /* Local procurement of buyers, chain leaders and the region (SPEC section 2), with each leader's
  * purchases by segment so that the headline ratio can be traced to rows. */
-#include "cm_analysis.h"
+#include "analysis_private.h"
 
 #include <string.h>
 
@@ -24,7 +24,7 @@ compare_buyers(gconstpointer pa, gconstpointer pb, gpointer data)
 
 /* Per leader, purchases by segment: audit[leader slot][segment]. */
 static void
-build_audit(CmProcurement *p, const CmDataset *ds, const gint *leader_slot)
+build_audit(CmProcurement *p, const CmDataset *ds, const gint *leader_slot, const guint8 *flags)
 {
   guint n_seg = cm_dataset_n_segments(ds);
   guint n_lead = p->leaders->len;
@@ -33,10 +33,10 @@ build_audit(CmProcurement *p, const CmDataset *ds, const gint *leader_slot)
   for (guint r = 0; rows && r < ds->supply->len; r++) {
     const CmSupply *row = &rows[r];
     gint slot = leader_slot[row->buyer];
-    if (slot < 0 || !cm_analysis_counts_supply(&p->options, ds, row))
+    if (slot < 0 || !cm_analysis__row_counts(&p->options, flags, row))
       continue;
     CmPurchaseLine *line = &lines[(gsize)slot * n_seg + row->segment];
-    if (cm_dataset_enterprise(ds, row->supplier)->local)
+    if (flags[row->supplier] & CM_FLAG_LOCAL)
       line->local += row->value;
     else
       line->outside += row->value;
@@ -80,14 +80,14 @@ cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptions *options, GE
 
   g_autofree double *local = g_new0(double, n);
   g_autofree double *total = g_new0(double, n);
+  g_autofree guint8 *flags = cm_analysis__flags(ds, options);
   const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
   for (guint r = 0; rows && r < ds->supply->len; r++) {
     const CmSupply *row = &rows[r];
-    if (!cm_dataset_enterprise(ds, row->buyer)->local ||
-        !cm_analysis_counts_supply(options, ds, row))
+    if (!(flags[row->buyer] & CM_FLAG_LOCAL) || !cm_analysis__row_counts(options, flags, row))
       continue;
     total[row->buyer] += row->value;
-    if (cm_dataset_enterprise(ds, row->supplier)->local)
+    if (flags[row->supplier] & CM_FLAG_LOCAL)
       local[row->buyer] += row->value;
   }
   for (guint32 i = 0; i < n; i++) {
@@ -114,7 +114,7 @@ cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptions *options, GE
   p->meets_target = p->leaders_has_ratio && p->leaders_ratio >= p->target;
   p->region_has_ratio = p->region_total > 0;
   p->region_ratio = p->region_has_ratio ? p->region_local / p->region_total : 0.0;
-  build_audit(p, ds, leader_slot);
+  build_audit(p, ds, leader_slot, flags);
   (void)error;
   return p;
 }

@@ -1,6 +1,6 @@
 /* Investment targets: outside enterprises that supply our buyers or produce what our chain lacks
  * (SPEC section 2). */
-#include "cm_analysis.h"
+#include "analysis_private.h"
 #include "cm_u64set.h"
 
 #include <string.h>
@@ -77,19 +77,19 @@ cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error)
   cm_u64set_init(&buyer_pairs);
   cm_u64set_init(&segment_pairs);
 
+  g_autofree guint8 *flags = cm_analysis__flags(ds, o);
   const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
   for (guint r = 0; rows && r < ds->supply->len; r++) {
     const CmSupply *row = &rows[r];
-    const CmEnterprise *buyer = cm_dataset_enterprise(ds, row->buyer);
-    if (!buyer->local || cm_dataset_enterprise(ds, row->supplier)->local ||
-        !cm_analysis_counts_supply(o, ds, row))
+    if (!(flags[row->buyer] & CM_FLAG_LOCAL) || (flags[row->supplier] & CM_FLAG_LOCAL) ||
+        !cm_analysis__row_counts(o, flags, row))
       continue;
     Candidate *c = &cand[row->supplier];
     c->candidate = TRUE;
     c->value += row->value;
     if (cm_u64set_add(&buyer_pairs, cm_pair_key(row->supplier, row->buyer))) {
       c->buyers++;
-      if (buyer->leader) {
+      if (flags[row->buyer] & CM_FLAG_LEADER) {
         guint64 k = cm_pair_key(row->supplier, row->buyer);
         g_array_append_val(served, k);
       }

@@ -1,8 +1,8 @@
 /* An RFC 4180 CSV reader on libcsv that streams a file record by record, with the physical line
  * where each record starts (a quoted newline still counts as a line). It strips a UTF-8 BOM,
- * accepts CRLF, skips blank lines, trims fields, decodes GB18030 (see CmEncoding) and reports
- * framing problems (encoding, unterminated or stray quotes, ragged rows, over-long records) as
- * diagnostics. */
+ * accepts CRLF, skips blank lines (and rows of empty fields, as Excel exports them), trims fields,
+ * decodes GB18030 (see CmEncoding) and reports framing problems (encoding, unterminated or stray
+ * quotes, ragged rows, over-long records) as diagnostics. */
 #pragma once
 
 #include "cm_diagnostics.h"
@@ -33,12 +33,37 @@ typedef struct {
   /* alternative to path: read from memory (fuzzing, tests) */
   const char *data;
   gsize data_len;
+  /* A part of a UTF-8 source, for reading one file on several threads; all zero reads it
+   * whole. part_start is the offset of a line start; a part that starts after the header gives
+   * the header's field count and the physical line at part_start. */
+  goffset part_start;
+  goffset part_end;  /* stop at the first record boundary at or after it; 0: at the end */
+  guint part_line;   /* line at part_start */
+  guint part_fields; /* the header's field count when the part does not hold it */
+  const gint *cancel; /* reading stops early once *cancel is non-zero (atomic) */
+  /* called with the record function's user_data before a framing problem is reported, so that
+   * a consumer that holds records back can report theirs first and keep the line order */
+  void (*before_report)(gpointer user_data);
 } CmCsvSource;
+
+/* How a part ended. */
+typedef struct {
+  gboolean stopped; /* at a record boundary at or after part_end, before the end of the file */
+  guint line;       /* the physical line where reading stopped */
+} CmCsvPartEnd;
 
 /* Reads the whole source. Returns FALSE when the file cannot be read at all or is not text in
  * the expected encoding (a diagnostic says why); framing problems of single records leave it
  * TRUE. */
 gboolean cm_csv_read(const CmCsvSource *source, CmCsvRecordFunc func, gpointer user_data);
+
+/* The first half of cm_csv_read: rejects UTF-16 and NUL bytes, and tells whether the text must
+ * be decoded as GB18030 (warning as cm_csv_read does). FALSE when the source cannot be read. */
+gboolean cm_csv_check_encoding(const CmCsvSource *source, gboolean *gb18030);
+/* The second half: reads the source or its part (gb18030 only for a whole source). part may be
+ * NULL. */
+gboolean cm_csv_read_part(const CmCsvSource *source, gboolean gb18030, CmCsvRecordFunc func,
+                          gpointer user_data, CmCsvPartEnd *part);
 
 /* Splits a list field on ';' and '；', trimming items and dropping empty ones. The items point
  * into buf (modified in place). Returns the number of items stored (at most max). */

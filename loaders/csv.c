@@ -46,6 +46,21 @@ on_field(void *s, size_t len, void *data)
   g_string_append_c(r->bytes, '\0');
 }
 
+static void reader_report(Reader *r, guint line, CmSeverity severity, const char *format, ...)
+    G_GNUC_PRINTF(4, 5);
+
+/* A framing problem; the consumer first reports what it holds back (see before_report). */
+static void
+reader_report(Reader *r, guint line, CmSeverity severity, const char *format, ...)
+{
+  if (r->src->before_report)
+    r->src->before_report(r->user_data);
+  va_list args;
+  va_start(args, format);
+  cm_diagnostics_addv(r->src->diags, r->src->display, line, severity, format, args);
+  va_end(args);
+}
+
 static void
 reset_record(Reader *r)
 {
@@ -53,6 +68,29 @@ reset_record(Reader *r)
   g_array_set_size(r->offsets, 0);
   r->record_bytes = 0;
   r->between = TRUE;
+}
+
+/* Hands a complete record on: drops blank ones, takes the first as the header, checks the
+ * field count of the others. */
+static void
+emit_record(Reader *r, guint n, char **fields)
+{
+  /* Excel exports rows of formatted but empty cells as ",,,,": blank lines too */
+  gboolean blank = TRUE;
+  for (guint i = 0; i < n && blank; i++)
+    blank = fields[i][0] == '\0';
+  if (blank)
+    return;
+  CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = fields};
+  if (r->header_fields < 0) {
+    r->header_fields = (gint)n;
+    r->func(&rec, r->user_data);
+  } else if ((gint)n != r->header_fields) {
+    reader_report(r, rec.line, CM_SEVERITY_ERROR,
+                       "expected %d fields (as in the header), found %u", r->header_fields, n);
+  } else {
+    r->func(&rec, r->user_data);
+  }
 }
 
 static void
@@ -63,17 +101,41 @@ on_record(int terminator, void *data)
   g_ptr_array_set_size(r->fields, 0);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add(r->fields, r->bytes->str + g_array_index(r->offsets, gsize, i));
-  CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = (char **)r->fields->pdata};
-  if (r->header_fields < 0) {
-    r->header_fields = (gint)n;
-    r->func(&rec, r->user_data);
-  } else if ((gint)n != r->header_fields) {
-    cm_diagnostics_add(r->src->diags, r->src->display, rec.line, CM_SEVERITY_ERROR,
-                       "expected %d fields (as in the header), found %u", r->header_fields, n);
-  } else {
-    r->func(&rec, r->user_data);
-  }
+  emit_record(r, n, (char **)r->fields->pdata);
   reset_record(r);
+}
+
+/* The common case without libcsv: a whole line with no quote and no CR but its CRLF end, split
+ * on commas in place. Gives the same fields as libcsv plus on_field would. Returns FALSE when
+ * the line needs libcsv. */
+static gboolean
+fast_line(Reader *r, char *p, gsize len)
+{
+  /* libcsv must be between records (ROW_NOT_BEGUN is 0): a CR inside a piece can end a record
+   * in the middle of it */
+  if (r->parser.pstate != 0 || memchr(p, '"', len))
+    return FALSE;
+  const char *cr = memchr(p, '\r', len);
+  if (cr && cr != p + len - 2)
+    return FALSE;
+  char *end = p + len - 1; /* the '\n' */
+  g_ptr_array_set_size(r->fields, 0);
+  for (char *f = p;;) {
+    char *comma = memchr(f, ',', (gsize)(end - f));
+    char *stop = comma ? comma : end;
+    char *a = f, *b = stop;
+    while (a < b && is_space((unsigned char)*a))
+      a++;
+    while (b > a && is_space((unsigned char)b[-1]))
+      b--;
+    *b = '\0';
+    g_ptr_array_add(r->fields, a);
+    if (!comma)
+      break;
+    f = comma + 1;
+  }
+  emit_record(r, r->fields->len, (char **)r->fields->pdata);
+  return TRUE;
 }
 
 static void
@@ -98,7 +160,7 @@ restart_parser(Reader *r)
 
 /* Feeds one piece of a physical line (ending with '\n' or at a chunk boundary). */
 static void
-feed_piece(Reader *r, const char *p, gsize len)
+feed_piece(Reader *r, char *p, gsize len)
 {
   gboolean ends_line = len > 0 && p[len - 1] == '\n';
   if (r->fatal)
@@ -120,13 +182,17 @@ feed_piece(Reader *r, const char *p, gsize len)
       return;
     }
     r->record_line = r->line;
-    r->between = FALSE;
     p += k;
     len -= k;
+    if (ends_line && fast_line(r, p, len)) {
+      r->line++;
+      return;
+    }
+    r->between = FALSE;
   }
   r->record_bytes += len;
   if (r->record_bytes > CM_CSV_MAX_RECORD_BYTES) {
-    cm_diagnostics_add(r->src->diags, r->src->display, r->record_line, CM_SEVERITY_ERROR,
+    reader_report(r, r->record_line, CM_SEVERITY_ERROR,
                        "record longer than %u MiB; skipped", CM_CSV_MAX_RECORD_BYTES >> 20);
     restart_parser(r);
     r->skipping = !ends_line;
@@ -136,7 +202,7 @@ feed_piece(Reader *r, const char *p, gsize len)
   }
   size_t done = csv_parse(&r->parser, p, len, on_field, on_record, r);
   if (done < len) {
-    cm_diagnostics_add(r->src->diags, r->src->display, r->line, CM_SEVERITY_ERROR,
+    reader_report(r, r->line, CM_SEVERITY_ERROR,
                        "malformed quoting: a quote inside a field must be doubled and a quoted "
                        "field must end at a comma or line end");
     restart_parser(r);
@@ -146,12 +212,13 @@ feed_piece(Reader *r, const char *p, gsize len)
     r->line++;
 }
 
-/* Feeds UTF-8 text, splitting it at line ends so each record knows its line. */
+/* Feeds UTF-8 text, splitting it at line ends so each record knows its line. The text is
+ * modified (fields are cut in place). */
 static void
-feed_text(Reader *r, const char *p, gsize len)
+feed_text(Reader *r, char *p, gsize len)
 {
   while (len > 0) {
-    const char *nl = memchr(p, '\n', len);
+    char *nl = memchr(p, '\n', len);
     gsize piece = nl ? (gsize)(nl - p) + 1 : len;
     feed_piece(r, p, piece);
     p += piece;
@@ -174,6 +241,8 @@ typedef struct {
   int fd;
   gsize mem_pos;
 } ByteStream;
+
+static void stream_close(ByteStream *s);
 
 static gssize
 stream_read(ByteStream *s, char *buf, gsize cap)
@@ -203,6 +272,27 @@ stream_open(ByteStream *s, const CmCsvSource *src)
   if (s->fd < 0) {
     cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
                        g_strerror(errno));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* Opens the source at the start of its part. */
+static gboolean
+stream_open_part(ByteStream *s, const CmCsvSource *src)
+{
+  if (!stream_open(s, src))
+    return FALSE;
+  if (src->part_start == 0)
+    return TRUE;
+  if (src->data) {
+    s->mem_pos = MIN((gsize)src->part_start, src->data_len);
+    return TRUE;
+  }
+  if (lseek(s->fd, src->part_start, SEEK_SET) < 0) {
+    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
+                       g_strerror(errno));
+    stream_close(s);
     return FALSE;
   }
   return TRUE;
@@ -276,29 +366,52 @@ starts_with_bytes(const char *p, gsize len, const char *magic, gsize n)
   return len >= n && memcmp(p, magic, n) == 0;
 }
 
-/* Reads the source, converting from GB18030 when asked, and feeds the parser. */
+/* TRUE when the reader stands between two records with nothing pending. */
 static gboolean
-parse_source(Reader *r, gboolean gb18030, char *buf)
+reader_clean(const Reader *r)
+{
+  return r->between && !r->skipping && r->parser.pstate == 0;
+}
+
+/* Reads the source (or its part), converting from GB18030 when asked, and feeds the parser. */
+static gboolean
+parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
 {
   const CmCsvSource *src = r->src;
   ByteStream s;
-  if (!stream_open(&s, src))
+  if (!stream_open_part(&s, src))
     return FALSE;
+  goffset pos = src->part_start;
+  goffset stop = gb18030 ? 0 : src->part_end;
   GIConv cd = (GIConv)-1;
   g_autofree char *out = NULL;
   if (gb18030) {
     cd = g_iconv_open("UTF-8", "GB18030");
     out = g_malloc(CHUNK_BYTES * 2);
   }
-  gboolean first = TRUE, ok = TRUE;
+  gboolean first = src->part_start == 0, ok = TRUE, stopped = FALSE;
   gsize carry = 0;
   for (;;) {
-    gssize n = stream_read(&s, buf + carry, CHUNK_BYTES - carry);
+    if (src->cancel && g_atomic_int_get(src->cancel))
+      break;
+    if (stop > 0 && pos >= stop) {
+      /* the part ends here if no record runs on; else read on to the record's end */
+      if (reader_clean(r)) {
+        stopped = TRUE;
+        break;
+      }
+      stop = 0;
+    }
+    gsize cap = CHUNK_BYTES - carry;
+    if (stop > 0)
+      cap = MIN(cap, (gsize)(stop - pos));
+    gssize n = stream_read(&s, buf + carry, cap);
     if (n < 0) {
       read_failed(src);
       ok = FALSE;
       break;
     }
+    pos += n;
     gsize len = carry + (gsize)n;
     carry = 0;
     if (len == 0)
@@ -331,7 +444,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf)
           carry = len;
           break;
         }
-        cm_diagnostics_add(src->diags, src->display, r->line, CM_SEVERITY_ERROR,
+        reader_report(r, r->line, CM_SEVERITY_ERROR,
                            "the file is neither valid UTF-8 nor GB18030; save it as UTF-8");
         ok = FALSE;
         break;
@@ -345,24 +458,30 @@ parse_source(Reader *r, gboolean gb18030, char *buf)
   if (cd != (GIConv)-1)
     g_iconv_close(cd);
   stream_close(&s);
+  if (part) {
+    part->stopped = stopped;
+    part->line = r->line;
+  }
   if (!ok || r->fatal)
     return FALSE;
+  if (stopped || (src->cancel && g_atomic_int_get(src->cancel)))
+    return TRUE;
   /* a last record without a line end */
   if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0) {
-    cm_diagnostics_add(src->diags, src->display, r->record_line, CM_SEVERITY_ERROR,
+    reader_report(r, r->record_line, CM_SEVERITY_ERROR,
                        "unterminated quoted field (the quote opened in the record starting at "
                        "this line is never closed)");
     if (r->header_fields < 0)
       return FALSE;
   }
   if (r->header_fields < 0)
-    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR,
+    reader_report(r, 0, CM_SEVERITY_ERROR,
                        "the file is empty; a header row is required");
   return TRUE;
 }
 
 gboolean
-cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
+cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
 {
   g_autofree char *buf = g_malloc(CHUNK_BYTES);
   /* UTF-16 is a common Excel export ("Unicode text"): name it instead of failing obscurely. */
@@ -406,6 +525,16 @@ cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
       gb18030 = TRUE;
     }
   }
+  *gb18030_out = gb18030;
+  return TRUE;
+}
+
+gboolean
+cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func,
+                 gpointer user_data, CmCsvPartEnd *part)
+{
+  g_return_val_if_fail(!gb18030 || (src->part_start == 0 && src->part_end == 0), FALSE);
+  g_autofree char *buf = g_malloc(CHUNK_BYTES);
   Reader r = {
       .src = src,
       .func = func,
@@ -413,18 +542,27 @@ cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
       .bytes = g_string_sized_new(1024),
       .offsets = g_array_new(FALSE, FALSE, sizeof(gsize)),
       .fields = g_ptr_array_new(),
-      .line = 1,
+      .line = src->part_line ? src->part_line : 1,
       .record_line = 1,
       .between = TRUE,
-      .header_fields = -1,
+      .header_fields = src->part_fields ? (gint)src->part_fields : -1,
   };
   init_parser(&r.parser);
-  gboolean ok = parse_source(&r, gb18030, buf);
+  gboolean ok = parse_source(&r, gb18030, buf, part);
   csv_free(&r.parser);
   g_string_free(r.bytes, TRUE);
   g_array_free(r.offsets, TRUE);
   g_ptr_array_free(r.fields, TRUE);
   return ok;
+}
+
+gboolean
+cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
+{
+  gboolean gb18030 = FALSE;
+  if (!cm_csv_check_encoding(src, &gb18030))
+    return FALSE;
+  return cm_csv_read_part(src, gb18030, func, user_data, NULL);
 }
 
 guint

@@ -91,9 +91,9 @@ on_record(const CmCsvRecord *rec, gpointer data)
     return;
   }
   CmEnterprise e = {.line = rec->line, .status = CM_PROJECT_OPERATING};
-  e.id = cm_dataset_intern(ds, id);
+  e.id = cm_dataset_store(ds, id);
   const char *name = cm_loader__field(rec, &r->cols[COL_NAME]);
-  e.name = *name ? cm_dataset_intern(ds, name) : e.id;
+  e.name = *name ? cm_dataset_store(ds, name) : e.id;
   const char *region = cm_loader__field(rec, &r->cols[COL_REGION]);
   if (*region == '\0')
     error_at(r, rec->line, "empty required field 'region'");

@@ -80,8 +80,8 @@ ini_error(CmLoadContext *ctx, const char *text, const char *group, const char *k
   va_end(args);
 }
 
-/* The trimmed value of a key, or fallback when it is absent or unreadable (reported: GKeyFile
- * refuses escapes such as "\q", and a Windows path would silently become the fallback). */
+/* The trimmed value of a key; fallback when it is absent; NULL (reported) when GKeyFile cannot
+ * read it, e.g. a Windows path whose backslashes are taken for escapes. */
 static char *
 get_string(CmLoadContext *ctx, const char *text, GKeyFile *kf, const char *group, const char *key,
            const char *fallback)
@@ -90,9 +90,12 @@ get_string(CmLoadContext *ctx, const char *text, GKeyFile *kf, const char *group
   /* GKeyFile may return a value and an error at once */
   char *v = g_key_file_get_string(kf, group, key, &err);
   if (err && !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
-      !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+      !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND)) {
     ini_error(ctx, text, group, key,
               "bad value of '%s': invalid backslash escape (write \\\\ for a backslash)", key);
+    g_free(v);
+    return NULL;
+  }
   if (v)
     return g_strstrip(v);
   return g_strdup(fallback);
@@ -170,24 +173,30 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
 
   g_free(ds->name);
   ds->name = get_string(ctx, text, kf, "dataset", "name", "");
+  if (!ds->name)
+    ds->name = g_strdup("");
   g_free(ds->unit);
   ds->unit = get_string(ctx, text, kf, "dataset", "unit", "");
+  if (!ds->unit)
+    ds->unit = g_strdup("");
   g_autofree char *region = get_string(ctx, text, kf, "dataset", "region", "");
   g_free(ds->region);
-  ds->region = cm_region_normalize(region);
-  if (*ds->region == '\0')
+  ds->region = cm_region_normalize(region ? region : "");
+  if (region && *ds->region == '\0')
     ini_error(ctx, text, "dataset",
               g_key_file_has_key(kf, "dataset", "region", NULL) ? "region" : NULL,
               "missing study region: set region= in [dataset] (e.g. region=Fujian/Ningde)");
 
   g_autofree char *encoding = get_string(ctx, text, kf, "dataset", "encoding", "auto");
-  if (!cm_encoding_from_string(encoding, &ctx->encoding))
+  if (encoding && !cm_encoding_from_string(encoding, &ctx->encoding))
     ini_error(ctx, text, "dataset", "encoding",
               "bad encoding '%s' (expected auto, utf-8 or gb18030)", encoding);
 
   for (guint t = 0; t < CM_TABLE_COUNT; t++) {
     gboolean named = g_key_file_has_key(kf, "dataset", file_keys[t], NULL);
     g_autofree char *file = get_string(ctx, text, kf, "dataset", file_keys[t], default_files[t]);
+    if (!file)
+      continue;
     if (*file == '\0') {
       ini_error(ctx, text, "dataset", file_keys[t], "empty file name for %s", file_keys[t]);
       continue;

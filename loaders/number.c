@@ -24,12 +24,45 @@ is_digit(char c)
   return c >= '0' && c <= '9';
 }
 
+/* Clinger's fast path: plain digits with an optional fraction, whose digits form an integer below
+ * 2^53 and whose fraction has at most 22 digits. Both the integer and the power of ten are then
+ * exact doubles, so one IEEE division is correctly rounded: the same double strtod gives.
+ * Returns FALSE for anything else (separators, exponents, long numbers). */
+static gboolean
+parse_simple(const char *p, double *value)
+{
+  static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  guint64 m = 0;
+  guint digits = 0, frac = 0;
+  for (; is_digit(*p); p++, digits++)
+    m = m * 10 + (guint64)(*p - '0');
+  if (*p == '.')
+    for (p++; is_digit(*p); p++, digits++, frac++)
+      m = m * 10 + (guint64)(*p - '0');
+  if (*p != '\0' || digits == 0 || digits > 19 || frac > 22 || m > (G_GUINT64_CONSTANT(1) << 53))
+    return FALSE;
+  *value = (double)m / pow10[frac];
+  return TRUE;
+}
+
 CmNumberResult
 cm_number_parse(const char *text, double *value)
 {
   const char *p = text;
   if (*p == '\0')
     return CM_NUMBER_EMPTY;
+  {
+    const char *q = p + (*p == '+' || *p == '-');
+    double v;
+    if (parse_simple(q, &v)) {
+      if (*p == '-' && v != 0.0)
+        return CM_NUMBER_NEGATIVE;
+      *value = v; /* never negative zero: the sign is not applied */
+      return CM_NUMBER_OK;
+    }
+  }
   gboolean negative = FALSE;
   if (*p == '+' || *p == '-') {
     negative = *p == '-';
@@ -42,8 +75,9 @@ cm_number_parse(const char *text, double *value)
   gboolean grouped = FALSE;
   for (; is_digit(*p) || *p == ','; p++) {
     if (*p == ',') {
-      /* the first group has 1-3 digits, every later group exactly 3 */
-      if (int_digits == 0 || (grouped ? group != 3 : group > 3))
+      /* the first group has 1-3 digits and no leading zero ("0,5" is a decimal comma, not
+       * five), every later group exactly 3 */
+      if (int_digits == 0 || (grouped ? group != 3 : group > 3) || buf[0] == '0')
         return CM_NUMBER_SYNTAX;
       grouped = TRUE;
       group = 0;

@@ -1,104 +1,94 @@
 /* supply.csv: who buys what from whom. Self-supply rows are dropped and duplicate rows (same
  * supplier, buyer, segment and year) merged, each with a warning naming the lines. */
 #include "cm_number.h"
-#include "loader_private.h"
+#include "supply_private.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { COL_SUPPLIER, COL_BUYER, COL_SEGMENT, COL_VALUE, COL_YEAR, N_COLS };
 
-/* Open addressing over row indices: finds the row that holds a (supplier, buyer, segment, year)
- * key without a heap entry per row. */
-typedef struct {
-  guint32 *slots; /* row index + 1; 0 is empty */
-  gsize mask;
-  gsize used;
-} RowIndex;
+/* A file this big is read on two threads, split at a line end near its middle. */
+#define PARALLEL_BYTES (8u << 20)
 
+/* What every part of the table shares; read-only once the header is read. */
 typedef struct {
   CmLoadContext *ctx;
   CmColumn cols[N_COLS];
   GArray *extra_index;
+  guint n_fields;      /* of the header */
+  goffset split;       /* where the second part starts; 0 when the file is read whole */
+  gint cancel;         /* atomic: stop the second part */
+  GThread *second;     /* reading the second part */
+  struct _Part *part2; /* its state */
+} Shared;
+
+/* Rows are resolved in small batches: the enterprise index is far bigger than the caches, and
+ * prefetching the index slots of a batch's ids lets their cache misses overlap. */
+#define BATCH 32
+
+typedef struct {
+  guint line;
+  gsize at[N_COLS]; /* of each field in the arena */
+} Pending;
+
+/* The state of reading one part. Diagnostics of a part are collected apart and merged in line
+ * order with the duplicate warnings at the end. The first part owns ctx (hints, ctx->diags is
+ * pointed at its diagnostics); the second only looks ids up and hands anything that needs the
+ * file order (unknown ids, with their did-you-mean hints) back to a sequential re-read. */
+typedef struct _Part {
+  Shared *shared;
+  gboolean first;
   gboolean header_done;
-  RowIndex index;
+  CmDiagnostics *diags;
+  GArray *rows;       /* first part: ds->supply */
+  CmRowBlocks blocks; /* second part */
+  guint32 n_rows;
+  CmLineMap lines;
   double total; /* of every value: finite means every sum the analysis forms is finite */
   gboolean overflowed;
-  GArray *lines; /* guint32 line of each stored row, for duplicate warnings */
-} SupplyReader;
+  gboolean needs_order; /* second part: give up, the first part reads on */
+  Pending pending[BATCH];
+  guint n_pending;
+  GString *arena; /* fields of the pending rows, NUL-terminated */
+} Part;
 
-static guint64
-key_hash(const CmSupply *s)
-{
-  guint64 h = s->supplier * 0x9E3779B97F4A7C15ull;
-  h ^= (s->buyer + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
-  h ^= ((guint64)s->segment << 32 | (guint32)s->year) * 0x165667B19E3779F9ull;
-  return h ^ (h >> 29);
-}
-
-static gboolean
-same_key(const CmSupply *a, const CmSupply *b)
-{
-  return a->supplier == b->supplier && a->buyer == b->buyer && a->segment == b->segment &&
-         a->year == b->year;
-}
+static void report(Part *r, guint line, CmSeverity sev, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 
 static void
-index_grow(RowIndex *ix, const GArray *rows)
-{
-  gsize cap = ix->slots ? (ix->mask + 1) * 2 : 1024;
-  guint32 *slots = g_new0(guint32, cap);
-  for (guint r = 0; r < rows->len; r++) {
-    gsize i = key_hash(&g_array_index(rows, CmSupply, r)) & (cap - 1);
-    while (slots[i])
-      i = (i + 1) & (cap - 1);
-    slots[i] = r + 1;
-  }
-  g_free(ix->slots);
-  ix->slots = slots;
-  ix->mask = cap - 1;
-}
-
-/* Returns the stored row with row's key, or -1 after recording row as the next index. */
-static gint64
-index_find_or_add(RowIndex *ix, GArray *rows, const CmSupply *row)
-{
-  if (!ix->slots || (ix->used + 1) * 2 > ix->mask + 1)
-    index_grow(ix, rows);
-  gsize i = key_hash(row) & ix->mask;
-  while (ix->slots[i]) {
-    guint32 r = ix->slots[i] - 1;
-    if (same_key(&g_array_index(rows, CmSupply, r), row))
-      return r;
-    i = (i + 1) & ix->mask;
-  }
-  ix->slots[i] = rows->len + 1;
-  ix->used++;
-  return -1;
-}
-
-static void report(SupplyReader *r, guint line, CmSeverity sev, const char *fmt, ...)
-    G_GNUC_PRINTF(4, 5);
-
-static void
-report(SupplyReader *r, guint line, CmSeverity sev, const char *fmt, ...)
+report(Part *r, guint line, CmSeverity sev, const char *fmt, ...)
 {
   va_list args;
   va_start(args, fmt);
-  cm_diagnostics_addv(r->ctx->diags, r->ctx->table_display[CM_TABLE_SUPPLY], line, sev, fmt, args);
+  cm_diagnostics_addv(r->diags, r->shared->ctx->table_display[CM_TABLE_SUPPLY], line, sev, fmt,
+                      args);
   va_end(args);
+}
+
+/* The second part met something whose report depends on the file order. */
+static void
+give_up(Part *r)
+{
+  r->needs_order = TRUE;
+  g_atomic_int_set(&r->shared->cancel, 1);
 }
 
 /* The enterprise of a supplier or buyer field, or -1 (reported). */
 static gint64
-resolve_enterprise(SupplyReader *r, guint line, const char *column, const char *id)
+resolve_enterprise(Part *r, guint line, const char *column, const char *id, guint32 *packed)
 {
-  CmLoadContext *ctx = r->ctx;
+  CmLoadContext *ctx = r->shared->ctx;
   if (*id == '\0') {
     report(r, line, CM_SEVERITY_ERROR, "empty required field '%s'", column);
     return -1;
   }
-  gint64 e = cm_dataset_find_enterprise(ctx->ds, id);
+  gint64 e = cm_dataset_find_enterprise_packed(ctx->ds, id, packed);
+  if (e < 0 && !r->first) {
+    give_up(r);
+    return -1;
+  }
   if (e < 0 && ctx->table_usable[CM_TABLE_ENTERPRISES]) {
     g_autofree char *hint = cm_loader__hint_enterprise(ctx, id);
     report(r, line, CM_SEVERITY_ERROR, "unknown enterprise '%s' in column '%s'%s", id, column,
@@ -118,16 +108,21 @@ segment_list(const CmDataset *ds, const CmEnterprise *e)
   return g_string_free(s, FALSE);
 }
 
-/* The segment of the row, or -1 (reported). supplier may be -1 (unknown, already reported). */
+/* The segment of the row, or -1 (reported). supplier may be -1 (unknown, already reported);
+ * packed holds its segments when they are one or two (see cm_dataset_find_enterprise_packed),
+ * which spares reading the enterprise. */
 static gint64
-resolve_segment(SupplyReader *r, guint line, const char *id, gint64 supplier)
+resolve_segment(Part *r, guint line, const char *id, gint64 supplier, guint32 packed)
 {
-  CmLoadContext *ctx = r->ctx;
+  CmLoadContext *ctx = r->shared->ctx;
   CmDataset *ds = ctx->ds;
-  const CmEnterprise *e = supplier >= 0 ? cm_dataset_enterprise(ds, (guint)supplier) : NULL;
+  guint32 first = (packed & 0xFFFF) - 1, second = (packed >> 16) - 1; /* G_MAXUINT32: none */
   if (*id == '\0') {
-    if (!e)
+    if (supplier < 0)
       return -1;
+    if (packed && !(packed >> 16))
+      return first;
+    const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)supplier);
     if (e->n_segments == 1)
       return cm_dataset_enterprise_segments(ds, e)[0];
     if (e->n_segments > 1) {
@@ -139,6 +134,10 @@ resolve_segment(SupplyReader *r, guint line, const char *id, gint64 supplier)
     return -1;
   }
   gint64 s = cm_dataset_find_segment(ds, id);
+  if (s < 0 && !r->first) {
+    give_up(r);
+    return -1;
+  }
   if (s < 0) {
     if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
       g_autofree char *hint = cm_loader__hint_segment(ctx, id);
@@ -147,7 +146,10 @@ resolve_segment(SupplyReader *r, guint line, const char *id, gint64 supplier)
     }
     return -1;
   }
-  if (e && e->n_segments > 0 && !cm_enterprise_produces(ds, e, (guint32)s)) {
+  if (supplier < 0 || (packed && ((guint32)s == first || (guint32)s == second)))
+    return s;
+  const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)supplier);
+  if (e->n_segments > 0 && (packed || !cm_enterprise_produces(ds, e, (guint32)s))) {
     g_autofree char *list = segment_list(ds, e);
     report(r, line, CM_SEVERITY_ERROR,
            "supplier '%s' does not produce segment '%s' (it produces %s)", e->id, id, list);
@@ -156,30 +158,50 @@ resolve_segment(SupplyReader *r, guint line, const char *id, gint64 supplier)
   return s;
 }
 
+static gpointer read_second(gpointer data);
+
 static void
-on_record(const CmCsvRecord *rec, gpointer data)
+read_header(Part *r, const CmCsvRecord *rec)
 {
-  SupplyReader *r = data;
-  CmLoadContext *ctx = r->ctx;
+  Shared *sh = r->shared;
+  CmLoadContext *ctx = sh->ctx;
+  r->header_done = TRUE;
+  sh->n_fields = rec->n_fields;
+  ctx->table_usable[CM_TABLE_SUPPLY] = cm_loader__map_header(
+      ctx, CM_TABLE_SUPPLY, rec, sh->cols, N_COLS, &ctx->ds->supply_extra, sh->extra_index);
+  /* extra values are interned, which only one thread may do */
+  if (sh->split > 0 && ctx->table_usable[CM_TABLE_SUPPLY] && ctx->ds->supply_extra.n == 0)
+    sh->second = g_thread_new("supply", read_second, sh->part2);
+}
+
+static void
+store_row(Part *r, const CmSupply *row, guint line)
+{
+  cm_line_map_add(&r->lines, r->n_rows, line);
+  if (r->rows)
+    g_array_append_val(r->rows, *row);
+  else
+    cm_row_blocks_append(&r->blocks, row);
+  r->n_rows++;
+}
+
+/* One data row; rec is given when its extra columns are kept. */
+static void
+read_row(Part *r, guint line, const char *const *f, const CmCsvRecord *rec)
+{
+  CmLoadContext *ctx = r->shared->ctx;
   CmDataset *ds = ctx->ds;
-  if (!r->header_done) {
-    r->header_done = TRUE;
-    ctx->table_usable[CM_TABLE_SUPPLY] = cm_loader__map_header(
-        ctx, CM_TABLE_SUPPLY, rec, r->cols, N_COLS, &ds->supply_extra, r->extra_index);
+  if (r->needs_order)
     return;
-  }
-  if (!ctx->table_usable[CM_TABLE_SUPPLY])
-    return;
-  guint line = rec->line;
   gboolean ok = TRUE;
-  gint64 supplier =
-      resolve_enterprise(r, line, "supplier", cm_loader__field(rec, &r->cols[COL_SUPPLIER]));
-  gint64 buyer = resolve_enterprise(r, line, "buyer", cm_loader__field(rec, &r->cols[COL_BUYER]));
-  gint64 segment = resolve_segment(r, line, cm_loader__field(rec, &r->cols[COL_SEGMENT]), supplier);
+  guint32 packed = 0, unused;
+  gint64 supplier = resolve_enterprise(r, line, "supplier", f[COL_SUPPLIER], &packed);
+  gint64 buyer = resolve_enterprise(r, line, "buyer", f[COL_BUYER], &unused);
+  gint64 segment = resolve_segment(r, line, f[COL_SEGMENT], supplier, packed);
   ok = supplier >= 0 && buyer >= 0 && segment >= 0;
 
   CmSupply row = {.year = CM_NO_YEAR};
-  const char *value = cm_loader__field(rec, &r->cols[COL_VALUE]);
+  const char *value = f[COL_VALUE];
   CmNumberResult res = cm_number_parse(value, &row.value);
   if (res == CM_NUMBER_EMPTY) {
     report(r, line, CM_SEVERITY_ERROR, "empty required field 'value'");
@@ -188,7 +210,7 @@ on_record(const CmCsvRecord *rec, gpointer data)
     report(r, line, CM_SEVERITY_ERROR, "bad value '%s': %s", value, cm_number_result_describe(res));
     ok = FALSE;
   }
-  const char *year = cm_loader__field(rec, &r->cols[COL_YEAR]);
+  const char *year = f[COL_YEAR];
   if (*year && !cm_year_parse(year, &row.year)) {
     report(r, line, CM_SEVERITY_ERROR, "bad year '%s' (expected a whole number such as 2024)",
            year);
@@ -206,30 +228,202 @@ on_record(const CmCsvRecord *rec, gpointer data)
   row.segment = (guint32)segment;
   r->total += row.value;
   if (!isfinite(r->total) && !r->overflowed) {
+    if (!r->first) { /* the line depends on the first part's sum */
+      give_up(r);
+      return;
+    }
     r->overflowed = TRUE;
     report(r, line, CM_SEVERITY_ERROR,
            "the values add up beyond the largest number chainmap can sum (about 1.8e308); check "
            "the unit of 'value'");
   }
-  gint64 first = index_find_or_add(&r->index, ds->supply, &row);
-  if (first >= 0) {
-    g_array_index(ds->supply, CmSupply, first).value += row.value;
-    report(r, line, CM_SEVERITY_WARNING,
-           "duplicate supply row (same supplier, buyer, segment and year as line %u); values "
-           "summed",
-           g_array_index(r->lines, guint32, first));
+  store_row(r, &row, line);
+  if (rec)
+    cm_loader__keep_extras(ctx, rec, r->shared->extra_index, ds->supply_extra_values);
+}
+
+static void
+flush(Part *r)
+{
+  const CmDataset *ds = r->shared->ctx->ds;
+  for (guint i = 0; i < r->n_pending; i++) {
+    cm_dataset_prefetch_enterprise(ds, r->arena->str + r->pending[i].at[COL_SUPPLIER]);
+    cm_dataset_prefetch_enterprise(ds, r->arena->str + r->pending[i].at[COL_BUYER]);
+  }
+  for (guint i = 0; i < r->n_pending; i++) {
+    const char *f[N_COLS];
+    for (guint c = 0; c < N_COLS; c++)
+      f[c] = r->arena->str + r->pending[i].at[c];
+    read_row(r, r->pending[i].line, f, NULL);
+  }
+  r->n_pending = 0;
+  g_string_truncate(r->arena, 0);
+}
+
+static void
+flush_pending(gpointer data)
+{
+  flush(data);
+}
+
+static void
+on_record(const CmCsvRecord *rec, gpointer data)
+{
+  Part *r = data;
+  Shared *sh = r->shared;
+  CmLoadContext *ctx = sh->ctx;
+  if (r->first && !r->header_done) {
+    read_header(r, rec);
     return;
   }
-  g_array_append_val(ds->supply, row);
-  guint32 l = line;
-  g_array_append_val(r->lines, l);
-  cm_loader__keep_extras(ctx, rec, r->extra_index, ds->supply_extra_values);
+  if (!ctx->table_usable[CM_TABLE_SUPPLY] || r->needs_order)
+    return;
+  if (ctx->ds->supply_extra.n > 0) { /* extra values are kept from the record itself */
+    const char *f[N_COLS];
+    for (guint c = 0; c < N_COLS; c++)
+      f[c] = cm_loader__field(rec, &sh->cols[c]);
+    read_row(r, rec->line, f, rec);
+    return;
+  }
+  Pending *p = &r->pending[r->n_pending++];
+  p->line = rec->line;
+  for (guint c = 0; c < N_COLS; c++) {
+    const char *field = cm_loader__field(rec, &sh->cols[c]);
+    p->at[c] = r->arena->len;
+    g_string_append_len(r->arena, field, (gssize)strlen(field) + 1);
+  }
+  if (r->n_pending == BATCH)
+    flush(r);
+}
+
+static CmCsvSource
+part_source(Part *r, goffset start, goffset end, guint line)
+{
+  Shared *sh = r->shared;
+  CmCsvSource src = cm_loader__source(sh->ctx, CM_TABLE_SUPPLY);
+  src.diags = r->diags;
+  src.part_start = start;
+  src.part_end = end;
+  src.part_line = line;
+  src.part_fields = start > 0 && r->header_done ? sh->n_fields : 0;
+  src.before_report = flush_pending;
+  if (!r->first)
+    src.cancel = &sh->cancel;
+  return src;
+}
+
+static gpointer
+read_second(gpointer data)
+{
+  Part *r = data;
+  /* the line of the split is only known once the first part gets there: count from 0 and
+   * shift the lines when merging */
+  CmCsvSource src = part_source(r, r->shared->split, 0, 1);
+  src.part_fields = r->shared->n_fields;
+  CmCsvPartEnd end = {0};
+  if (!cm_csv_read_part(&src, FALSE, on_record, r, &end))
+    give_up(r);
+  flush(r);
+  return NULL;
+}
+
+/* A line end near the middle of the file, or 0. */
+static goffset
+find_split(const char *path)
+{
+  GStatBuf st;
+  if (g_stat(path, &st) != 0 || st.st_size < PARALLEL_BYTES)
+    return 0;
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return 0;
+  goffset at = st.st_size / 2, split = 0;
+  char buf[65536];
+  if (fseeko(f, at, SEEK_SET) == 0) {
+    for (size_t n; split == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0; at += (goffset)n) {
+      const char *nl = memchr(buf, '\n', n);
+      if (nl)
+        split = at + (nl - buf) + 1;
+    }
+  }
+  fclose(f);
+  return split < st.st_size ? split : 0;
+}
+
+/* Lines of the second part were counted from 1 at the split. The part's own list is the only
+ * one that holds these items, so they are moved in place. */
+static void
+shift_lines(CmDiagnostics *diags, guint by)
+{
+  for (guint i = 0; i < cm_diagnostics_len(diags); i++) {
+    CmDiagnostic *d = (CmDiagnostic *)cm_diagnostics_get(diags, i);
+    if (d->line > 0)
+      d->line += by;
+  }
+}
+
+/* Adds a part's diagnostics and the duplicate warnings to the load's, in line order, as one
+ * sequential pass would have added them (that decides which are kept past the limit). */
+static void
+merge_diagnostics(CmLoadContext *ctx, CmDiagnostics **parts, guint n_parts, const GArray *dups)
+{
+  const char *file = ctx->table_display[CM_TABLE_SUPPLY];
+  guint j = 0;
+  for (guint p = 0; p < n_parts; p++) {
+    CmDiagnostics *d = parts[p];
+    guint kept_errors = 0, kept_warnings = 0;
+    for (guint i = 0; i < cm_diagnostics_len(d); i++) {
+      const CmDiagnostic *di = cm_diagnostics_get(d, i);
+      for (; j < dups->len && g_array_index(dups, CmDuplicate, j).line < di->line; j++)
+        cm_diagnostics_add(ctx->diags, file, g_array_index(dups, CmDuplicate, j).line,
+                           CM_SEVERITY_WARNING,
+                           "duplicate supply row (same supplier, buyer, segment and year as "
+                           "line %u); values summed",
+                           g_array_index(dups, CmDuplicate, j).first_line);
+      cm_diagnostics_add(ctx->diags, di->file, di->line, di->severity, "%s", di->message);
+      if (di->severity == CM_SEVERITY_ERROR)
+        kept_errors++;
+      else
+        kept_warnings++;
+    }
+    /* past the limit of a part the load's list is full too: these are only counted */
+    for (guint k = kept_errors; k < cm_diagnostics_errors(d); k++)
+      cm_diagnostics_add(ctx->diags, file, 0, CM_SEVERITY_ERROR, "%s", "");
+    for (guint k = kept_warnings; k < cm_diagnostics_warnings(d); k++)
+      cm_diagnostics_add(ctx->diags, file, 0, CM_SEVERITY_WARNING, "%s", "");
+  }
+  for (; j < dups->len; j++)
+    cm_diagnostics_add(ctx->diags, file, g_array_index(dups, CmDuplicate, j).line,
+                       CM_SEVERITY_WARNING,
+                       "duplicate supply row (same supplier, buyer, segment and year as line "
+                       "%u); values summed",
+                       g_array_index(dups, CmDuplicate, j).first_line);
+}
+
+static void
+part_init(Part *r, Shared *sh, gboolean first)
+{
+  *r = (Part){.shared = sh, .first = first, .diags = cm_diagnostics_new()};
+  r->arena = g_string_sized_new(4096);
+  r->rows = first ? sh->ctx->ds->supply : NULL;
+  if (!first)
+    cm_row_blocks_init(&r->blocks);
+  cm_line_map_init(&r->lines);
+}
+
+static void
+part_clear(Part *r)
+{
+  cm_diagnostics_free(r->diags);
+  g_string_free(r->arena, TRUE);
+  cm_row_blocks_clear(&r->blocks);
+  cm_line_map_clear(&r->lines);
 }
 
 void
 cm_loader__read_supply(CmLoadContext *ctx)
 {
-  SupplyReader r = {
+  Shared sh = {
       .ctx = ctx,
       .cols = {[COL_SUPPLIER] = {"supplier", TRUE},
                [COL_BUYER] = {"buyer", TRUE},
@@ -237,12 +431,51 @@ cm_loader__read_supply(CmLoadContext *ctx)
                [COL_VALUE] = {"value", TRUE},
                [COL_YEAR] = {"year", FALSE}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
-      .lines = g_array_new(FALSE, FALSE, sizeof(guint32)),
   };
-  CmCsvSource src = cm_loader__source(ctx, CM_TABLE_SUPPLY);
-  if (!cm_csv_read(&src, on_record, &r))
+  Part first, second;
+  part_init(&first, &sh, TRUE);
+  part_init(&second, &sh, FALSE);
+  sh.part2 = &second;
+  CmDiagnostics *load_diags = ctx->diags;
+  ctx->diags = first.diags; /* hints and id checks of the first part go with its reports */
+
+  CmCsvSource src = part_source(&first, 0, 0, 0);
+  gboolean gb18030 = FALSE;
+  gboolean ok = cm_csv_check_encoding(&src, &gb18030);
+  if (ok && !gb18030 && src.path && !src.data)
+    sh.split = find_split(src.path);
+  src.part_end = sh.split;
+  CmCsvPartEnd end = {0};
+  ok = ok && cm_csv_read_part(&src, gb18030, on_record, &first, &end);
+  flush(&first);
+  gboolean use_second = FALSE;
+  if (sh.second) {
+    if (!ok || !end.stopped)
+      g_atomic_int_set(&sh.cancel, 1); /* a record ran across the split: read on alone */
+    g_thread_join(sh.second);
+    use_second = ok && end.stopped && !second.needs_order && isfinite(first.total + second.total);
+  }
+  if (ok && end.stopped && !use_second) {
+    /* read the rest in order after all */
+    CmCsvSource rest = part_source(&first, sh.split, 0, end.line);
+    ok = cm_csv_read_part(&rest, FALSE, on_record, &first, NULL);
+    flush(&first);
+  }
+  if (use_second) {
+    shift_lines(second.diags, end.line - 1);
+    for (guint k = 0; k < second.lines.marks->len; k++) {
+      CmLineMark m = g_array_index(second.lines.marks, CmLineMark, k);
+      cm_line_map_add(&first.lines, m.row + first.n_rows, m.row + m.skip + end.line - 1);
+    }
+    cm_row_blocks_move_to(&second.blocks, ctx->ds->supply);
+  }
+  ctx->diags = load_diags;
+  if (!ok)
     ctx->table_usable[CM_TABLE_SUPPLY] = FALSE;
-  g_free(r.index.slots);
-  g_array_free(r.lines, TRUE);
-  g_array_free(r.extra_index, TRUE);
+  g_autoptr(GArray) dups = cm_supply__merge_duplicates(ctx->ds, &first.lines);
+  CmDiagnostics *parts[] = {first.diags, second.diags};
+  merge_diagnostics(ctx, parts, use_second ? 2 : 1, dups);
+  part_clear(&first);
+  part_clear(&second);
+  g_array_free(sh.extra_index, TRUE);
 }

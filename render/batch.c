@@ -22,6 +22,12 @@ typedef enum {
   ITEM_NETWORK,
 } ItemKind;
 
+typedef enum {
+  ITEM_PENDING,
+  ITEM_DONE,
+  ITEM_FAILED,
+} ItemState;
+
 typedef struct {
   guint dataset;
   ItemKind kind;
@@ -31,6 +37,8 @@ typedef struct {
   gboolean slide;
   char *file;  /* relative to the dataset folder */
   char *label; /* for the index */
+  ItemState state;
+  char *why; /* when it failed */
 } Item;
 
 typedef struct {
@@ -256,8 +264,8 @@ worker_main(const CmBatchConfig *config, int from_parent, int to_parent)
     g_autoptr(GBytes) payload = NULL;
     if (!receive_message(from_parent, &tag, &status, &payload) || tag == QUIT)
       break;
-    g_autoptr(GVariant) v = g_variant_ref_sink(
-        g_variant_new_from_bytes(G_VARIANT_TYPE(ITEM_TYPE), payload, FALSE));
+    g_autoptr(GVariant) v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(ITEM_TYPE), payload, FALSE));
     guint32 id, kind, format, depth;
     const char *path, *focus, *out;
     gboolean slide;
@@ -301,7 +309,7 @@ typedef struct {
   guint next;          /* first item not handed out */
   guint done;
   GTimer *timer;
-  GPtrArray *leader_slugs; /* CmSlugSet * per dataset */
+  GPtrArray *file_slugs; /* CmSlugSet * per dataset: no two items write the same file */
 } Plan;
 
 static void
@@ -330,13 +338,14 @@ item_clear(gpointer p)
   g_free(it->focus);
   g_free(it->file);
   g_free(it->label);
+  g_free(it->why);
 }
 
 static void
 add_item(Plan *plan, guint dataset, ItemKind kind, CmMapFormat format, const char *focus,
          guint depth, gboolean slide, char *file, char *label)
 {
-  Item it = {dataset, kind, format, g_strdup(focus), depth, slide, file, label};
+  Item it = {dataset, kind, format, g_strdup(focus), depth, slide, file, label, ITEM_PENDING, NULL};
   g_array_append_val(plan->items, it);
 }
 
@@ -353,20 +362,48 @@ add_maps(Plan *plan, guint dataset, const CmBatchJob *job, ItemKind kind, const 
   }
 }
 
-/* The dataset folder of a job's dataset, creating its record on first sight. */
+/* The folder a DATASET argument stands for: the path itself, or the folder of an .ini file. A
+ * path that does not exist is taken as a folder, so that its failure is named after it. */
+static char *
+dataset_folder(const char *path)
+{
+  g_autofree char *canon = g_canonicalize_filename(path, NULL);
+  if (g_file_test(path, G_FILE_TEST_IS_REGULAR) ||
+      (!g_file_test(path, G_FILE_TEST_EXISTS) && g_str_has_suffix(path, ".ini")))
+    return g_path_get_dirname(canon);
+  return g_steal_pointer(&canon);
+}
+
+/* What identifies a dataset: its folder, or the ini when it is not the folder's dataset.ini. */
+static char *
+dataset_key(const char *path)
+{
+  g_autofree char *canon = g_canonicalize_filename(path, NULL);
+  g_autofree char *base = g_path_get_basename(canon);
+  if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && strcmp(base, "dataset.ini") == 0)
+    return g_path_get_dirname(canon);
+  return g_steal_pointer(&canon);
+}
+
+static gboolean
+same_dataset(const char *a, const char *b)
+{
+  g_autofree char *ka = dataset_key(a);
+  g_autofree char *kb = dataset_key(b);
+  return strcmp(ka, kb) == 0;
+}
+
+/* The dataset record of a job's dataset, created on first sight. */
 static guint
 dataset_of(Plan *plan, CmSlugSet *slugs, const char *path)
 {
-  g_autofree char *canon = g_canonicalize_filename(path, NULL);
   for (guint d = 0; d < plan->datasets->len; d++) {
     CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
-    g_autofree char *other = g_canonicalize_filename(ds->path, NULL);
-    if (strcmp(canon, other) == 0)
+    if (same_dataset(path, ds->path))
       return d;
   }
-  /* the folder's name (or the ini's folder) names the dataset */
-  g_autofree char *folder = g_file_test(path, G_FILE_TEST_IS_DIR) ? g_strdup(canon)
-                                                                  : g_path_get_dirname(canon);
+  /* the folder's name names the dataset */
+  g_autofree char *folder = dataset_folder(path);
   g_autofree char *base = g_path_get_basename(folder);
   CmBatchDataset *ds = g_new0(CmBatchDataset, 1);
   ds->path = g_strdup(path);
@@ -374,8 +411,7 @@ dataset_of(Plan *plan, CmSlugSet *slugs, const char *path)
   ds->messages = g_string_new(NULL);
   ds->files = g_array_new(FALSE, FALSE, sizeof(CmBatchFile));
   g_ptr_array_add(plan->datasets, ds);
-  CmSlugSet *leader_slugs = cm_slug_set_new();
-  g_ptr_array_add(plan->leader_slugs, leader_slugs);
+  g_ptr_array_add(plan->file_slugs, cm_slug_set_new());
   return plan->datasets->len - 1;
 }
 
@@ -396,20 +432,12 @@ plan_jobs(Plan *plan)
   }
 }
 
-static gboolean
-same_dataset(const char *a, const char *b)
-{
-  g_autofree char *ca = g_canonicalize_filename(a, NULL);
-  g_autofree char *cb = g_canonicalize_filename(b, NULL);
-  return strcmp(ca, cb) == 0;
-}
-
 /* After a dataset's reports: the maps its jobs ask for, the chain leaders' among them. */
 static void
 plan_maps(Plan *plan, guint d, GVariant *headline)
 {
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
-  CmSlugSet *slugs = g_ptr_array_index(plan->leader_slugs, d);
+  CmSlugSet *slugs = g_ptr_array_index(plan->file_slugs, d);
   g_autoptr(GVariantIter) leaders = NULL;
   g_variant_get(headline, HEADLINE_TYPE, &ds->headline.name, &ds->headline.region,
                 &ds->headline.unit, &ds->headline.completeness, &ds->headline.segments,
@@ -424,26 +452,35 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
     g_ptr_array_add(ids, id);
     g_ptr_array_add(names, name);
   }
+  gboolean plain_seen = FALSE;
   for (guint j = 0; j < plan->config->jobs->len; j++) {
     const CmBatchJob *job = g_ptr_array_index(plan->config->jobs, j);
     if (!same_dataset(job->dataset, ds->path))
       continue;
-    g_autofree char *stem = job->name ? cm_slug(job->name) : g_strdup("chain");
+    /* a dataset named twice on the command line is drawn once */
+    if (!job->name && plain_seen)
+      continue;
+    plain_seen |= !job->name;
+    /* every stem goes through the folder's slug set: two jobs never write the same file */
+    const char *stem = job->chain || job->network
+                           ? cm_slug_set_take(slugs, job->name ? job->name : "chain")
+                           : NULL;
     if (job->chain)
       add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, "Chain map");
     if (job->network) {
-      g_autofree char *nstem = g_strdup_printf("%s-network", stem);
+      g_autofree char *nname = g_strdup_printf("%s-network", stem);
       g_autofree char *label = job->focus ? g_strdup_printf("Network around %s", job->focus)
                                           : g_strdup("Enterprise network");
-      add_maps(plan, d, job, ITEM_NETWORK, job->focus, nstem, label);
+      add_maps(plan, d, job, ITEM_NETWORK, job->focus, cm_slug_set_take(slugs, nname), label);
     }
     for (guint k = 0; job->leaders && k < ids->len; k++) {
       CmBatchJob leader_job = *job;
       leader_job.depth = 2;
-      g_autofree char *lstem =
-          g_strdup_printf("leader-%s", cm_slug_set_take(slugs, g_ptr_array_index(ids, k)));
+      g_autofree char *id_slug = cm_slug(g_ptr_array_index(ids, k));
+      g_autofree char *lname = g_strdup_printf("leader-%s", id_slug);
       g_autofree char *label = g_strdup_printf("Leader: %s", (char *)g_ptr_array_index(names, k));
-      add_maps(plan, d, &leader_job, ITEM_NETWORK, g_ptr_array_index(ids, k), lstem, label);
+      add_maps(plan, d, &leader_job, ITEM_NETWORK, g_ptr_array_index(ids, k),
+               cm_slug_set_take(slugs, lname), label);
     }
   }
 }
@@ -501,7 +538,9 @@ dataset_dir(const Plan *plan, guint d)
 
 static void finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload);
 
-static gboolean
+/* Sends the next item to an idle worker. A failed send means the worker died: it stays busy with
+ * the item until poll sees it hang up. */
+static void
 hand_out(Plan *plan, Worker *w)
 {
   while (plan->next < plan->items->len) {
@@ -520,37 +559,32 @@ hand_out(Plan *plan, Worker *w)
         g_variant_new(ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->format,
                       it->focus ? it->focus : "", it->depth, it->slide, out));
     w->item = (gint)id;
-    return send_message(w->to_worker, id, 0, g_variant_get_data(v), (guint32)g_variant_get_size(v));
+    send_message(w->to_worker, id, 0, g_variant_get_data(v), (guint32)g_variant_get_size(v));
+    return;
   }
-  return TRUE;
 }
 
 static void
 finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
 {
-  /* a copy: plan_maps may grow (move) the array; the strings stay where they are */
-  const Item copy = g_array_index(plan->items, Item, id);
-  const Item *it = &copy;
-  CmBatchDataset *ds = g_ptr_array_index(plan->datasets, it->dataset);
+  Item *item = &g_array_index(plan->items, Item, id);
+  item->state = ok ? ITEM_DONE : ITEM_FAILED;
   gsize len = 0;
   const char *data = payload ? g_bytes_get_data(payload, &len) : NULL;
-  g_autofree char *message = NULL;
+  if (!ok)
+    item->why = data && len ? g_strndup(data, len) : g_strdup("failed\n");
+  /* a copy: plan_maps may grow (move) the array; the strings stay where they are */
+  const Item copy = *item;
+  const Item *it = &copy;
+  CmBatchDataset *ds = g_ptr_array_index(plan->datasets, it->dataset);
   if (ok && it->kind == ITEM_REPORTS) {
-    g_autoptr(GVariant) v = g_variant_ref_sink(
-        g_variant_new_from_bytes(G_VARIANT_TYPE(HEADLINE_TYPE), payload, FALSE));
+    g_autoptr(GVariant) v =
+        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(HEADLINE_TYPE), payload, FALSE));
     plan_maps(plan, it->dataset, v);
-    CmBatchFile gaps = {g_strdup("Gap report (Markdown)"), g_strdup("gaps.md")};
-    CmBatchFile proc = {g_strdup("Procurement report (Markdown)"), g_strdup("procurement.md")};
-    g_array_append_val(ds->files, gaps);
-    g_array_append_val(ds->files, proc);
-  } else if (ok) {
-    CmBatchFile f = {g_strdup(it->label), g_strdup(it->file)};
-    g_array_append_val(ds->files, f);
-  } else {
-    message = data && len ? g_strndup(data, len) : g_strdup("failed\n");
+  } else if (!ok) {
     ds->failed = TRUE;
-    g_string_append(ds->messages, message);
   }
+  const char *message = it->why;
   plan->done++;
   g_autofree char *what = g_strdup_printf("%s/%s", ds->slug, it->file ? it->file : it->label);
   if (plan->config->on_event) {
@@ -563,6 +597,32 @@ finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
         .elapsed = g_timer_elapsed(plan->timer, NULL),
     };
     plan->config->on_event(&ev, plan->config->user_data);
+  }
+}
+
+/* The index lists each dataset's files and failures in plan order, which does not depend on the
+ * number of workers or on which item finished first. */
+static void
+collect_results(Plan *plan)
+{
+  for (guint d = 0; d < plan->datasets->len; d++) {
+    CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
+    g_string_truncate(ds->messages, 0);
+  }
+  for (guint i = 0; i < plan->items->len; i++) {
+    const Item *it = &g_array_index(plan->items, Item, i);
+    CmBatchDataset *ds = g_ptr_array_index(plan->datasets, it->dataset);
+    if (it->state == ITEM_FAILED) {
+      g_string_append(ds->messages, it->why);
+    } else if (it->state == ITEM_DONE && it->kind == ITEM_REPORTS) {
+      CmBatchFile gaps = {g_strdup("Gap report"), g_strdup("gaps.md")};
+      CmBatchFile proc = {g_strdup("Procurement report"), g_strdup("procurement.md")};
+      g_array_append_val(ds->files, gaps);
+      g_array_append_val(ds->files, proc);
+    } else if (it->state == ITEM_DONE) {
+      CmBatchFile f = {g_strdup(it->label), g_strdup(it->file)};
+      g_array_append_val(ds->files, f);
+    }
   }
 }
 
@@ -595,8 +655,9 @@ run_pool(Plan *plan, guint n_workers, GError **error)
   for (;;) {
     guint busy = 0;
     for (guint i = 0; i < n_workers; i++) {
-      if (workers[i].item < 0 && !hand_out(plan, &workers[i]))
-        workers[i].item = -2; /* the pipe broke: reaped below */
+      /* when the pipe broke the worker is dead: poll sees it hang up, and its item fails below */
+      if (workers[i].item < 0)
+        hand_out(plan, &workers[i]);
       busy += workers[i].item != -1;
       fds[i] = (struct pollfd){.fd = workers[i].from_worker, .events = POLLIN};
     }
@@ -649,7 +710,7 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
       .datasets = g_ptr_array_new_with_free_func(dataset_free),
       .items = g_array_new(FALSE, FALSE, sizeof(Item)),
       .timer = g_timer_new(),
-      .leader_slugs = g_ptr_array_new_with_free_func((GDestroyNotify)cm_slug_set_free),
+      .file_slugs = g_ptr_array_new_with_free_func((GDestroyNotify)cm_slug_set_free),
   };
   g_array_set_clear_func(plan.items, item_clear);
   plan_jobs(&plan);
@@ -660,15 +721,21 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
       ds->failed = TRUE;
   }
   guint n_workers = config->workers ? config->workers : MAX(1, g_get_num_processors());
+  /* a worker that dies makes writes to its pipe fail with EPIPE instead of killing us */
+  struct sigaction ignore = {.sa_handler = SIG_IGN}, old_pipe;
+  sigaction(SIGPIPE, &ignore, &old_pipe);
   gboolean ok = run_pool(&plan, n_workers, error);
-  if (ok)
+  sigaction(SIGPIPE, &old_pipe, NULL);
+  if (ok) {
+    collect_results(&plan);
     ok = cm_batch__write_index(config->outdir, plan.datasets, error);
+  }
   *failed = 0;
   for (guint d = 0; d < plan.datasets->len; d++)
     *failed += ((CmBatchDataset *)g_ptr_array_index(plan.datasets, d))->failed;
   g_array_free(plan.items, TRUE);
   g_ptr_array_free(plan.datasets, TRUE);
-  g_ptr_array_free(plan.leader_slugs, TRUE);
+  g_ptr_array_free(plan.file_slugs, TRUE);
   g_timer_destroy(plan.timer);
   return ok;
 }

@@ -1,5 +1,5 @@
 /* OUTDIR/index.html: one page listing every dataset with its maps and headline figures, usable
- * offline (no external assets). Dataset text is escaped; file links are our own slugs,
+ * offline (no external assets, no script). Dataset text is escaped; file links are our own slugs,
  * percent-encoded. */
 #include "batch_private.h"
 #include "cm_output.h"
@@ -23,23 +23,113 @@ append_href(GString *out, const char *slug, const char *file)
 
 static const char *const style =
     "body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:2rem auto;max-width:72rem;"
-    "color:#1f2933;padding:0 1rem}"
+    "color:#1f2933;padding:0 1rem;line-height:1.4}"
     "h1{font-size:1.6rem;margin-bottom:.2rem}"
     ".sub{color:#52606d;margin-top:0}"
+    "a{color:#0b5cad}"
+    "table{border-collapse:collapse}"
+    "table.overview{width:100%;margin:1rem 0 1.5rem;font-size:.95rem}"
+    ".overview th,.overview td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #d9e2ec}"
+    ".overview th{background:#f0f4f8;font-weight:600;white-space:nowrap}"
+    ".overview td.num{text-align:right;font-variant-numeric:tabular-nums}"
     "section{border:1px solid #d9e2ec;border-radius:8px;padding:1rem 1.2rem;margin:1.2rem 0}"
     "section.failed{border-color:#e12d39;background:#fff5f5}"
-    "h2{font-size:1.25rem;margin:.1rem 0 .6rem}"
-    ".figures{display:flex;flex-wrap:wrap;gap:.6rem;margin:.4rem 0 .8rem}"
-    ".fig{background:#f0f4f8;border-radius:6px;padding:.4rem .7rem}"
-    ".fig b{display:block;font-size:1.2rem}"
-    ".ok b{color:#1f7a3d}.below b{color:#b44d12}"
-    "img.thumb{max-width:100%;border:1px solid #d9e2ec;border-radius:4px;background:#fff}"
-    "ul{margin:.3rem 0}pre{white-space:pre-wrap;font-size:.85rem}";
+    "h2{font-size:1.25rem;margin:.1rem 0 .3rem}"
+    ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.6rem;"
+    "margin:.6rem 0 .9rem}"
+    ".fig{background:#f0f4f8;border-radius:6px;padding:.45rem .7rem;font-size:.9rem}"
+    ".fig b{display:block;font-size:1.3rem}"
+    ".ok b,.ok{color:#1f7a3d}.below b,.below{color:#b44d12}"
+    "img.thumb{display:block;max-width:100%;max-height:36rem;margin:0 auto;border:1px solid "
+    "#d9e2ec;border-radius:4px;background:#fff}"
+    "table.files{margin:.8rem 0 .2rem}"
+    ".files td{padding:.2rem 1rem .2rem 0;vertical-align:top}"
+    ".files a.fmt{display:inline-block;min-width:2.6rem;margin-right:.3rem;padding:0 .3rem;"
+    "border:1px solid #bcccdc;border-radius:4px;text-align:center;text-decoration:none;"
+    "font-size:.85rem}"
+    ".badge{color:#fff;background:#e12d39;border-radius:4px;padding:0 .35rem;font-size:.8rem}"
+    "pre{white-space:pre-wrap;font-size:.85rem;background:#fff;border:1px solid #f5c2c7;"
+    "padding:.5rem;border-radius:4px}"
+    "footer{color:#52606d;font-size:.85rem;margin:2rem 0}";
+
+static const char *
+title_of(const CmBatchDataset *d)
+{
+  return d->has_headline && *d->headline.name ? d->headline.name : d->slug;
+}
+
+static void
+format_ratio(char *buf, gsize size, const CmBatchHeadline *h)
+{
+  if (h->has_ratio)
+    g_snprintf(buf, size, "%.1f%%", h->ratio * 100);
+  else
+    g_strlcpy(buf, "n/a", size);
+}
+
+/* One line per dataset, linking to its section: what a reader of twenty datasets looks at first. */
+static void
+append_overview(GString *out, GPtrArray *datasets)
+{
+  g_string_append(out, "<table class=\"overview\">\n<tr><th>Dataset</th><th>Region</th>"
+                       "<th>Complete</th><th>Leaders' local buying</th>"
+                       "<th>强链 Strengthen</th><th>补链 Supplement</th><th>延链 Extend</th>"
+                       "</tr>\n");
+  for (guint i = 0; i < datasets->len; i++) {
+    const CmBatchDataset *d = g_ptr_array_index(datasets, i);
+    g_string_append(out, "<tr><td><a href=\"#");
+    append_escaped(out, d->slug);
+    g_string_append(out, "\">");
+    append_escaped(out, title_of(d));
+    g_string_append(out, "</a>");
+    if (d->failed)
+      g_string_append(out, " <span class=\"badge\">failed</span>");
+    g_string_append(out, "</td>");
+    if (!d->has_headline) {
+      g_string_append(out, "<td colspan=\"6\"></td></tr>\n");
+      continue;
+    }
+    const CmBatchHeadline *h = &d->headline;
+    char ratio[32];
+    format_ratio(ratio, sizeof ratio, h);
+    g_string_append(out, "<td>");
+    append_escaped(out, h->region);
+    g_string_append_printf(out,
+                           "</td><td class=\"num\">%.0f%%</td><td class=\"num %s\">%s "
+                           "<small>/ %.0f%%</small></td><td class=\"num\">%u</td>"
+                           "<td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n",
+                           h->completeness * 100, h->meets ? "ok" : "below", ratio,
+                           h->target * 100, h->strengthen, h->supplement, h->extend);
+  }
+  g_string_append(out, "</table>\n");
+}
 
 static void
 append_figure(GString *out, const char *cls, const char *value, const char *label)
 {
   g_string_append_printf(out, "<div class=\"fig %s\"><b>%s</b>%s</div>", cls, value, label);
+}
+
+static void
+append_figures(GString *out, const CmBatchHeadline *h)
+{
+  char buf[64], label[128];
+  g_string_append(out, "<div class=\"figures\">");
+  g_snprintf(buf, sizeof buf, "%.0f%%", h->completeness * 100);
+  g_snprintf(label, sizeof label, "complete: %u of %u links made locally", h->present,
+             h->segments);
+  append_figure(out, "", buf, label);
+  format_ratio(buf, sizeof buf, h);
+  g_snprintf(label, sizeof label, "leaders' local procurement (target %.0f%%, %s)",
+             h->target * 100, h->meets ? "met" : "not met");
+  append_figure(out, h->meets ? "ok" : "below", buf, label);
+  g_snprintf(buf, sizeof buf, "%u", h->strengthen);
+  append_figure(out, "", buf, "links to strengthen 强链");
+  g_snprintf(buf, sizeof buf, "%u", h->supplement);
+  append_figure(out, "", buf, "links to supplement 补链");
+  g_snprintf(buf, sizeof buf, "%u", h->extend);
+  append_figure(out, "", buf, "links to extend 延链");
+  g_string_append(out, "</div>\n");
 }
 
 static const CmBatchFile *
@@ -52,17 +142,48 @@ thumbnail(const CmBatchDataset *d)
       continue;
     if (g_str_has_suffix(f->file, ".svg"))
       return f;
-    if (g_str_has_suffix(f->file, ".png"))
+    if (g_str_has_suffix(f->file, ".png") && !best)
       best = f;
   }
   return best;
 }
 
+/* The files, one row per map: files of one map sit next to each other (one per format). */
+static void
+append_files(GString *out, const CmBatchDataset *d)
+{
+  g_string_append(out, "<table class=\"files\">\n");
+  for (guint k = 0; k < d->files->len;) {
+    const CmBatchFile *first = &g_array_index(d->files, CmBatchFile, k);
+    g_string_append(out, "<tr><td>");
+    append_escaped(out, first->label);
+    g_string_append(out, "</td><td>");
+    for (; k < d->files->len; k++) {
+      const CmBatchFile *f = &g_array_index(d->files, CmBatchFile, k);
+      if (strcmp(f->label, first->label) != 0)
+        break;
+      const char *dot = strrchr(f->file, '.');
+      g_autofree char *ext = g_ascii_strup(dot ? dot + 1 : f->file, -1);
+      g_string_append(out, "<a class=\"fmt\" href=\"");
+      append_href(out, d->slug, f->file);
+      g_string_append(out, "\" title=\"");
+      append_escaped(out, f->file);
+      g_string_append(out, "\">");
+      append_escaped(out, ext);
+      g_string_append(out, "</a>");
+    }
+    g_string_append(out, "</td></tr>\n");
+  }
+  g_string_append(out, "</table>\n");
+}
+
 static void
 append_dataset(GString *out, const CmBatchDataset *d)
 {
-  g_string_append_printf(out, "<section%s>\n<h2>", d->failed ? " class=\"failed\"" : "");
-  append_escaped(out, d->has_headline && *d->headline.name ? d->headline.name : d->slug);
+  g_string_append_printf(out, "<section%s id=\"", d->failed ? " class=\"failed\"" : "");
+  append_escaped(out, d->slug);
+  g_string_append(out, "\">\n<h2>");
+  append_escaped(out, title_of(d));
   g_string_append(out, "</h2>\n<p class=\"sub\">");
   if (d->has_headline) {
     append_escaped(out, d->headline.region);
@@ -70,51 +191,20 @@ append_dataset(GString *out, const CmBatchDataset *d)
   }
   append_escaped(out, d->path);
   g_string_append(out, "</p>\n");
-  if (d->has_headline) {
-    const CmBatchHeadline *h = &d->headline;
-    char buf[64], label[128];
-    g_string_append(out, "<div class=\"figures\">");
-    g_snprintf(buf, sizeof buf, "%.0f%%", h->completeness * 100);
-    g_snprintf(label, sizeof label, "complete (%u of %u links made locally)", h->present,
-               h->segments);
-    append_figure(out, "", buf, label);
-    if (h->has_ratio)
-      g_snprintf(buf, sizeof buf, "%.1f%%", h->ratio * 100);
-    else
-      g_strlcpy(buf, "n/a", sizeof buf);
-    g_snprintf(label, sizeof label, "leaders' local procurement (target %.0f%%%s)",
-               h->target * 100, h->meets ? ", met" : ", not met");
-    append_figure(out, h->meets ? "ok" : "below", buf, label);
-    g_snprintf(buf, sizeof buf, "%u", h->strengthen);
-    append_figure(out, "", buf, "to strengthen 强链");
-    g_snprintf(buf, sizeof buf, "%u", h->supplement);
-    append_figure(out, "", buf, "to supplement 补链");
-    g_snprintf(buf, sizeof buf, "%u", h->extend);
-    append_figure(out, "", buf, "to extend 延链");
-    g_string_append(out, "</div>\n");
-  }
+  if (d->has_headline)
+    append_figures(out, &d->headline);
   const CmBatchFile *thumb = thumbnail(d);
   if (thumb) {
     g_string_append(out, "<a href=\"");
     append_href(out, d->slug, thumb->file);
-    g_string_append(out, "\"><img class=\"thumb\" alt=\"chain map\" src=\"");
+    g_string_append(out, "\"><img class=\"thumb\" loading=\"lazy\" alt=\"chain map of ");
+    append_escaped(out, title_of(d));
+    g_string_append(out, "\" src=\"");
     append_href(out, d->slug, thumb->file);
     g_string_append(out, "\"></a>\n");
   }
-  if (d->files->len) {
-    g_string_append(out, "<ul>\n");
-    for (guint k = 0; k < d->files->len; k++) {
-      const CmBatchFile *f = &g_array_index(d->files, CmBatchFile, k);
-      g_string_append(out, "<li><a href=\"");
-      append_href(out, d->slug, f->file);
-      g_string_append(out, "\">");
-      append_escaped(out, f->label);
-      g_string_append(out, "</a> <small>");
-      append_escaped(out, f->file);
-      g_string_append(out, "</small></li>\n");
-    }
-    g_string_append(out, "</ul>\n");
-  }
+  if (d->files->len)
+    append_files(out, d);
   if (d->failed) {
     g_string_append(out, "<p><b>Failed:</b></p><pre>");
     append_escaped(out, d->messages->str);
@@ -139,8 +229,13 @@ cm_batch__write_index(const char *outdir, GPtrArray *datasets, GError **error)
   g_autofree char *when = g_date_time_format(now, "%Y-%m-%d %H:%M");
   g_string_append_printf(out, "<p class=\"sub\">%u dataset%s, %u failed · made %s by chainmap</p>\n",
                          datasets->len, datasets->len == 1 ? "" : "s", failed, when);
+  if (datasets->len > 1)
+    append_overview(out, datasets);
   for (guint d = 0; d < datasets->len; d++)
     append_dataset(out, g_ptr_array_index(datasets, d));
+  g_string_append(out, "<footer>SVG maps show the full figures in tooltips; the reports are "
+                       "Markdown. Chain leaders' maps show what each leader buys, from whom, and "
+                       "how much of it is local (two supply steps upstream).</footer>\n");
   g_string_append(out, "</body>\n</html>\n");
   g_autofree char *path = g_build_filename(outdir, "index.html", NULL);
   return cm_output_write(path, out->str, out->len, error);

@@ -2,24 +2,22 @@
  * (groups as sub-clusters), one node per segment named by its id and coloured by status, edges
  * as wide as the purchases they carry, a title block and a legend. */
 #include "cm_network.h"
-#include "cm_output.h"
 #include "map_palette.h"
 #include "map_private.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-#define NAMES_SHOWN 3     /* leading producers named in a node */
-#define LATIN_WRAP 26     /* characters per line of the second part of a name */
-#define MAX_PENWIDTH 7.0  /* the heaviest edge */
+#define NAMES_SHOWN 3    /* leading producers named in a node */
+#define LATIN_WRAP 26    /* characters per line of the second part of a name */
+#define MAX_PENWIDTH 7.0 /* the heaviest edge */
 
 typedef struct {
   const CmDataset *ds;
   const CmMapStyle *style;
   CmGaps *gaps;
   CmProcurement *procurement;
-  GArray *edge_flows;  /* CmEdgeFlow */
+  GArray *edge_flows;   /* CmEdgeFlow */
   GPtrArray *producers; /* per segment: GArray of guint32, counted local producers, shown order */
   Agraph_t *g;
   Agnode_t **nodes;
@@ -35,13 +33,12 @@ chain_map_clear(ChainMap *map)
   g_clear_pointer(&map->nodes, g_free);
 }
 
-static const CmDataset *sort_ds; /* qsort has no user data; one thread draws */
-
-static int
-compare_producers(const void *a, const void *b)
+static gint
+compare_producers(gconstpointer a, gconstpointer b, gpointer data)
 {
-  const CmEnterprise *x = cm_dataset_enterprise(sort_ds, *(const guint32 *)a);
-  const CmEnterprise *y = cm_dataset_enterprise(sort_ds, *(const guint32 *)b);
+  const CmDataset *ds = data;
+  const CmEnterprise *x = cm_dataset_enterprise(ds, *(const guint32 *)a);
+  const CmEnterprise *y = cm_dataset_enterprise(ds, *(const guint32 *)b);
   if (x->leader != y->leader)
     return x->leader ? -1 : 1;
   if (x->output != y->output)
@@ -68,12 +65,8 @@ collect_producers(const CmDataset *ds, const CmAnalysisOptions *options)
         g_array_append_val(list, i);
     }
   }
-  sort_ds = ds;
-  for (guint s = 0; s < n; s++) {
-    GArray *list = g_ptr_array_index(producers, s);
-    if (list->len > 1)
-      qsort(list->data, list->len, sizeof(guint32), compare_producers);
-  }
+  for (guint s = 0; s < n; s++)
+    g_array_sort_with_data(g_ptr_array_index(producers, s), compare_producers, (gpointer)ds);
   return producers;
 }
 
@@ -319,7 +312,7 @@ add_clusters_and_nodes(ChainMap *map)
   guint n = cm_dataset_n_segments(ds);
   for (guint t = 0; t < CM_TIER_COUNT; t++) {
     Agraph_t *tier = NULL;
-    g_autoptr(GPtrArray) groups = g_ptr_array_new();    /* group names, first seen order */
+    g_autoptr(GPtrArray) groups = g_ptr_array_new();   /* group names, first seen order */
     g_autoptr(GPtrArray) clusters = g_ptr_array_new(); /* their sub-clusters */
     for (guint s = 0; s < n; s++) {
       const CmSegment *seg = cm_dataset_segment(ds, s);
@@ -351,13 +344,15 @@ static char *
 edge_tooltip(const ChainMap *map, const CmEdgeFlow *f)
 {
   const CmDataset *ds = map->ds;
-  const CmSegment *from = cm_dataset_segment(ds, f->input), *to = cm_dataset_segment(ds, f->segment);
+  const CmSegment *from = cm_dataset_segment(ds, f->input),
+                  *to = cm_dataset_segment(ds, f->segment);
   GString *tip = g_string_new(NULL);
   g_string_append_printf(tip, "%s → %s", from->name, to->name);
   if (f->value > 0) {
     g_autofree char *v = cm_map__value_full(f->value), *l = cm_map__value_full(f->local);
-    g_string_append_printf(tip, "\nbought by local producers of %s: %s %s\nfrom local suppliers: %s "
-                                "(%.1f%%)",
+    g_string_append_printf(tip,
+                           "\nbought by local producers of %s: %s %s\nfrom local suppliers: %s "
+                           "(%.1f%%)",
                            to->name, v, ds->unit, l, 100 * f->local / f->value);
   } else {
     g_string_append(tip, "\nno counted purchases on this link");
@@ -376,8 +371,8 @@ add_edges(ChainMap *map)
     Agedge_t *e = agedge(map->g, map->nodes[f->input], map->nodes[f->segment], NULL, 1);
     double scale = max > 0 ? sqrt(f->value / max) : 0;
     char width[32];
-    g_ascii_formatd(width, sizeof width, "%.2f", f->value > 0 ? 1.2 + (MAX_PENWIDTH - 1.2) * scale
-                                                               : 0.8);
+    g_ascii_formatd(width, sizeof width, "%.2f",
+                    f->value > 0 ? 1.2 + (MAX_PENWIDTH - 1.2) * scale : 0.8);
     cm_map__set(e, "penwidth", width);
     if (f->value > 0) {
       g_autofree char *weight = g_strdup_printf("%d", 1 + (int)lround(4 * scale));
@@ -415,16 +410,11 @@ title_label(const ChainMap *map)
                                "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
                                "<FONT POINT-SIZE=\"24\"><B>");
   cm_map__html_append(html, ds->name);
-  g_string_append_printf(html, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
-                               "<FONT POINT-SIZE=\"12\" COLOR=\"%s\">",
+  g_string_append_printf(html,
+                         "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
+                         "<FONT POINT-SIZE=\"12\" COLOR=\"%s\">",
                          CM_MAP_TEXT_MUTED);
-  g_autofree char *date = cm_map__date(map->style);
-  g_autofree const char **scenario = cm_scenario_to_strv(gaps->options.scenario);
-  g_autofree char *scenario_text = g_strjoinv(", ", (char **)scenario);
-  g_autofree char *years = gaps->options.by_year ? g_strdup_printf("year %d", gaps->options.year)
-                                                 : g_strdup("all years");
-  g_autofree char *meta = g_strdup_printf("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s",
-                                          ds->region, scenario_text, years, ds->unit, date);
+  g_autofree char *meta = cm_map__meta(ds, &gaps->options, map->style);
   cm_map__html_append(html, meta);
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
   g_string_append_printf(html, "%u segments: ", gaps->n_segments);

@@ -47,10 +47,8 @@ append_char(GString *out, Context ctx, const char *p, gunichar c)
       g_string_append(out, "\\\\");
     else if (ctx == CTX_TOOLTIP)
       g_string_append(out, TOOLTIP_BACKSLASH);
-    else if (*next == '\0' || *next == '\n' || *next == '\r')
-      g_string_append(out, "\xef\xbc\xbc"); /* U+FF3C */
     else
-      g_string_append_c(out, '\\');
+      g_string_append_c(out, '\\'); /* runs of backslashes: see escape_dot_backslashes */
     return;
   case '\r':
   case '\n':
@@ -74,14 +72,76 @@ append_char(GString *out, Context ctx, const char *p, gunichar c)
   }
 }
 
+/* cgraph writes a DOT string with only " escaped (as \"), and its reader takes \\ as a pair,
+ * \" as a quote and a backslash before a line break as a continuation. A run of backslashes
+ * reads back right unless it is odd and ends before a quote, a line break or the end of the
+ * string: then its last backslash would pair with what follows. That one becomes U+FF3C. */
+static const char *
+escape_dot_backslashes(GString *out, const char *p)
+{
+  const char *end = p;
+  while (*end == '\\')
+    end++;
+  gsize run = (gsize)(end - p);
+  gboolean odd_before_special =
+      run % 2 == 1 && (*end == '"' || *end == '\n' || *end == '\r' || *end == '\0');
+  g_string_append_len(out, p, (gssize)(odd_before_special ? run - 1 : run));
+  if (odd_before_special)
+    g_string_append(out, "\xef\xbc\xbc"); /* U+FF3C */
+  return end;
+}
+
+/* More corners of cgraph 2.43's DOT writer and reader, found by brute force over short strings:
+ * a line break between two of (the string's edge, a quote, a backslash) is lost; a name that
+ * begins with % is taken for an anonymous object's; "-." is written unquoted and read as a syntax
+ * error. Such a line break becomes U+2424 (symbol for newline), such a % U+FF05, such a . U+FF0E.
+ */
+static gboolean
+is_dot_edge(const char *s, gssize i, gsize len)
+{
+  return i < 0 || (gsize)i >= len || s[i] == '"' || s[i] == '\\';
+}
+
+static char *
+fix_dot_corners(GString *out)
+{
+  GString *fixed = g_string_sized_new(out->len + 8);
+  if (strcmp(out->str, "-.") == 0) {
+    g_string_append(fixed, "-\xef\xbc\x8e"); /* U+FF0E */
+  } else {
+    for (gsize i = 0; i < out->len; i++) {
+      char c = out->str[i];
+      if (i == 0 && c == '%')
+        g_string_append(fixed, "\xef\xbc\x85"); /* U+FF05 */
+      else if (c == '\n' && is_dot_edge(out->str, (gssize)i - 1, out->len) &&
+               is_dot_edge(out->str, (gssize)i + 1, out->len))
+        g_string_append(fixed, "\xe2\x90\xa4"); /* U+2424 */
+      else
+        g_string_append_c(fixed, c);
+    }
+  }
+  g_string_free(out, TRUE);
+  return g_string_free(fixed, FALSE);
+}
+
 static char *
 escape(const char *text, Context ctx)
 {
   g_return_val_if_fail(text != NULL, NULL);
   g_autofree char *valid = g_utf8_make_valid(text, -1);
   GString *out = g_string_sized_new(strlen(valid) + 16);
-  for (const char *p = valid; *p; p = g_utf8_next_char(p))
+  for (const char *p = valid; *p;) {
+    if (ctx == CTX_DOT && *p == '\\') {
+      p = escape_dot_backslashes(out, p);
+      continue;
+    }
     append_char(out, ctx, p, g_utf8_get_char(p));
+    p = g_utf8_next_char(p);
+  }
+  if (ctx == CTX_DOT)
+    return fix_dot_corners(out);
+  if (ctx == CTX_TOOLTIP && strcmp(out->str, "-.") == 0)
+    g_string_assign(out, "-&#46;"); /* see fix_dot_corners */
   return g_string_free(out, FALSE);
 }
 

@@ -5,6 +5,7 @@
 
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <string.h>
 
 static GVC_t *context;
 static GString *messages; /* what Graphviz said since the last reset */
@@ -83,6 +84,87 @@ gstring_flush(void *chan)
   return 0;
 }
 
+/* Object ids in creation order. cgraph's own id discipline uses the address of the interned name,
+ * and orders subgraphs by id: clusters would come out (and be laid out) in an order that changes
+ * from run to run. Named objects get even ids, anonymous ones (edges) odd ids. */
+typedef struct {
+  Agraph_t *g;
+  GHashTable *ids;  /* name -> id */
+  GPtrArray *names; /* id / 2 - 1 -> name, interned in g (the writer asks the string's kind) */
+  IDTYPE next_anonymous;
+} IdState;
+
+static void *
+id_open(Agraph_t *g, Agdisc_t *disc)
+{
+  IdState *state = g_new0(IdState, 1);
+  state->g = g;
+  state->ids = g_hash_table_new(g_str_hash, g_str_equal);
+  state->names = g_ptr_array_new();
+  state->next_anonymous = 1;
+  return state;
+}
+
+static long
+id_map(void *data, int objtype, char *str, IDTYPE *id, int createflag)
+{
+  IdState *state = data;
+  if (!str) {
+    *id = state->next_anonymous;
+    state->next_anonymous += 2;
+    return TRUE;
+  }
+  gpointer found = g_hash_table_lookup(state->ids, str);
+  if (found) {
+    *id = (IDTYPE)GPOINTER_TO_SIZE(found);
+    return TRUE;
+  }
+  if (!createflag)
+    return FALSE;
+  char *name = agstrdup(state->g, str);
+  g_ptr_array_add(state->names, name);
+  *id = 2 * (IDTYPE)state->names->len;
+  g_hash_table_insert(state->ids, name, GSIZE_TO_POINTER((gsize)*id));
+  return TRUE;
+}
+
+static long
+id_alloc(void *data, int objtype, IDTYPE request)
+{
+  return FALSE;
+}
+
+static void
+id_free(void *data, int objtype, IDTYPE id)
+{
+}
+
+static char *
+id_print(void *data, int objtype, IDTYPE id)
+{
+  IdState *state = data;
+  if (id % 2 != 0 || id == 0 || id / 2 > state->names->len)
+    return NULL;
+  return g_ptr_array_index(state->names, id / 2 - 1);
+}
+
+static void
+id_close(void *data)
+{
+  IdState *state = data;
+  for (guint i = 0; i < state->names->len; i++)
+    agstrfree(state->g, g_ptr_array_index(state->names, i));
+  g_hash_table_unref(state->ids);
+  g_ptr_array_unref(state->names);
+  g_free(state);
+}
+
+static void
+id_register(void *data, int objtype, void *obj)
+{
+}
+
+static Agiddisc_t id_disc = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
 static Agiodisc_t io_disc;
 static Agdisc_t graph_disc;
 
@@ -94,7 +176,7 @@ cm_map__open(void)
     io_disc = AgIoDisc;
     io_disc.putstr = gstring_putstr;
     io_disc.flush = gstring_flush;
-    graph_disc = (Agdisc_t){&AgMemDisc, &AgIdDisc, &io_disc};
+    graph_disc = (Agdisc_t){&AgMemDisc, &id_disc, &io_disc};
   }
   return agopen("chainmap", Agdirected, &graph_disc);
 }
@@ -118,7 +200,11 @@ set_slide_viewport(Agraph_t *g)
       cy[G_ASCII_DTOSTR_BUF_SIZE];
   g_ascii_formatd(zoom_text, sizeof zoom_text, "%.6f", zoom);
   g_ascii_formatd(cx, sizeof cx, "%.3f", (bb.LL.x + bb.UR.x) / 2);
-  g_ascii_formatd(cy, sizeof cy, "%.3f", (bb.LL.y + bb.UR.y) / 2);
+  /* a wide map sits at the top of the slide, under nothing: its title is the slide's title */
+  double centre_y = (bb.LL.y + bb.UR.y) / 2;
+  if (h * zoom < SLIDE_HEIGHT - 2 * SLIDE_MARGIN)
+    centre_y = bb.UR.y + SLIDE_MARGIN / zoom - SLIDE_HEIGHT / zoom / 2;
+  g_ascii_formatd(cy, sizeof cy, "%.3f", centre_y);
   g_snprintf(viewport, sizeof viewport, "%.0f,%.0f,%s,%s,%s", SLIDE_WIDTH, SLIDE_HEIGHT, zoom_text,
              cx, cy);
   cm_map__set(g, "viewport", viewport);
@@ -142,6 +228,65 @@ device_name(CmMapFormat format)
 #define PNG_DPI "96"
 #define SLIDE_PNG_DPI "144"
 
+/* Length of the XML reference at p ("&amp;", "&#160;" ...) that a strict parser accepts, or 0. */
+static gsize
+xml_reference_length(const char *p, const char *end)
+{
+  static const char *const names[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
+  for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+    gsize n = strlen(names[i]);
+    if ((gsize)(end - p) >= n && memcmp(p, names[i], n) == 0)
+      return n;
+  }
+  if (end - p < 4 || p[1] != '#')
+    return 0;
+  gboolean hex = p[2] == 'x';
+  const char *q = p + (hex ? 3 : 2), *digits = q;
+  guint64 c = 0;
+  while (q < end && (hex ? g_ascii_isxdigit(*q) : g_ascii_isdigit(*q)) && c <= 0x10FFFF) {
+    c = c * (hex ? 16 : 10) + (guint64)(hex ? g_ascii_xdigit_value(*q) : g_ascii_digit_value(*q));
+    q++;
+  }
+  gboolean valid = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+                   (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+  return q > digits && q < end && *q == ';' && valid ? (gsize)(q + 1 - p) : 0;
+}
+
+/* Graphviz writes node names into <title> elements and comments with an escaper that leaves
+ * anything shaped like "&name;" alone, so an id such as "a&nbsp;b" would make the SVG
+ * ill-formed. Comments go; in titles, an & that starts no reference XML knows becomes &amp;. */
+static GBytes *
+fix_svg(const char *svg, gsize len)
+{
+  GString *out = g_string_sized_new(len + 256);
+  const char *p = svg, *end = svg + len;
+  while (p < end) {
+    if (*p == '<' && end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+      const char *close = g_strstr_len(p + 4, end - p - 4, "-->");
+      p = close ? close + 3 : end;
+      if (p < end && *p == '\n')
+        p++;
+      continue;
+    }
+    if (*p == '<' && end - p >= 7 && memcmp(p, "<title>", 7) == 0) {
+      const char *close = g_strstr_len(p + 7, end - p - 7, "</title>");
+      const char *stop = close ? close : end;
+      g_string_append_len(out, p, 7);
+      for (p += 7; p < stop; p++) {
+        gsize ref = *p == '&' ? xml_reference_length(p, stop) : 1;
+        if (ref == 0)
+          g_string_append(out, "&amp;");
+        else
+          g_string_append_len(out, p, (gssize)ref);
+        p += ref > 0 ? ref - 1 : 0;
+      }
+      continue;
+    }
+    g_string_append_c(out, *p++);
+  }
+  return g_string_free_to_bytes(out);
+}
+
 static GBytes *
 write_dot(Agraph_t *g, GError **error)
 {
@@ -160,14 +305,22 @@ cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
   GVC_t *gvc = get_context();
   reset_messages();
   if (style->format == CM_MAP_DOT) {
+    /* no layout, no viewport: size and ratio make dot draw it 16:9, to within rounding */
+    if (style->slide) {
+      cm_map__set(g, "size", "13.333,7.5!");
+      cm_map__set(g, "ratio", "fill");
+      cm_map__set(g, "margin", "0");
+    }
     GBytes *dot = write_dot(g, error);
     agclose(g);
     return dot;
   }
   if (style->format == CM_MAP_PNG)
     cm_map__set(g, "dpi", style->slide ? SLIDE_PNG_DPI : PNG_DPI);
-  if (style->slide)
+  if (style->slide) {
     cm_map__set(g, "margin", "0");
+    cm_map__set(g, "ratio", "0.5625"); /* dot spreads the nodes of a wide map to 16:9 */
+  }
   if (gvLayout(gvc, g, "dot") != 0) {
     graphviz_error(error, "lay out the map");
     agclose(g);
@@ -180,6 +333,8 @@ cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
   GBytes *bytes = NULL;
   if (gvRenderData(gvc, g, device_name(style->format), &data, &len) != 0 || !data || len == 0)
     graphviz_error(error, "draw the map");
+  else if (style->format == CM_MAP_SVG)
+    bytes = fix_svg(data, len);
   else
     bytes = g_bytes_new(data, len);
   if (data)

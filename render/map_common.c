@@ -127,6 +127,18 @@ cm_map__date(const CmMapStyle *style)
   return g_date_time_format(now, "%Y-%m-%d");
 }
 
+char *
+cm_map__meta(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style)
+{
+  g_autofree char *date = cm_map__date(style);
+  g_autofree const char **scenario = cm_scenario_to_strv(options->scenario);
+  g_autofree char *scenario_text = g_strjoinv(", ", (char **)scenario);
+  g_autofree char *years =
+      options->by_year ? g_strdup_printf("year %d", options->year) : g_strdup("all years");
+  return g_strdup_printf("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s", ds->region,
+                         scenario_text, years, ds->unit, date);
+}
+
 void
 cm_map__defaults(Agraph_t *g, const CmMapStyle *style)
 {

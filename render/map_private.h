@@ -32,6 +32,9 @@ char *cm_map__value_full(double v);
 /* The date line of titles, "YYYY-MM-DD" (style->date, SOURCE_DATE_EPOCH or today). */
 char *cm_map__date(const CmMapStyle *style);
 
+/* The line under a title: region, scenario, years, unit and date (plain text). (transfer full) */
+char *cm_map__meta(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style);
+
 /* Graph, node and edge defaults shared by both views (font, colours, spacing). */
 void cm_map__defaults(Agraph_t *g, const CmMapStyle *style);
 

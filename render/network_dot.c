@@ -11,6 +11,13 @@
 
 #define MAX_PENWIDTH 6.0
 
+/* dot's time grows fast with size (a random 1,150-node network took over 10 minutes with
+ * defaults): big maps drop edge labels (each is a virtual node in every rank it spans) and bound
+ * dot's iterations; very big ones draw straight edges, as spline routing then dominates. */
+#define BIG_MAP_NODES 300
+#define BIG_MAP_EDGES 500
+#define HUGE_MAP_NODES 700
+
 typedef struct {
   const CmDataset *ds;
   const CmMapStyle *style;
@@ -21,7 +28,8 @@ typedef struct {
   gboolean *keep_material; /* per material */
   gboolean *shown;         /* per enterprise */
   Agnode_t **enterprise_nodes;
-  guint n_enterprises_shown, n_local_shown, n_materials_shown;
+  guint n_enterprises_shown, n_local_shown, n_materials_shown, n_edges_shown;
+  gboolean big; /* no edge labels */
   double max_value;
   Agraph_t *g;
 } NetworkMap;
@@ -65,6 +73,7 @@ select_flows(NetworkMap *map, GError **error)
     if (!keep)
       continue;
     map->keep_flow[i] = TRUE;
+    map->n_edges_shown += 1 + !map->keep_material[m]; /* supplier -> material (-> buyer) */
     map->keep_material[m] = TRUE;
     map->shown[f->supplier] = map->shown[f->buyer] = TRUE;
     map->max_value = MAX(map->max_value, g_array_index(materials, CmMaterial, m).total);
@@ -136,7 +145,8 @@ enterprise_tooltip(const NetworkMap *map, guint32 i)
   for (guint k = 0; k < e->n_segments; k++)
     g_string_append_printf(tip, "%s %s", k ? ";" : "", cm_dataset_segment(ds, segs[k])->name);
   for (guint k = 0; k < ds->enterprise_extra.n; k++) {
-    const char *v = cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, i, k);
+    const char *v =
+        cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, i, k);
     if (v && v[0])
       g_string_append_printf(tip, "\n%s: %s", ds->enterprise_extra.names[k], v);
   }
@@ -158,9 +168,10 @@ add_enterprise_nodes(NetworkMap *map)
     g_autofree char *label = enterprise_label(map, e);
     cm_map__set_html(node, "label", label);
     cm_map__set(node, "fillcolor", e->local ? CM_MAP_LOCAL_FILL : CM_MAP_OUTSIDE_FILL);
-    cm_map__set(node, "color", e->leader ? CM_MAP_LEADER_BORDER
-                               : e->local ? CM_MAP_LOCAL_BORDER
-                                          : CM_MAP_OUTSIDE_BORDER);
+    cm_map__set(node, "color",
+                e->leader  ? CM_MAP_LEADER_BORDER
+                : e->local ? CM_MAP_LOCAL_BORDER
+                           : CM_MAP_OUTSIDE_BORDER);
     cm_map__set(node, "penwidth", e->leader ? "2.6" : "1.2");
     if ((gint64)i == map->focus)
       cm_map__set(node, "peripheries", "2");
@@ -229,14 +240,16 @@ add_flow_edge(NetworkMap *map, const CmFlow *f, Agnode_t *material)
   g_autofree char *width = penwidth(map, f->value);
   cm_map__set(e, "penwidth", width);
   cm_map__set(e, "color", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
-  g_autofree char *value = cm_map__value_short(f->value);
-  cm_map__set(e, "label", value);
-  cm_map__set(e, "fontcolor", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  if (!map->big) {
+    g_autofree char *value = cm_map__value_short(f->value);
+    cm_map__set(e, "label", value);
+    cm_map__set(e, "fontcolor", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  }
   g_autofree char *full = cm_map__value_full(f->value);
-  g_autofree char *tip = g_strdup_printf(
-      "%s → %s\n%s: %s %s (%s)", supplier->name, cm_dataset_enterprise(ds, f->buyer)->name,
-      cm_dataset_segment(ds, f->segment)->name, full, ds->unit,
-      supplier->local ? "local supplier" : "outside supplier");
+  g_autofree char *tip = g_strdup_printf("%s → %s\n%s: %s %s (%s)", supplier->name,
+                                         cm_dataset_enterprise(ds, f->buyer)->name,
+                                         cm_dataset_segment(ds, f->segment)->name, full, ds->unit,
+                                         supplier->local ? "local supplier" : "outside supplier");
   cm_map__set_tooltip(e, tip);
 }
 
@@ -293,26 +306,23 @@ title_label(const NetworkMap *map)
   } else {
     g_string_append(html, "Supply network");
   }
-  g_autofree char *date = cm_map__date(map->style);
-  g_autofree const char **scenario = cm_scenario_to_strv(map->net->options.scenario);
-  g_autofree char *scenario_text = g_strjoinv(", ", (char **)scenario);
-  g_autofree char *years = map->net->options.by_year
-                               ? g_strdup_printf("year %d", map->net->options.year)
-                               : g_strdup("all years");
-  g_autofree char *meta =
-      g_strdup_printf("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s", ds->region,
-                      scenario_text, years, ds->unit, date);
-  g_string_append_printf(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" "
-                               "COLOR=\"%s\">",
+  g_autofree char *meta = cm_map__meta(ds, &map->net->options, map->style);
+  g_string_append_printf(html,
+                         "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" "
+                         "COLOR=\"%s\">",
                          CM_MAP_TEXT_MUTED);
   cm_map__html_append(html, meta);
-  g_string_append_printf(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">"
-                               "%u enterprises (%u local), %u materials",
-                         map->n_enterprises_shown, map->n_local_shown, map->n_materials_shown);
+  g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
+  g_string_append_printf(html, "%u enterprise%s (%u local), %u material%s",
+                         map->n_enterprises_shown, map->n_enterprises_shown == 1 ? "" : "s",
+                         map->n_local_shown, map->n_materials_shown,
+                         map->n_materials_shown == 1 ? "" : "s");
   if (total > 0) {
     g_autofree char *t = cm_map__value_short(total);
     g_string_append_printf(html, "  ·  its purchases %s, <B>%.0f%% local</B>", t,
                            100 * local / total);
+  } else if (map->focus >= 0) {
+    g_string_append(html, "  ·  no counted purchases");
   }
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
                         "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
@@ -322,15 +332,17 @@ title_label(const NetworkMap *map)
                          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK
                          "</FONT> chain leader 链主    </TD>",
                          CM_MAP_LEADER_BORDER);
-  g_autofree char *target = g_strdup_printf("material ≥ %.0f%% local", 100 * ds->params.procurement_target);
+  g_autofree char *target =
+      g_strdup_printf("material ≥ %.0f%% local", 100 * ds->params.procurement_target);
   g_autofree char *middle = g_strdup_printf("≥ %.0f%%", 100 * ds->params.min_coverage);
   g_autofree char *low = g_strdup_printf("below %.0f%%", 100 * ds->params.min_coverage);
   const CmStatusColours *c = cm_map_status_colours;
   append_swatch(html, c[CM_SEGMENT_STRONG].fill, c[CM_SEGMENT_STRONG].border, target);
   append_swatch(html, c[CM_SEGMENT_WEAK].fill, c[CM_SEGMENT_WEAK].border, middle);
   append_swatch(html, c[CM_SEGMENT_GAP].fill, c[CM_SEGMENT_GAP].border, low);
-  g_string_append_printf(html, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: value</FONT>"
-                               "</TD></TR></TABLE></TD></TR></TABLE>",
+  g_string_append_printf(html,
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: value</FONT>"
+                         "</TD></TR></TABLE></TD></TR></TABLE>",
                          CM_MAP_TEXT_MUTED);
   return g_string_free(html, FALSE);
 }
@@ -360,6 +372,14 @@ cm_network_map_render(const CmDataset *ds, const CmAnalysisOptions *options, gin
   map.g = cm_map__open();
   cm_map__defaults(map.g, style);
   cm_map__set(map.g, "ranksep", "0.9");
+  map.big = nodes > BIG_MAP_NODES || map.n_edges_shown > BIG_MAP_EDGES;
+  if (map.big) {
+    cm_map__set(map.g, "nslimit", "1");
+    cm_map__set(map.g, "nslimit1", "1");
+    cm_map__set(map.g, "mclimit", "0.3");
+  }
+  if (nodes > HUGE_MAP_NODES)
+    cm_map__set(map.g, "splines", "line");
   add_enterprise_nodes(&map);
   add_materials(&map);
   g_autofree char *title = title_label(&map);

@@ -47,8 +47,8 @@ cm_slug(const char *name)
   gboolean dash = FALSE, dot = FALSE;
   for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (g_unichar_iscntrl(c) || g_unichar_type(c) == G_UNICODE_FORMAT ||
-        c == 0xFFFD || !g_unichar_isdefined(c))
+    if (g_unichar_iscntrl(c) || g_unichar_type(c) == G_UNICODE_FORMAT || c == 0xFFFD ||
+        !g_unichar_isdefined(c))
       continue;
     if (is_separator(c) || (c == '.' && dot)) { /* ".." never survives */
       if (!dash && s->len)

@@ -12,13 +12,12 @@
 Test(csv, quoted_fields_keep_commas_quotes_and_newlines)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI,
-                        "id,name,tier\n"
-                        "ore,\"Ore, rock\",upstream\n"
-                        "salt,\"the \"\"salt\"\" link\",upstream\n"
-                        "cell,\"two\nlines\",midstream\n",
-                        ENT_ONE, NULL, &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI,
+                                              "id,name,tier\n"
+                                              "ore,\"Ore, rock\",upstream\n"
+                                              "salt,\"the \"\"salt\"\" link\",upstream\n"
+                                              "cell,\"two\nlines\",midstream\n",
+                                              ENT_ONE, NULL, &diags);
   assert_counts(diags, 0, 0);
   cr_assert_str_eq(cm_dataset_segment(ds, 0)->name, "Ore, rock");
   cr_assert_str_eq(cm_dataset_segment(ds, 1)->name, "the \"salt\" link");
@@ -30,12 +29,12 @@ Test(csv, error_after_a_multi_line_record_names_its_physical_line)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
   g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI,
-                                              "id,name,tier\n"            /* 1 */
-                                              "ore,\"Lithium\n"           /* 2 */
-                                              "ore\n"                     /* 3 */
-                                              "(spodumene)\",upstream\n"  /* 4 */
-                                              "salt,Salt,upstreem\n"      /* 5 */
-                                              "cell,\"a\r\nb\",midstream\n" /* 6-7 */
+                                              "id,name,tier\n"               /* 1 */
+                                              "ore,\"Lithium\n"              /* 2 */
+                                              "ore\n"                        /* 3 */
+                                              "(spodumene)\",upstream\n"     /* 4 */
+                                              "salt,Salt,upstreem\n"         /* 5 */
+                                              "cell,\"a\r\nb\",midstream\n"  /* 6-7 */
                                               "pack,Pack,midstream,extra\n", /* 8 */
                                               ENT_ONE, NULL, &diags);
   cr_assert_null(ds);
@@ -68,7 +67,7 @@ Test(csv, ragged_rows_name_expected_and_found_counts_and_are_skipped)
   g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI,
                                               "id,name,tier\n"
                                               "ore,Ore,upstream\n"
-                                              "salt,upstream\n"         /* 3: 2 fields */
+                                              "salt,upstream\n"           /* 3: 2 fields */
                                               "cell,Cells,midstream,,\n", /* 4: 5 fields */
                                               ENT_ONE, NULL, &diags);
   cr_assert_null(ds);
@@ -95,8 +94,8 @@ Test(csv, stray_quote_is_an_error_and_the_next_line_is_read)
 Test(csv, text_after_a_closing_quote_is_an_error)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = cm_test_load_text(
-      MINI_INI, "id,name,tier\nore,\"Ore\"x,upstream\n", ENT_ONE, NULL, &diags);
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text(MINI_INI, "id,name,tier\nore,\"Ore\"x,upstream\n", ENT_ONE, NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "segments.csv", 2, "malformed quoting");
 }
@@ -117,9 +116,8 @@ Test(csv, unterminated_quote_names_the_line_where_the_record_starts)
 Test(csv, unreadable_header_stops_the_table_without_taking_a_row_for_the_header)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI, "id,na\"me,tier\nid,name,tier\nore,Ore,upstream\n", ENT_ONE,
-                        NULL, &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(
+      MINI_INI, "id,na\"me,tier\nid,name,tier\nore,Ore,upstream\n", ENT_ONE, NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "segments.csv", 1, "malformed quoting");
   assert_counts(diags, 1, 0);
@@ -138,8 +136,8 @@ Test(csv, unterminated_quote_in_the_header_is_one_error)
 Test(csv, last_record_without_a_line_end_is_read)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI, "id,tier\nore,upstream\nsalt,\"upstream\"", ENT_ONE, NULL, &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI, "id,tier\nore,upstream\nsalt,\"upstream\"",
+                                              ENT_ONE, NULL, &diags);
   assert_counts(diags, 0, 0);
   cr_assert_eq(cm_dataset_n_segments(ds), 2);
 }
@@ -166,16 +164,16 @@ Test(csv, segments_with_only_a_header_is_an_error)
 Test(csv, crlf_line_ends_are_accepted)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = cm_test_load_text(
-      MINI_INI, "id,name,tier\r\nore,Ore,upstream\r\n\r\nsalt,Salt,up\r\n",
-      "id,region,segments\r\nx,Fujian/Ningde,ore\r\n", NULL, &diags);
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text(MINI_INI, "id,name,tier\r\nore,Ore,upstream\r\n\r\nsalt,Salt,up\r\n",
+                        "id,region,segments\r\nx,Fujian/Ningde,ore\r\n", NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "segments.csv", 4, "bad tier 'up'");
   assert_counts(diags, 1, 0);
   g_autoptr(CmDiagnostics) diags2 = NULL;
-  g_autoptr(CmDataset) ok = cm_test_load_text(
-      MINI_INI, "id,name,tier\r\nore,Ore,upstream\r\n", "id,region,segments\r\nx,Fujian/Ningde,ore\r\n",
-      "supplier,buyer,value\r\n", &diags2);
+  g_autoptr(CmDataset) ok = cm_test_load_text(MINI_INI, "id,name,tier\r\nore,Ore,upstream\r\n",
+                                              "id,region,segments\r\nx,Fujian/Ningde,ore\r\n",
+                                              "supplier,buyer,value\r\n", &diags2);
   assert_counts(diags2, 0, 0);
   cr_assert_str_eq(cm_dataset_segment(ok, 0)->name, "Ore", "no CR left in the last field");
 }
@@ -195,10 +193,9 @@ Test(csv, fields_are_trimmed_inside_and_outside_quotes)
 Test(csv, header_is_case_insensitive_and_column_order_is_free)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI, " TIER ,Inputs,ID,Name\nupstream,,ore,Ore\nmidstream,ore,cell,C\n",
-                        "SEGMENTS,Region,Id,OUTPUT\ncell,Fujian/Ningde,x,7\n",
-                        "Value,BUYER,Supplier\n", &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(
+      MINI_INI, " TIER ,Inputs,ID,Name\nupstream,,ore,Ore\nmidstream,ore,cell,C\n",
+      "SEGMENTS,Region,Id,OUTPUT\ncell,Fujian/Ningde,x,7\n", "Value,BUYER,Supplier\n", &diags);
   assert_counts(diags, 0, 0);
   cr_assert_str_eq(cm_dataset_segment(ds, 1)->id, "cell");
   cr_assert_eq(cm_dataset_segment(ds, 1)->tier, CM_TIER_MIDSTREAM);
@@ -209,9 +206,8 @@ Test(csv, header_is_case_insensitive_and_column_order_is_free)
 Test(csv, duplicate_column_is_an_error)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI, "id,tier,name,Tier\nore,upstream,Ore,upstream\n", ENT_ONE, NULL,
-                        &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(
+      MINI_INI, "id,tier,name,Tier\nore,upstream,Ore,upstream\n", ENT_ONE, NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "segments.csv", 1, "duplicate column 'Tier' (columns 2 and 4)");
 }
@@ -219,12 +215,12 @@ Test(csv, duplicate_column_is_an_error)
 Test(csv, extra_columns_are_kept_with_their_values)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = cm_test_load_text(
-      MINI_INI, MINI_SEGMENTS,
-      "id,Note,region,segments,联系人\n"
-      "catl,\"world's largest, by far\",Fujian/Ningde,cell,张三\n"
-      "byd,,Guangdong/Shenzhen,pack,李四\n",
-      "supplier,buyer,value,contract\nbyd,catl,1,C-1\n", &diags);
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text(MINI_INI, MINI_SEGMENTS,
+                        "id,Note,region,segments,联系人\n"
+                        "catl,\"world's largest, by far\",Fujian/Ningde,cell,张三\n"
+                        "byd,,Guangdong/Shenzhen,pack,李四\n",
+                        "supplier,buyer,value,contract\nbyd,catl,1,C-1\n", &diags);
   assert_counts(diags, 0, 0);
   cr_assert_eq(ds->enterprise_extra.n, 2);
   cr_assert_str_eq(ds->enterprise_extra.names[0], "Note");
@@ -235,11 +231,9 @@ Test(csv, extra_columns_are_kept_with_their_values)
   cr_assert_str_eq(v, "李四");
   v = cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, 1, 0);
   cr_assert_str_eq(v, "");
-  cr_assert_null(
-      cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, 2, 0));
+  cr_assert_null(cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, 2, 0));
   cr_assert_eq(ds->supply_extra.n, 1);
-  cr_assert_str_eq(
-      cm_dataset_extra_value(&ds->supply_extra, ds->supply_extra_values, 0, 0), "C-1");
+  cr_assert_str_eq(cm_dataset_extra_value(&ds->supply_extra, ds->supply_extra_values, 0, 0), "C-1");
   cr_assert_eq(ds->segment_extra.n, 0);
 }
 
@@ -249,8 +243,9 @@ Test(csv, semicolon_separated_file_gets_a_hint)
   g_autoptr(CmDataset) ds =
       cm_test_load_text(MINI_INI, "id;name;tier\nore;Ore;upstream\n", ENT_ONE, NULL, &diags);
   cr_assert_null(ds);
-  assert_error(diags, "segments.csv", 1, "missing required column 'id'; the file seems to be "
-                                         "separated by ';'");
+  assert_error(diags, "segments.csv", 1,
+               "missing required column 'id'; the file seems to be "
+               "separated by ';'");
 }
 
 Test(csv, tab_separated_file_gets_a_hint)
@@ -342,4 +337,21 @@ Test(csv, reader_reports_a_missing_file)
   assert_error(diags, "x.csv", 0, "cannot read file");
   cr_assert_str_eq(c.log->str, "");
   g_string_free(c.log, TRUE);
+}
+
+Test(csv, rows_of_only_empty_fields_are_blank_lines)
+{
+  g_autoptr(CmDiagnostics) diags = NULL;
+  /* Excel writes formatted empty rows as ",,": neither ragged nor missing an id */
+  g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI,
+                                              "id,name,tier\n"
+                                              "ore,Ore,upstream\n"
+                                              ",,\n"             /* 3 */
+                                              " , \"\" ,\n"      /* 4 */
+                                              ",,,,,\n"          /* 5 */
+                                              "salt,Salt,bad\n", /* 6 */
+                                              ENT_ONE, NULL, &diags);
+  cr_assert_null(ds);
+  assert_error(diags, "segments.csv", 6, "bad tier 'bad'");
+  assert_counts(diags, 1, 0);
 }

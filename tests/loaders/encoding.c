@@ -33,9 +33,10 @@ Test(encoding, excel_utf8_with_bom_and_crlf_loads_cleanly)
 Test(encoding, bom_is_stripped_so_the_first_column_matches)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI, "\xEF\xBB\xBFid,tier\nore,upstream\n",
-                        "\xEF\xBB\xBF" "ID,region,segments\nx,Fujian/Ningde,ore\n", NULL, &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI, "\xEF\xBB\xBFid,tier\nore,upstream\n",
+                                              "\xEF\xBB\xBF"
+                                              "ID,region,segments\nx,Fujian/Ningde,ore\n",
+                                              NULL, &diags);
   assert_counts(diags, 0, 0);
   cr_assert_str_eq(cm_dataset_segment(ds, 0)->id, "ore");
 }
@@ -90,9 +91,9 @@ Test(encoding, truncated_character_at_the_end_of_file_is_invalid_utf8)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
   /* the first two bytes of 正 (E6 AD A3) and then the end */
-  g_autoptr(CmDataset) ds = cm_test_load_text("[dataset]\nregion=R\nencoding=utf-8\n",
-                                              MINI_SEGMENTS, MINI_ENTERPRISES "x,\xE6\xAD", NULL,
-                                              &diags);
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text("[dataset]\nregion=R\nencoding=utf-8\n", MINI_SEGMENTS,
+                        MINI_ENTERPRISES "x,\xE6\xAD", NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "enterprises.csv", 5, "invalid UTF-8");
 }
@@ -100,9 +101,8 @@ Test(encoding, truncated_character_at_the_end_of_file_is_invalid_utf8)
 Test(encoding, bytes_valid_in_neither_encoding_are_an_error)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds =
-      cm_test_load_text(MINI_INI, MINI_SEGMENTS, MINI_ENTERPRISES "x,\xFF\xFF,R,cell,,,\n", NULL,
-                        &diags);
+  g_autoptr(CmDataset) ds = cm_test_load_text(
+      MINI_INI, MINI_SEGMENTS, MINI_ENTERPRISES "x,\xFF\xFF,R,cell,,,\n", NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "enterprises.csv", 5, "neither valid UTF-8 nor GB18030");
 }

@@ -14,11 +14,12 @@ load_ini(const char *ini, CmDiagnostics **diags)
 Test(ini, parameters_are_read)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = load_ini("# comment\n[dataset]\nname = 宁德 chain \nregion= Fujian / Ningde \n"
-                                     "unit=100 million CNY\n[analysis]\nmin_producers=3\n"
-                                     "min_coverage=0.25\nprocurement_target=0.9\n"
-                                     "scenario=operating, signed\n",
-                                     &diags);
+  g_autoptr(CmDataset) ds =
+      load_ini("# comment\n[dataset]\nname = 宁德 chain \nregion= Fujian / Ningde \n"
+               "unit=100 million CNY\n[analysis]\nmin_producers=3\n"
+               "min_coverage=0.25\nprocurement_target=0.9\n"
+               "scenario=operating, signed\n",
+               &diags);
   assert_counts(diags, 0, 0);
   cr_assert_str_eq(ds->name, "宁德 chain");
   cr_assert_str_eq(ds->region, "Fujian/Ningde", "the region is normalised");
@@ -61,9 +62,9 @@ Test(ini, bad_analysis_parameters_name_their_lines)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
   g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=R\n[analysis]\n"
-                                     "min_coverage=1.5\n"        /* 4 */
-                                     "min_producers=2.5\n"       /* 5 */
-                                     "procurement_target=80%\n"  /* 6 */
+                                     "min_coverage=1.5\n"            /* 4 */
+                                     "min_producers=2.5\n"           /* 5 */
+                                     "procurement_target=80%\n"      /* 6 */
                                      "scenario=operating,planned\n", /* 7 */
                                      &diags);
   cr_assert_null(ds);
@@ -85,9 +86,11 @@ Test(ini, empty_scenario_is_an_error)
 Test(ini, negative_min_coverage_is_an_error)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=R\n[analysis]\nmin_coverage=-0.1\n", &diags);
+  g_autoptr(CmDataset) ds =
+      load_ini("[dataset]\nregion=R\n[analysis]\nmin_coverage=-0.1\n", &diags);
   cr_assert_null(ds);
-  assert_error(diags, "dataset.ini", 4, "bad min_coverage '-0.1': negative numbers are not allowed");
+  assert_error(diags, "dataset.ini", 4,
+               "bad min_coverage '-0.1': negative numbers are not allowed");
 }
 
 Test(ini, unknown_key_is_a_warning_with_a_hint)
@@ -132,7 +135,8 @@ Test(ini, empty_ini_is_missing_the_dataset_group)
 Test(ini, garbage_lines_name_their_line_numbers)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=R\n\nthis is not a key\n[analysis\n", &diags);
+  g_autoptr(CmDataset) ds =
+      load_ini("[dataset]\nregion=R\n\nthis is not a key\n[analysis\n", &diags);
   cr_assert_null(ds);
   assert_error(diags, "dataset.ini", 4, "expected '[group]', 'key=value' or a '#' comment");
   assert_error(diags, "dataset.ini", 5, "expected '[group]'");

@@ -5,23 +5,24 @@
 #include "cm_test.h"
 
 #include <criterion/criterion.h>
+#include <string.h>
 
 /* A valid dataset; line numbers are in the comments so that tests can name them. */
 #define MINI_INI "[dataset]\nname=Mini\nregion=Fujian/Ningde\nunit=100 million CNY\n"
 #define MINI_SEGMENTS                                                                              \
-  "id,name,tier,group,inputs\n"    /* 1 */                                                       \
-  "ore,Lithium ore,upstream,,\n"   /* 2 */                                                       \
-  "salt,Lithium salts,upstream,,ore\n" /* 3 */                                                   \
-  "cell,Cells,midstream,,salt\n"   /* 4 */                                                       \
-  "pack,Packs,downstream,,cell\n"  /* 5 */
+  "id,name,tier,group,inputs\n"        /* 1 */                                                     \
+  "ore,Lithium ore,upstream,,\n"       /* 2 */                                                     \
+  "salt,Lithium salts,upstream,,ore\n" /* 3 */                                                     \
+  "cell,Cells,midstream,,salt\n"       /* 4 */                                                     \
+  "pack,Packs,downstream,,cell\n"      /* 5 */
 #define MINI_ENTERPRISES                                                                           \
-  "id,name,region,segments,role,output,status\n"            /* 1 */                              \
-  "catl,CATL,Fujian/Ningde,cell;pack,leader,100,operating\n" /* 2 */                              \
-  "tianqi,Tianqi,Sichuan/Chengdu,ore;salt,,50,\n"           /* 3 */                              \
+  "id,name,region,segments,role,output,status\n"              /* 1 */                              \
+  "catl,CATL,Fujian/Ningde,cell;pack,leader,100,operating\n"  /* 2 */                              \
+  "tianqi,Tianqi,Sichuan/Chengdu,ore;salt,,50,\n"             /* 3 */                              \
   "fusalt,Fu Salt,Fujian/Ningde/Fuan,salt,,10,construction\n" /* 4 */
 #define MINI_SUPPLY                                                                                \
-  "supplier,buyer,segment,value,year\n" /* 1 */                                                  \
-  "tianqi,catl,salt,30,2024\n"          /* 2 */                                                  \
+  "supplier,buyer,segment,value,year\n" /* 1 */                                                    \
+  "tianqi,catl,salt,30,2024\n"          /* 2 */                                                    \
   "fusalt,catl,salt,20,2024\n"          /* 3 */
 
 /* Asserts a diagnostic (see cm_test_has_diag) and lists them all when it is missing. */
@@ -56,4 +57,24 @@ write_file(const char *dir, const char *name, const char *bytes, gssize len)
   g_autofree char *path = g_build_filename(dir, name, NULL);
   g_autoptr(GError) err = NULL;
   cr_assert(g_file_set_contents(path, bytes, len, &err), "%s", err ? err->message : "");
+}
+
+/* MINI_INI with the given tables. */
+static inline CmDataset *
+load(const char *segments, const char *enterprises, const char *supply, CmDiagnostics **diags)
+{
+  return cm_test_load_text(MINI_INI, segments, enterprises, supply, diags);
+}
+
+/* The supply row of that supplier, buyer and year (CM_NO_YEAR), or NULL. */
+static inline const CmSupply *
+supply_row(const CmDataset *ds, const char *supplier, const char *buyer, gint32 year)
+{
+  for (guint i = 0; i < ds->supply->len; i++) {
+    const CmSupply *s = &g_array_index(ds->supply, CmSupply, i);
+    if (strcmp(cm_dataset_enterprise(ds, s->supplier)->id, supplier) == 0 &&
+        strcmp(cm_dataset_enterprise(ds, s->buyer)->id, buyer) == 0 && s->year == year)
+      return s;
+  }
+  return NULL;
 }

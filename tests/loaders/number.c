@@ -39,6 +39,10 @@ ParameterizedTestParameters(number, grammar)
       {"5%", CM_NUMBER_SYNTAX, 0},
       {"１２", CM_NUMBER_SYNTAX, 0},
       {"1,23", CM_NUMBER_SYNTAX, 0},
+      /* a decimal comma must never be read as a thousands separator */
+      {"0,5", CM_NUMBER_SYNTAX, 0},
+      {"0,123", CM_NUMBER_SYNTAX, 0},
+      {"01,234", CM_NUMBER_SYNTAX, 0},
       {"12,345,67", CM_NUMBER_SYNTAX, 0},
       {"1234,567", CM_NUMBER_SYNTAX, 0},
       {",123", CM_NUMBER_SYNTAX, 0},

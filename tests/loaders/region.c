@@ -24,7 +24,7 @@ ParameterizedTestParameters(region, is_local)
       {"Fujian / Ningde / Jiaocheng", "Fujian/Ningde", TRUE}, /* spaces around '/' */
       {"Fujian/Ningde", " Fujian /  Ningde ", TRUE},
       {"Fujian/ Ningde x", "Fujian/Ningde", FALSE},
-      {"Fujian/Ningde/", "Fujian/Ningde", TRUE},  /* a trailing '/' is no level */
+      {"Fujian/Ningde/", "Fujian/Ningde", TRUE}, /* a trailing '/' is no level */
       {"Fujian/Ningde/Fu'an", "Fujian/Ningde/", TRUE},
       {"Fujian/Ningde", "/Fujian/Ningde", TRUE},
       {"Fujian//Ningde", "Fujian/Ningde", TRUE},
@@ -85,8 +85,8 @@ Test(region, loader_marks_local_enterprises_by_the_study_region)
 Test(region, study_region_of_only_slashes_is_missing)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = cm_test_load_text("[dataset]\nregion= / \n", MINI_SEGMENTS,
-                                              MINI_ENTERPRISES, NULL, &diags);
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text("[dataset]\nregion= / \n", MINI_SEGMENTS, MINI_ENTERPRISES, NULL, &diags);
   cr_assert_null(ds);
   assert_error(diags, "dataset.ini", 2, "missing study region");
 }

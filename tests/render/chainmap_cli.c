@@ -110,8 +110,8 @@ Test(render_cli, dash_writes_to_standard_output)
 
 Test(render_cli, network_focus_from_the_command_line)
 {
-  const char *args[] = {"render", BASIC, "-o", "-", "-T", "svg", "--focus", "lead", "--depth",
-                        "1",    NULL};
+  const char *args[] = {"render",  BASIC,  "-o",      "-", "-T", "svg",
+                        "--focus", "lead", "--depth", "1", NULL};
   Run r = run(args);
   cr_expect_eq(r.rc, 0, "%s", r.err);
   g_autoptr(GPtrArray) items = cm_svg_items(r.out, strlen(r.out), NULL);
@@ -182,7 +182,8 @@ Test(render_cli, huge_network_needs_a_focus, .init = setup, .fini = teardown, .t
 {
   g_autofree char *dir = tmp_path("long");
   g_mkdir(dir, 0755);
-  GString *ent = g_string_new("id,region,segments\n"), *sup = g_string_new("supplier,buyer,value\n");
+  GString *ent = g_string_new("id,region,segments\n"),
+          *sup = g_string_new("supplier,buyer,value\n");
   for (guint i = 0; i < 1000; i++) {
     g_string_append_printf(ent, "e%u,Here,s\n", i);
     if (i + 1 < 1000)

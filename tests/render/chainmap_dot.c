@@ -28,8 +28,8 @@ typedef struct {
 } Expected;
 
 static const Expected expected[] = {
-    {"ore", "frontier"}, {"salt", "gap"},  {"cathode", "strong"},  {"foil", "gap"},
-    {"cell", "weak"},    {"ev", "weak"},   {"ship", "frontier"},   {"tail", "absent"},
+    {"ore", "frontier"}, {"salt", "gap"}, {"cathode", "strong"}, {"foil", "gap"},
+    {"cell", "weak"},    {"ev", "weak"},  {"ship", "frontier"},  {"tail", "absent"},
 };
 
 static Agraph_t *
@@ -124,7 +124,8 @@ Test(chainmap_dot, nodes_name_leading_producers_and_mark_leaders)
   const char *cathode = agget(agnode(g, "cathode", 0), "label");
   cr_expect(strstr(cathode, "2 local producers") != NULL);
   /* cat1 (output 50) before cat2 (30) */
-  const char *one = strstr(cathode, "正极一 Cathode One"), *two = strstr(cathode, "正极二 Cathode Two");
+  const char *one = strstr(cathode, "正极一 Cathode One"),
+             *two = strstr(cathode, "正极二 Cathode Two");
   cr_expect(one && two && one < two, "%s", cathode);
   cr_expect(strstr(cathode, "coverage 69%") != NULL, "45/65 = 69%%: %s", cathode);
   cr_expect(strstr(cathode, "leakage 20") != NULL, "65 - 45 = 20: %s", cathode);

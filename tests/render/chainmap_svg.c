@@ -128,8 +128,7 @@ cm_svg_node(const GPtrArray *items, const char *name)
 }
 
 GBytes *
-cm_test_map(const char *dataset, CmMapFormat format, gboolean slide, const char *focus,
-            guint depth)
+cm_test_map(const char *dataset, CmMapFormat format, gboolean slide, const char *focus, guint depth)
 {
   CmDiagnostics *diags = NULL;
   g_autoptr(CmDataset) ds = cm_test_load(dataset, &diags);

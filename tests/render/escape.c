@@ -37,8 +37,12 @@ Test(escape, html_doubles_backslashes_and_breaks_lines)
 
 Test(escape, control_characters_and_bad_utf8_become_replacement_characters)
 {
-  expect(cm_escape_html("a\x01" "b\x7f"), "a" FFFD "b" FFFD);
-  expect(cm_escape_html("a\xff" "b"), "a" FFFD "b");
+  expect(cm_escape_html("a\x01"
+                        "b\x7f"),
+         "a" FFFD "b" FFFD);
+  expect(cm_escape_html("a\xff"
+                        "b"),
+         "a" FFFD "b");
   expect(cm_escape_tooltip("tab\there"), "tab\there");
   expect(cm_escape_dot("x\x02y"), "x" FFFD "y");
 }
@@ -49,16 +53,40 @@ Test(escape, tooltip_hides_backslashes_from_graphviz_and_the_dot_writer)
   expect(cm_escape_tooltip("\\N"), "&#92;&#92;&#92;&#92;N");
   expect(cm_escape_tooltip("x\ny"), "x&#10;y");
   expect(cm_escape_tooltip("<b> \"q\" 'r'"), "<b> \"q\" 'r'");
+  /* cgraph writes "-." unquoted and cannot read it back */
+  expect(cm_escape_tooltip("-."), "-&#46;");
 }
 
 Test(escape, dot_keeps_text_but_a_backslash_that_no_dot_string_can_end_with)
 {
   expect(cm_escape_dot("say \"hi\""), "say \"hi\"");
   expect(cm_escape_dot("a\\b"), "a\\b");
+  /* cgraph's reader pairs backslashes: only an odd run before " or a line end or the end fails */
   expect(cm_escape_dot("a\\"), "a" FF3C);
-  expect(cm_escape_dot("a\\\\"), "a\\" FF3C);
+  expect(cm_escape_dot("a\\\\"), "a\\\\");
+  expect(cm_escape_dot("a\\\\\\"), "a\\\\" FF3C);
   expect(cm_escape_dot("a\\\nb"), "a" FF3C "\nb");
+  expect(cm_escape_dot("a\\\"b"), "a" FF3C "\"b");
+  expect(cm_escape_dot("a\\\\\"b"), "a\\\\\"b");
+  expect(cm_escape_dot("a\\\\\\\"b"), "a\\\\" FF3C "\"b");
   expect(cm_escape_dot("graph"), "graph");
+}
+
+#define U2424 "\xe2\x90\xa4"
+
+Test(escape, dot_avoids_the_strings_cgraph_cannot_read_back)
+{
+  /* found by brute force over all strings of up to 6 characters of a \ " LF CR % - . 1 */
+  expect(cm_escape_dot("%x"), "\xef\xbc\x85x");
+  expect(cm_escape_dot("a%x"), "a%x");
+  expect(cm_escape_dot("-."), "-\xef\xbc\x8e");
+  expect(cm_escape_dot("-.5"), "-.5");
+  expect(cm_escape_dot("\n"), U2424);
+  expect(cm_escape_dot("a\"\n"), "a\"" U2424);
+  expect(cm_escape_dot("\n\"a"), U2424 "\"a");
+  expect(cm_escape_dot("\"\na"), "\"\na");
+  expect(cm_escape_dot("a\nb"), "a\nb");
+  expect(cm_escape_dot("a\n"), "a\n");
 }
 
 /* Hostile text: each must come out of Graphviz as typed, in labels and tooltips, after a trip
@@ -83,6 +111,13 @@ ParameterizedTestParameters(escape, graphviz_shows_text_as_typed)
       {"double\\\\"},
       {"--> <!-- comment"},
       {"'single' \"double\""},
+      {"a\\\"b"},
+      {"two\\\\\" three\\\\\\\" four\\\\\\\\\""},
+      {"cont\\\nnext\\\\\nline"},
+      {"%percent"},
+      {"-."},
+      {"\"\n\""},
+      {"x\n\\"},
   };
   return cr_make_param_array(Hostile, cases, G_N_ELEMENTS(cases));
 }

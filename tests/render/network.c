@@ -119,7 +119,8 @@ Test(network, flows_sum_years_and_materials_split_local_from_outside)
 }
 
 static double
-edge_value(const CmDataset *ds, const GArray *edges, const char *from, const char *to, double *local)
+edge_value(const CmDataset *ds, const GArray *edges, const char *from, const char *to,
+           double *local)
 {
   gint64 u = cm_dataset_find_segment(ds, from), v = cm_dataset_find_segment(ds, to);
   for (guint i = 0; i < edges->len; i++) {
@@ -200,7 +201,8 @@ Test(network_map, focus_draws_supplier_material_buyer_within_depth)
                          "material:foil@lead material:salt@cat1 outside:out-cat outside:out-foil "
                          "outside:out-salt");
   Agraph_t *g = cm_test_read_dot(two);
-  cr_expect_eq(agnedges(g), 3 + 1 + 1 + 3, "cathode: 3 in 1 out; foil: 1 in 1 out; salt: 1 in 1 out");
+  cr_expect_eq(agnedges(g), 3 + 1 + 1 + 3,
+               "cathode: 3 in 1 out; foil: 1 in 1 out; salt: 1 in 1 out");
   const char *cathode = agget(agnode(g, "cathode@lead", 0), "label");
   cr_expect(strstr(cathode, "local 69%</B> of 65") != NULL, "45/65: %s", cathode);
   const char *lead = agget(agnode(g, "lead", 0), "label");

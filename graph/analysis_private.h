@@ -1,0 +1,23 @@
+/* Shared by the analyses of graph/: per-enterprise flags for the passes over millions of supply
+ * rows. One byte per enterprise stays in the cache where the 64-byte CmEnterprise does not. */
+#pragma once
+
+#include "cm_analysis.h"
+
+enum {
+  CM_FLAG_COUNTS = 1 << 0, /* its status is in the scenario */
+  CM_FLAG_LOCAL = 1 << 1,
+  CM_FLAG_LEADER = 1 << 2,
+};
+
+/* The flags of every enterprise under the options. (transfer full) */
+guint8 *cm_analysis__flags(const CmDataset *ds, const CmAnalysisOptions *options);
+
+/* cm_analysis_counts_supply() on the flags. */
+static inline gboolean
+cm_analysis__row_counts(const CmAnalysisOptions *o, const guint8 *flags, const CmSupply *row)
+{
+  if (o->by_year && row->year != o->year)
+    return FALSE;
+  return (flags[row->supplier] & flags[row->buyer] & CM_FLAG_COUNTS) != 0;
+}

@@ -1,0 +1,47 @@
+/* Shared between supply.c (parsing, on two threads for a big file) and supply_rows.c (row
+ * storage, line numbers and the duplicate pass). */
+#pragma once
+
+#include "loader_private.h"
+
+/* Line numbers of stored rows: line - row only grows, so it is kept as a step function (one
+ * mark where it changes) instead of four bytes per row. */
+typedef struct {
+  guint32 row;
+  guint32 skip; /* line - row from this row on */
+} CmLineMark;
+
+typedef struct {
+  GArray *marks; /* CmLineMark, rows ascending */
+} CmLineMap;
+
+void cm_line_map_init(CmLineMap *map);
+void cm_line_map_clear(CmLineMap *map);
+/* Records that row (the next one stored, rows ascending) is at line. */
+void cm_line_map_add(CmLineMap *map, guint32 row, guint line);
+guint cm_line_map_line(const CmLineMap *map, guint32 row);
+
+/* Rows kept in fixed-size blocks, so that a second thread's rows can be moved onto the
+ * dataset's array block by block without holding two copies of them. */
+typedef struct {
+  GPtrArray *blocks; /* CmSupply[CM_ROW_BLOCK] */
+  guint len;
+} CmRowBlocks;
+#define CM_ROW_BLOCK 65536u
+
+void cm_row_blocks_init(CmRowBlocks *b);
+void cm_row_blocks_append(CmRowBlocks *b, const CmSupply *row);
+/* Moves every row to the end of rows and empties b. */
+void cm_row_blocks_move_to(CmRowBlocks *b, GArray *rows);
+void cm_row_blocks_clear(CmRowBlocks *b);
+
+/* A duplicate row: its line and the line of the first row with its key. */
+typedef struct {
+  guint32 line;
+  guint32 first_line;
+} CmDuplicate;
+
+/* Merges rows of ds->supply with the same (supplier, buyer, segment, year) into the first one,
+ * in file order, drops the others (and their extra values), and returns the duplicates in line
+ * order. */
+GArray *cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines);

@@ -1,0 +1,224 @@
+/* Row storage of supply.csv: line numbers, blocks, and merging duplicate rows. */
+#include "supply_private.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+/* Blocks are mapped, not malloc'ed: freed one by one while the dataset's array grows, heap
+ * blocks of another thread's arena would stay resident until the last one is freed. */
+static CmSupply *
+block_new(void)
+{
+  void *p = mmap(NULL, CM_ROW_BLOCK * sizeof(CmSupply), PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED)
+    g_error("out of memory for %zu bytes", (size_t)(CM_ROW_BLOCK * sizeof(CmSupply)));
+  return p;
+}
+
+static void
+block_free(gpointer p)
+{
+  if (p)
+    munmap(p, CM_ROW_BLOCK * sizeof(CmSupply));
+}
+
+void
+cm_line_map_init(CmLineMap *map)
+{
+  map->marks = g_array_new(FALSE, FALSE, sizeof(CmLineMark));
+}
+
+void
+cm_line_map_clear(CmLineMap *map)
+{
+  if (map->marks)
+    g_array_free(map->marks, TRUE);
+  map->marks = NULL;
+}
+
+void
+cm_line_map_add(CmLineMap *map, guint32 row, guint line)
+{
+  guint32 skip = line - row;
+  guint n = map->marks->len;
+  if (n > 0 && g_array_index(map->marks, CmLineMark, n - 1).skip == skip)
+    return;
+  CmLineMark m = {row, skip};
+  g_array_append_val(map->marks, m);
+}
+
+guint
+cm_line_map_line(const CmLineMap *map, guint32 row)
+{
+  /* the last mark at or before row */
+  guint lo = 0, hi = map->marks->len;
+  while (hi - lo > 1) {
+    guint mid = lo + (hi - lo) / 2;
+    if (g_array_index(map->marks, CmLineMark, mid).row <= row)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return row + g_array_index(map->marks, CmLineMark, lo).skip;
+}
+
+void
+cm_row_blocks_init(CmRowBlocks *b)
+{
+  b->blocks = g_ptr_array_new_with_free_func(block_free);
+  b->len = 0;
+}
+
+void
+cm_row_blocks_append(CmRowBlocks *b, const CmSupply *row)
+{
+  guint k = b->len % CM_ROW_BLOCK;
+  if (k == 0)
+    g_ptr_array_add(b->blocks, block_new());
+  ((CmSupply *)g_ptr_array_index(b->blocks, b->blocks->len - 1))[k] = *row;
+  b->len++;
+}
+
+void
+cm_row_blocks_move_to(CmRowBlocks *b, GArray *rows)
+{
+  for (guint i = 0; i < b->blocks->len; i++) {
+    guint n = MIN(CM_ROW_BLOCK, b->len - i * CM_ROW_BLOCK);
+    g_array_append_vals(rows, g_ptr_array_index(b->blocks, i), n);
+    g_clear_pointer(&g_ptr_array_index(b->blocks, i), block_free);
+  }
+  g_ptr_array_set_size(b->blocks, 0);
+  b->len = 0;
+}
+
+void
+cm_row_blocks_clear(CmRowBlocks *b)
+{
+  if (b->blocks)
+    g_ptr_array_free(b->blocks, TRUE);
+  b->blocks = NULL;
+  b->len = 0;
+}
+
+static inline guint64
+key_hash(const CmSupply *s)
+{
+  guint64 h = ((guint64)s->supplier << 32 | s->buyer) * 0x9E3779B97F4A7C15ull;
+  h ^= ((guint64)s->segment << 32 | (guint32)s->year) * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 29);
+}
+
+static inline gboolean
+same_key(const CmSupply *a, const CmSupply *b)
+{
+  return a->supplier == b->supplier && a->buyer == b->buyer && a->segment == b->segment &&
+         a->year == b->year;
+}
+
+/* Rows ahead whose slot is prefetched: the index is far bigger than the caches. */
+#define PREFETCH 16
+/* Above this many rows the keys are merged in two halves by one bit of their hash, each with an
+ * index half as big: a key's rows all fall in one half, so first occurrences do not change. */
+#define SPLIT_ROWS (1u << 20)
+
+static gint
+compare_duplicates(gconstpointer a, gconstpointer b)
+{
+  guint32 x = ((const CmDuplicate *)a)->line, y = ((const CmDuplicate *)b)->line;
+  return x < y ? -1 : x > y;
+}
+
+/* One pass over the rows whose hash has the given top bit (or all when halves is 1). */
+static void
+merge_pass(CmSupply *rows, guint n, guint halves, guint64 half, guint32 *slots, gsize mask,
+           guint8 *dropped, const CmLineMap *lines, GArray *dups)
+{
+  guint row_bits = g_bit_storage(n);
+  guint32 row_mask = row_bits >= 31 ? G_MAXUINT32 : (1u << row_bits) - 1;
+  /* each slot holds row + 1 in its low bits and a tag of the hash in the bits left over, so
+   * that most probes of other keys are settled without reading their row */
+  guint64 ahead[PREFETCH];
+  for (guint r = 0; r < MIN(n, PREFETCH); r++) {
+    ahead[r] = key_hash(&rows[r]);
+    __builtin_prefetch(&slots[ahead[r] & mask]);
+  }
+  for (guint r = 0; r < n; r++) {
+    guint64 h = ahead[r % PREFETCH];
+    if (r + PREFETCH < n) {
+      guint64 next = key_hash(&rows[r + PREFETCH]);
+      ahead[r % PREFETCH] = next;
+      if (halves == 1 || next >> 63 == half)
+        __builtin_prefetch(&slots[next & mask]);
+    }
+    if (halves > 1 && h >> 63 != half)
+      continue;
+    guint32 tag = (guint32)(h >> 32) & ~row_mask & 0x7FFFFFFFu;
+    for (gsize i = h & mask;; i = (i + 1) & mask) {
+      guint32 slot = slots[i];
+      if (slot == 0) {
+        slots[i] = tag | (r + 1);
+        break;
+      }
+      if ((slot & ~row_mask) != tag)
+        continue;
+      guint32 first = (slot & row_mask) - 1;
+      if (!same_key(&rows[first], &rows[r]))
+        continue;
+      rows[first].value += rows[r].value;
+      dropped[r / 8] |= (guint8)(1u << (r % 8));
+      CmDuplicate d = {cm_line_map_line(lines, r), cm_line_map_line(lines, first)};
+      g_array_append_val(dups, d);
+      break;
+    }
+  }
+}
+
+GArray *
+cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines)
+{
+  GArray *dups = g_array_new(FALSE, FALSE, sizeof(CmDuplicate));
+  CmSupply *rows = (CmSupply *)ds->supply->data;
+  guint n = ds->supply->len;
+  if (n < 2)
+    return dups;
+  guint halves = n > SPLIT_ROWS ? 2 : 1;
+  gsize in_half[2] = {n, 0};
+  if (halves > 1) { /* the index must fit the bigger half, whatever the hash does */
+    in_half[0] = 0;
+    for (guint r = 0; r < n; r++)
+      in_half[key_hash(&rows[r]) >> 63]++;
+  }
+  gsize keys = MAX(in_half[0], in_half[1]), cap = 16;
+  while (cap < keys + keys / 2)
+    cap *= 2;
+  guint32 *slots = g_new(guint32, cap);
+  guint8 *dropped = g_new0(guint8, n / 8 + 1);
+  for (guint half = 0; half < halves; half++) {
+    memset(slots, 0, cap * sizeof *slots);
+    merge_pass(rows, n, halves, half, slots, cap - 1, dropped, lines, dups);
+  }
+  g_free(slots);
+  if (halves > 1)
+    g_array_sort(dups, compare_duplicates);
+  if (dups->len > 0) {
+    guint n_extra = ds->supply_extra.n;
+    gpointer *extra = ds->supply_extra_values->pdata;
+    guint w = 0;
+    for (guint r = 0; r < n; r++) {
+      if (dropped[r / 8] & (1u << (r % 8)))
+        continue;
+      rows[w] = rows[r];
+      if (n_extra)
+        memmove(&extra[(gsize)w * n_extra], &extra[(gsize)r * n_extra], n_extra * sizeof *extra);
+      w++;
+    }
+    g_array_set_size(ds->supply, w);
+    if (n_extra)
+      g_ptr_array_set_size(ds->supply_extra_values, (gint)((gsize)w * n_extra));
+  }
+  g_free(dropped);
+  return dups;
+}
