@@ -6,11 +6,12 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 typedef struct {
   gboolean tty;
-  guint width; /* of the last progress line, to blank it */
+  guint width;       /* of the last progress line, to blank it */
   GPtrArray *failed; /* item names */
 } Progress;
 
@@ -19,6 +20,29 @@ format_duration(char *buf, gsize size, double seconds)
 {
   guint s = (guint)(seconds + 0.5);
   g_snprintf(buf, size, "%u:%02u", s / 60, s % 60);
+}
+
+/* Terminal columns taken by s: Chinese characters take two. */
+static guint
+display_width(const char *s)
+{
+  guint w = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    w += g_unichar_iszerowidth(c) ? 0 : g_unichar_iswide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+/* The width of the terminal on stderr, so that the bar never wraps (a wrapped line cannot be
+ * redrawn in place). */
+static guint
+terminal_columns(void)
+{
+  struct winsize ws;
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+    return ws.ws_col;
+  return 80;
 }
 
 static void
@@ -60,22 +84,24 @@ on_event(const CmBatchEvent *ev, gpointer data)
   format_duration(elapsed, sizeof elapsed, ev->elapsed);
   double left = ev->done ? ev->elapsed / ev->done * (ev->total - ev->done) : 0;
   format_duration(eta, sizeof eta, left);
-  GString *line = g_string_new("\r[");
+  GString *line = g_string_new("[");
   for (guint i = 0; i < bar; i++)
     g_string_append(line, i < filled ? "#" : "-");
   g_string_append_printf(line, "] %u/%u  %s elapsed, ETA %s  ", ev->done, ev->total, elapsed, eta);
-  /* the item name, cut to keep the line on one terminal row */
-  glong room = 100 - g_utf8_strlen(line->str, -1);
-  glong len = g_utf8_strlen(ev->item, -1);
-  if (len > room && room > 4) {
-    const char *tail = g_utf8_offset_to_pointer(ev->item, len - room + 1);
-    g_string_append_printf(line, "…%s", tail);
-  } else {
-    g_string_append(line, ev->item);
+  /* the item name, its start cut off to keep the line on one terminal row */
+  guint columns = terminal_columns() - 1;
+  guint used = display_width(line->str);
+  const char *item = ev->item;
+  if (used + display_width(item) > columns) {
+    while (*item && used + 1 + display_width(item) > columns)
+      item = g_utf8_next_char(item);
+    g_string_append(line, "…");
   }
-  guint width = (guint)g_utf8_strlen(line->str, -1);
+  g_string_append(line, item);
+  guint width = display_width(line->str);
   if (width < p->width)
     g_string_append_printf(line, "%*s", (int)(p->width - width), "");
+  fputc('\r', stderr);
   fputs(line->str, stderr);
   fflush(stderr);
   p->width = MAX(width, p->width);
@@ -104,13 +130,29 @@ cm_cmd_batch(int argc, char **argv)
       {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, "write everything under OUTDIR", "OUTDIR"},
       {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
        "map formats, comma separated (default svg,png)", "LIST"},
-      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_n, "worker processes (default: one per core)",
-       "N"},
+      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_n, "worker processes (default: one per core)", "N"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, "size maps for a 16:9 slide", NULL},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
        "jobs from a key file: one [group] per job (see docs/batch.md)", "FILE"},
       {NULL},
   };
+  /* "-j2" as make takes it; GOption only knows "-j 2" */
+  g_autoptr(GPtrArray) args = g_ptr_array_new();
+  gboolean options = TRUE;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    options &= strcmp(a, "--") != 0;
+    if (options && g_str_has_prefix(a, "-j") && a[2] &&
+        strspn(a + 2, "0123456789") == strlen(a + 2)) {
+      g_ptr_array_add(args, (gpointer) "-j");
+      g_ptr_array_add(args, (gpointer)(a + 2));
+    } else {
+      g_ptr_array_add(args, (gpointer)a);
+    }
+  }
+  g_ptr_array_add(args, NULL);
+  argc = (int)args->len - 1;
+  argv = (char **)args->pdata;
   g_autoptr(GOptionContext) ctx = cm_cli_context("batch", entries);
   if (!cm_cli_parse(ctx, "batch", &argc, &argv))
     return CM_EXIT_USAGE;
@@ -129,8 +171,10 @@ cm_cmd_batch(int argc, char **argv)
   for (int i = 1; i < argc; i++) {
     if (!looks_like_dataset(argv[i])) {
       /* so that a glob over a folder of datasets passes over a README beside them */
-      fprintf(stderr, "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
-                      "or an .ini file)\n", argv[i]);
+      fprintf(stderr,
+              "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
+              "or an .ini file)\n",
+              argv[i]);
       continue;
     }
     g_ptr_array_add(jobs, cm_batch_job_new(argv[i], formats, slide));

@@ -219,6 +219,7 @@ check_round_trip(const char *html, const char *tip, const char *name)
   agstrfree(g, ref);
   agsafeset(n, "tooltip", (char *)tip, "");
   agsafeset(n, "comment", (char *)name, "");
+  agattr(g, AGRAPH, "linelength", "0"); /* as render/graphviz.c writes DOT: no line wrapping */
   if (*name)
     agnode(g, (char *)name, 1);
   char *dot = NULL;

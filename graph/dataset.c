@@ -19,11 +19,13 @@ cm_dataset_new(void)
       .procurement_target = 0.8,
       .scenario = CM_PROJECT_OPERATING,
   };
-  ds->segments = g_array_new(FALSE, FALSE, sizeof(CmSegment));
-  ds->segment_inputs = g_array_new(FALSE, FALSE, sizeof(guint32));
-  ds->enterprises = g_array_new(FALSE, FALSE, sizeof(CmEnterprise));
-  ds->enterprise_segments = g_array_new(FALSE, FALSE, sizeof(guint32));
-  ds->supply = g_array_new(FALSE, FALSE, sizeof(CmSupply));
+  /* sized, so that ->data is never NULL: &g_array_index(a, T, 0) on an empty array must not
+   * be NULL + 0 (undefined behaviour) */
+  ds->segments = g_array_sized_new(FALSE, FALSE, sizeof(CmSegment), 16);
+  ds->segment_inputs = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 16);
+  ds->enterprises = g_array_sized_new(FALSE, FALSE, sizeof(CmEnterprise), 16);
+  ds->enterprise_segments = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 16);
+  ds->supply = g_array_sized_new(FALSE, FALSE, sizeof(CmSupply), 16);
   ds->segment_extra_values = g_ptr_array_new();
   ds->enterprise_extra_values = g_ptr_array_new();
   ds->supply_extra_values = g_ptr_array_new();

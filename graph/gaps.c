@@ -204,8 +204,8 @@ cm_gaps_compute(const CmDataset *ds, const CmAnalysisOptions *options, GError **
     gaps->count[res[s].status]++;
     /* a frontier's reason names the nearest segment made locally */
     if (res[s].status == CM_SEGMENT_FRONTIER) {
-      res[s].reason_segment = cm_template_nearest(
-          ds->template, s, present, res[s].direction == CM_DIRECTION_UPSTREAM, error);
+      res[s].reason_segment = cm_template_nearest(ds->template, s, present,
+                                                  res[s].direction == CM_DIRECTION_UPSTREAM, error);
       if (res[s].reason_segment < 0)
         return NULL;
     }

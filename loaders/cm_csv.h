@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 typedef struct {
   guint line; /* physical line where the record starts, 1-based */
   guint n_fields;
-  char **fields; /* trimmed, NUL-terminated UTF-8; valid only during the callback */
+  char **fields;   /* trimmed, NUL-terminated UTF-8; valid only during the callback */
+  gboolean stable; /* the strings fields points to (not the array) stay valid until the
+                    * source's flush is called */
 } CmCsvRecord;
 
 /* Called for each record, the header first. Rows whose field count differs from the header's are
@@ -37,13 +39,14 @@ typedef struct {
    * whole. part_start is the offset of a line start; a part that starts after the header gives
    * the header's field count and the physical line at part_start. */
   goffset part_start;
-  goffset part_end;  /* stop at the first record boundary at or after it; 0: at the end */
-  guint part_line;   /* line at part_start */
-  guint part_fields; /* the header's field count when the part does not hold it */
+  goffset part_end;   /* stop at the first record boundary at or after it; 0: at the end */
+  guint part_line;    /* line at part_start */
+  guint part_fields;  /* the header's field count when the part does not hold it */
   const gint *cancel; /* reading stops early once *cancel is non-zero (atomic) */
-  /* called with the record function's user_data before a framing problem is reported, so that
-   * a consumer that holds records back can report theirs first and keep the line order */
-  void (*before_report)(gpointer user_data);
+  /* called with the record function's user_data before a framing problem is reported (so that a
+   * consumer that holds records back can report theirs first and keep the line order) and
+   * before the text of stable records is overwritten or freed */
+  void (*flush)(gpointer user_data);
 } CmCsvSource;
 
 /* How a part ended. */

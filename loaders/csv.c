@@ -49,12 +49,18 @@ on_field(void *s, size_t len, void *data)
 static void reader_report(Reader *r, guint line, CmSeverity severity, const char *format, ...)
     G_GNUC_PRINTF(4, 5);
 
-/* A framing problem; the consumer first reports what it holds back (see before_report). */
+static void
+flush_consumer(Reader *r)
+{
+  if (r->src->flush)
+    r->src->flush(r->user_data);
+}
+
+/* A framing problem; the consumer first reports what it holds back (see CmCsvSource.flush). */
 static void
 reader_report(Reader *r, guint line, CmSeverity severity, const char *format, ...)
 {
-  if (r->src->before_report)
-    r->src->before_report(r->user_data);
+  flush_consumer(r);
   va_list args;
   va_start(args, format);
   cm_diagnostics_addv(r->src->diags, r->src->display, line, severity, format, args);
@@ -73,7 +79,7 @@ reset_record(Reader *r)
 /* Hands a complete record on: drops blank ones, takes the first as the header, checks the
  * field count of the others. */
 static void
-emit_record(Reader *r, guint n, char **fields)
+emit_record(Reader *r, guint n, char **fields, gboolean stable)
 {
   /* Excel exports rows of formatted but empty cells as ",,,,": blank lines too */
   gboolean blank = TRUE;
@@ -81,13 +87,13 @@ emit_record(Reader *r, guint n, char **fields)
     blank = fields[i][0] == '\0';
   if (blank)
     return;
-  CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = fields};
+  CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = fields, .stable = stable};
   if (r->header_fields < 0) {
     r->header_fields = (gint)n;
     r->func(&rec, r->user_data);
   } else if ((gint)n != r->header_fields) {
-    reader_report(r, rec.line, CM_SEVERITY_ERROR,
-                       "expected %d fields (as in the header), found %u", r->header_fields, n);
+    reader_report(r, rec.line, CM_SEVERITY_ERROR, "expected %d fields (as in the header), found %u",
+                  r->header_fields, n);
   } else {
     r->func(&rec, r->user_data);
   }
@@ -101,7 +107,7 @@ on_record(int terminator, void *data)
   g_ptr_array_set_size(r->fields, 0);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add(r->fields, r->bytes->str + g_array_index(r->offsets, gsize, i));
-  emit_record(r, n, (char **)r->fields->pdata);
+  emit_record(r, n, (char **)r->fields->pdata, FALSE);
   reset_record(r);
 }
 
@@ -134,7 +140,8 @@ fast_line(Reader *r, char *p, gsize len)
       break;
     f = comma + 1;
   }
-  emit_record(r, r->fields->len, (char **)r->fields->pdata);
+  /* the fields lie in the text being fed, which stays until the next refill */
+  emit_record(r, r->fields->len, (char **)r->fields->pdata, TRUE);
   return TRUE;
 }
 
@@ -192,8 +199,8 @@ feed_piece(Reader *r, char *p, gsize len)
   }
   r->record_bytes += len;
   if (r->record_bytes > CM_CSV_MAX_RECORD_BYTES) {
-    reader_report(r, r->record_line, CM_SEVERITY_ERROR,
-                       "record longer than %u MiB; skipped", CM_CSV_MAX_RECORD_BYTES >> 20);
+    reader_report(r, r->record_line, CM_SEVERITY_ERROR, "record longer than %u MiB; skipped",
+                  CM_CSV_MAX_RECORD_BYTES >> 20);
     restart_parser(r);
     r->skipping = !ends_line;
     if (ends_line)
@@ -203,8 +210,8 @@ feed_piece(Reader *r, char *p, gsize len)
   size_t done = csv_parse(&r->parser, p, len, on_field, on_record, r);
   if (done < len) {
     reader_report(r, r->line, CM_SEVERITY_ERROR,
-                       "malformed quoting: a quote inside a field must be doubled and a quoted "
-                       "field must end at a comma or line end");
+                  "malformed quoting: a quote inside a field must be doubled and a quoted "
+                  "field must end at a comma or line end");
     restart_parser(r);
     r->skipping = !ends_line;
   }
@@ -405,6 +412,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
     gsize cap = CHUNK_BYTES - carry;
     if (stop > 0)
       cap = MIN(cap, (gsize)(stop - pos));
+    flush_consumer(r); /* buf is about to be refilled */
     gssize n = stream_read(&s, buf + carry, cap);
     if (n < 0) {
       read_failed(src);
@@ -432,6 +440,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
       while (len > 0) {
         char *o = out;
         gsize out_left = CHUNK_BYTES * 2;
+        flush_consumer(r); /* out is about to be refilled */
         gsize rc = g_iconv(cd, &p, &len, &o, &out_left);
         int err = errno;
         feed_text(r, out, (gsize)(o - out));
@@ -445,7 +454,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
           break;
         }
         reader_report(r, r->line, CM_SEVERITY_ERROR,
-                           "the file is neither valid UTF-8 nor GB18030; save it as UTF-8");
+                      "the file is neither valid UTF-8 nor GB18030; save it as UTF-8");
         ok = FALSE;
         break;
       }
@@ -458,6 +467,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   if (cd != (GIConv)-1)
     g_iconv_close(cd);
   stream_close(&s);
+  flush_consumer(r); /* out is freed on return, buf soon after */
   if (part) {
     part->stopped = stopped;
     part->line = r->line;
@@ -469,14 +479,13 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   /* a last record without a line end */
   if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0) {
     reader_report(r, r->record_line, CM_SEVERITY_ERROR,
-                       "unterminated quoted field (the quote opened in the record starting at "
-                       "this line is never closed)");
+                  "unterminated quoted field (the quote opened in the record starting at "
+                  "this line is never closed)");
     if (r->header_fields < 0)
       return FALSE;
   }
   if (r->header_fields < 0)
-    reader_report(r, 0, CM_SEVERITY_ERROR,
-                       "the file is empty; a header row is required");
+    reader_report(r, 0, CM_SEVERITY_ERROR, "the file is empty; a header row is required");
   return TRUE;
 }
 
@@ -530,8 +539,8 @@ cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
 }
 
 gboolean
-cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func,
-                 gpointer user_data, CmCsvPartEnd *part)
+cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func, gpointer user_data,
+                 CmCsvPartEnd *part)
 {
   g_return_val_if_fail(!gb18030 || (src->part_start == 0 && src->part_end == 0), FALSE);
   g_autofree char *buf = g_malloc(CHUNK_BYTES);

@@ -20,6 +20,7 @@ typedef struct {
   GArray *extra_index;
   guint n_fields;      /* of the header */
   goffset split;       /* where the second part starts; 0 when the file is read whole */
+  gboolean past_split; /* the first part reads on from the split itself */
   gint cancel;         /* atomic: stop the second part */
   GThread *second;     /* reading the second part */
   struct _Part *part2; /* its state */
@@ -31,7 +32,8 @@ typedef struct {
 
 typedef struct {
   guint line;
-  gsize at[N_COLS]; /* of each field in the arena */
+  const char *field[N_COLS]; /* of a stable record (see CmCsvRecord), else NULL */
+  gsize at[N_COLS];          /* else the field's offset in the arena */
 } Pending;
 
 /* The state of reading one part. Diagnostics of a part are collected apart and merged in line
@@ -170,7 +172,8 @@ read_header(Part *r, const CmCsvRecord *rec)
   ctx->table_usable[CM_TABLE_SUPPLY] = cm_loader__map_header(
       ctx, CM_TABLE_SUPPLY, rec, sh->cols, N_COLS, &ctx->ds->supply_extra, sh->extra_index);
   /* extra values are interned, which only one thread may do */
-  if (sh->split > 0 && ctx->table_usable[CM_TABLE_SUPPLY] && ctx->ds->supply_extra.n == 0)
+  if (sh->split > 0 && !sh->past_split && ctx->table_usable[CM_TABLE_SUPPLY] &&
+      ctx->ds->supply_extra.n == 0)
     sh->second = g_thread_new("supply", read_second, sh->part2);
 }
 
@@ -247,15 +250,15 @@ flush(Part *r)
 {
   const CmDataset *ds = r->shared->ctx->ds;
   for (guint i = 0; i < r->n_pending; i++) {
-    cm_dataset_prefetch_enterprise(ds, r->arena->str + r->pending[i].at[COL_SUPPLIER]);
-    cm_dataset_prefetch_enterprise(ds, r->arena->str + r->pending[i].at[COL_BUYER]);
-  }
-  for (guint i = 0; i < r->n_pending; i++) {
-    const char *f[N_COLS];
+    Pending *p = &r->pending[i];
     for (guint c = 0; c < N_COLS; c++)
-      f[c] = r->arena->str + r->pending[i].at[c];
-    read_row(r, r->pending[i].line, f, NULL);
+      if (!p->field[c])
+        p->field[c] = r->arena->str + p->at[c];
+    cm_dataset_prefetch_enterprise(ds, p->field[COL_SUPPLIER]);
+    cm_dataset_prefetch_enterprise(ds, p->field[COL_BUYER]);
   }
+  for (guint i = 0; i < r->n_pending; i++)
+    read_row(r, r->pending[i].line, r->pending[i].field, NULL);
   r->n_pending = 0;
   g_string_truncate(r->arena, 0);
 }
@@ -289,6 +292,12 @@ on_record(const CmCsvRecord *rec, gpointer data)
   p->line = rec->line;
   for (guint c = 0; c < N_COLS; c++) {
     const char *field = cm_loader__field(rec, &sh->cols[c]);
+    if (rec->stable) {
+      p->field[c] = field;
+      continue;
+    }
+    /* copied, and pointed to once the batch is complete (the arena may move) */
+    p->field[c] = NULL;
     p->at[c] = r->arena->len;
     g_string_append_len(r->arena, field, (gssize)strlen(field) + 1);
   }
@@ -306,7 +315,7 @@ part_source(Part *r, goffset start, goffset end, guint line)
   src.part_end = end;
   src.part_line = line;
   src.part_fields = start > 0 && r->header_done ? sh->n_fields : 0;
-  src.before_report = flush_pending;
+  src.flush = flush_pending;
   if (!r->first)
     src.cancel = &sh->cancel;
   return src;
@@ -453,10 +462,13 @@ cm_loader__read_supply(CmLoadContext *ctx)
     if (!ok || !end.stopped)
       g_atomic_int_set(&sh.cancel, 1); /* a record ran across the split: read on alone */
     g_thread_join(sh.second);
-    use_second = ok && end.stopped && !second.needs_order && isfinite(first.total + second.total);
+    /* far from overflow, the running total of one sequential pass cannot overflow either */
+    use_second =
+        ok && end.stopped && !second.needs_order && first.total + second.total < G_MAXDOUBLE / 2;
   }
   if (ok && end.stopped && !use_second) {
     /* read the rest in order after all */
+    sh.past_split = TRUE; /* a header found from here on starts no second part */
     CmCsvSource rest = part_source(&first, sh.split, 0, end.line);
     ok = cm_csv_read_part(&rest, FALSE, on_record, &first, NULL);
     flush(&first);

@@ -255,9 +255,11 @@ do_map(const CmDataset *ds, ItemKind kind, CmMapFormat format, const char *focus
 }
 
 static void G_GNUC_NORETURN
-worker_main(const CmBatchConfig *config, int from_parent, int to_parent)
+worker_main(const CmBatchConfig *config, pid_t parent, int from_parent, int to_parent)
 {
   prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive a killed parent */
+  if (getppid() != parent)          /* it died before prctl */
+    _exit(0);
   WorkerState w = {.config = config, .failure = g_string_new(NULL)};
   for (;;) {
     guint32 tag, status;
@@ -495,6 +497,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
     return FALSE;
   }
   fflush(NULL);
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot start a worker: %s",
@@ -504,7 +507,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   if (pid == 0) {
     close(down[1]);
     close(up[0]);
-    worker_main(plan->config, down[0], up[1]);
+    worker_main(plan->config, parent, down[0], up[1]);
   }
   close(down[0]);
   close(up[1]);

@@ -29,7 +29,8 @@ static const char *const style =
     "a{color:#0b5cad}"
     "table{border-collapse:collapse}"
     "table.overview{width:100%;margin:1rem 0 1.5rem;font-size:.95rem}"
-    ".overview th,.overview td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #d9e2ec}"
+    ".overview th,.overview td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid "
+    "#d9e2ec}"
     ".overview th{background:#f0f4f8;font-weight:600;white-space:nowrap}"
     ".overview td.num{text-align:right;font-variant-numeric:tabular-nums}"
     "section{border:1px solid #d9e2ec;border-radius:8px;padding:1rem 1.2rem;margin:1.2rem 0}"
@@ -98,8 +99,8 @@ append_overview(GString *out, GPtrArray *datasets)
                            "</td><td class=\"num\">%.0f%%</td><td class=\"num %s\">%s "
                            "<small>/ %.0f%%</small></td><td class=\"num\">%u</td>"
                            "<td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n",
-                           h->completeness * 100, h->meets ? "ok" : "below", ratio,
-                           h->target * 100, h->strengthen, h->supplement, h->extend);
+                           h->completeness * 100, h->meets ? "ok" : "below", ratio, h->target * 100,
+                           h->strengthen, h->supplement, h->extend);
   }
   g_string_append(out, "</table>\n");
 }
@@ -116,12 +117,11 @@ append_figures(GString *out, const CmBatchHeadline *h)
   char buf[64], label[128];
   g_string_append(out, "<div class=\"figures\">");
   g_snprintf(buf, sizeof buf, "%.0f%%", h->completeness * 100);
-  g_snprintf(label, sizeof label, "complete: %u of %u links made locally", h->present,
-             h->segments);
+  g_snprintf(label, sizeof label, "complete: %u of %u links made locally", h->present, h->segments);
   append_figure(out, "", buf, label);
   format_ratio(buf, sizeof buf, h);
-  g_snprintf(label, sizeof label, "leaders' local procurement (target %.0f%%, %s)",
-             h->target * 100, h->meets ? "met" : "not met");
+  g_snprintf(label, sizeof label, "leaders' local procurement (target %.0f%%, %s)", h->target * 100,
+             h->meets ? "met" : "not met");
   append_figure(out, h->meets ? "ok" : "below", buf, label);
   g_snprintf(buf, sizeof buf, "%u", h->strengthen);
   append_figure(out, "", buf, "links to strengthen 强链");
@@ -227,7 +227,8 @@ cm_batch__write_index(const char *outdir, GPtrArray *datasets, GError **error)
     failed += ((CmBatchDataset *)g_ptr_array_index(datasets, d))->failed;
   g_autoptr(GDateTime) now = g_date_time_new_now_local();
   g_autofree char *when = g_date_time_format(now, "%Y-%m-%d %H:%M");
-  g_string_append_printf(out, "<p class=\"sub\">%u dataset%s, %u failed · made %s by chainmap</p>\n",
+  g_string_append_printf(out,
+                         "<p class=\"sub\">%u dataset%s, %u failed · made %s by chainmap</p>\n",
                          datasets->len, datasets->len == 1 ? "" : "s", failed, when);
   if (datasets->len > 1)
     append_overview(out, datasets);

@@ -409,7 +409,7 @@ title_label(const ChainMap *map)
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
                                "<FONT POINT-SIZE=\"24\"><B>");
-  cm_map__html_append(html, ds->name);
+  cm_map__html_append(html, cm_map__title(ds));
   g_string_append_printf(html,
                          "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
                          "<FONT POINT-SIZE=\"12\" COLOR=\"%s\">",

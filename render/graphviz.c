@@ -291,6 +291,9 @@ static GBytes *
 write_dot(Agraph_t *g, GError **error)
 {
   GString *out = g_string_new(NULL);
+  /* cgraph wraps strings longer than 128 bytes with a backslash-newline, and a line break of the
+   * text next to that point is lost when the DOT is read back; linelength=0 turns wrapping off */
+  agattr(g, AGRAPH, "linelength", "0");
   if (agwrite(g, out) != 0) {
     g_string_free(out, TRUE);
     graphviz_error(error, "write the graph");

@@ -182,3 +182,9 @@ cm_map__split_name(const char *name, char **first, char **second)
   *first = g_strdup(name);
   *second = g_strdup("");
 }
+
+const char *
+cm_map__title(const CmDataset *ds)
+{
+  return ds->name && *ds->name ? ds->name : "产业链图谱 Industrial chain map";
+}

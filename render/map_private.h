@@ -35,6 +35,10 @@ char *cm_map__date(const CmMapStyle *style);
 /* The line under a title: region, scenario, years, unit and date (plain text). (transfer full) */
 char *cm_map__meta(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style);
 
+/* The map's title: the dataset's name, or a generic one when the ini gives none (an empty <B></B>
+ * is refused by Graphviz's HTML-label parser, which would drop the whole title block). */
+const char *cm_map__title(const CmDataset *ds);
+
 /* Graph, node and edge defaults shared by both views (font, colours, spacing). */
 void cm_map__defaults(Agraph_t *g, const CmMapStyle *style);
 

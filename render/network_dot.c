@@ -288,7 +288,7 @@ title_label(const NetworkMap *map)
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
                                "<FONT POINT-SIZE=\"22\"><B>");
-  cm_map__html_append(html, ds->name);
+  cm_map__html_append(html, cm_map__title(ds));
   g_string_append(html, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">");
   double local = 0, total = 0;
   if (map->focus >= 0) {

@@ -5,6 +5,7 @@
 # invariant failure stops that target, keeps the input and makes the script exit 1.
 # Usage: scripts/fuzz.sh [SECONDS]
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_JOBS (targets at once, default 2),
+#              FUZZ_SEED (libFuzzer -seed, so that a run can be repeated; CI sets it),
 #              FUZZ_TARGETS (e.g. "csv number"; default all built fuzz_* targets),
 #              FUZZ_FLAGS (extra compile flags, e.g. -fno-sanitize=pointer-overflow to look
 #              past a known finding; default none, so every run is strict).
@@ -46,10 +47,11 @@ run_target() {
   mkdir -p "$work/corpus" "$work/artifacts"
   local dirs=("$work/corpus" "$root/fuzz/corpus/$what")
   [[ -d $root/fuzz/crashes/$what ]] && dirs+=("$root/fuzz/crashes/$what")
-  local dict=()
+  local dict=() seed=()
   [[ -f $root/fuzz/$what.dict ]] && dict=(-dict="$root/fuzz/$what.dict")
+  [[ -n ${FUZZ_SEED:-} ]] && seed=(-seed="$FUZZ_SEED")
   "$build/fuzz/fuzz_$what" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 "${dict[@]}" -artifact_prefix="$work/artifacts/" "${dirs[@]}" \
+    -print_final_stats=1 "${dict[@]}" "${seed[@]}" -artifact_prefix="$work/artifacts/" "${dirs[@]}" \
     >"$work/log" 2>&1
 }
 

@@ -44,8 +44,8 @@ count(const char *haystack, const char *needle)
 Test(batch_failure, broken_dataset_fails_alone_others_complete, .init = setup, .fini = teardown)
 {
   g_autofree char *out = g_build_filename(tmp, "out", NULL);
-  const char *args[] = {"batch", SAMPLE_NINGDE, DATA_INVALID, DATA_BASIC,
-                        "-d", out, "-T", "svg", "-j", "2", NULL};
+  const char *args[] = {"batch", SAMPLE_NINGDE, DATA_INVALID, DATA_BASIC, "-d", out,
+                        "-T",    "svg",         "-j",         "2",        NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 1, "exit %d\n%s", r.rc, r.err);
 
@@ -56,8 +56,8 @@ Test(batch_failure, broken_dataset_fails_alone_others_complete, .init = setup, .
   /* one line per finished item, the failed one included, its diagnostics indented below it:
    * ningde reports, chain, 2 leaders; invalid reports; basic reports, chain, 1 leader */
   cr_expect_eq(batch_count_lines(r.err, "["), 4 + 1 + 3, "%s", r.err);
-  g_autoptr(GRegex) failed_line = g_regex_new("^\\[\\d+/\\d+\\] FAILED invalid/.*\n    \\S",
-                                              G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) failed_line =
+      g_regex_new("^\\[\\d+/\\d+\\] FAILED invalid/.*\n    \\S", G_REGEX_MULTILINE, 0, NULL);
   cr_expect(g_regex_match(failed_line, r.err, 0, NULL), "%s", r.err);
 
   /* everything of the others is there, and complete */

@@ -145,8 +145,8 @@ kill_while_writing(const char *out, const char *const *slugs, guint n_slugs)
   GPid pid;
   g_autoptr(GError) error = NULL;
   cr_assert(g_spawn_async(NULL, (char **)args->pdata, NULL,
-                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                          &pid, &error),
+                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid,
+                          &error),
             "%s", error ? error->message : "");
   gboolean caught = FALSE;
   int status = 0;
@@ -247,8 +247,8 @@ Test(batch_kill, sigkill_mid_batch_leaves_no_visible_partial_file_and_rerun_clea
 
   /* a kill that catches a worker writing: its temporary file stays, hidden; the visible files are
    * all whole. A worker may still finish its rename before it is stopped, so try a few times. */
-  const char *slugs[] = {"ningde-1", "zhoushan-1", "ningde-2", "zhoushan-2", "ningde-3",
-                         "zhoushan-3"};
+  const char *slugs[] = {"ningde-1",   "zhoushan-1", "ningde-2",
+                         "zhoushan-2", "ningde-3",   "zhoushan-3"};
   guint left = 0;
   for (guint attempt = 0; attempt < 10 && left == 0; attempt++) {
     cr_assert(kill_while_writing(out, slugs, G_N_ELEMENTS(slugs)), "the batch ended first");

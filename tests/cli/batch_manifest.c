@@ -67,7 +67,8 @@ Test(batch_manifest, focused_network_and_pdf_chain_map, .init = setup, .fini = t
                             "zhoushan-petrochemical/gaps.md\n"
                             "zhoushan-petrochemical/overview.pdf\n"
                             "zhoushan-petrochemical/procurement.md\n");
-  g_autofree char *svg = g_build_filename(out, "ningde-lithium", "catl-suppliers-network.svg", NULL);
+  g_autofree char *svg =
+      g_build_filename(out, "ningde-lithium", "catl-suppliers-network.svg", NULL);
   g_autofree char *pdf = g_build_filename(out, "zhoushan-petrochemical", "overview.pdf", NULL);
   cr_expect(batch_svg_complete(svg), "not a whole SVG");
   cr_expect(batch_pdf_complete(pdf), "not a whole PDF");
@@ -103,8 +104,7 @@ Test(batch_manifest, manifest_adds_to_command_line_datasets, .init = setup, .fin
 
 /* Two groups whose names slug alike, on one dataset: two files, never one written twice. The
  * second asks for a slide, 960x540 points in SVG (cm_chainmap.h), so the two can be told apart. */
-Test(batch_manifest, groups_with_the_same_slug_get_numbered_files, .init = setup,
-     .fini = teardown)
+Test(batch_manifest, groups_with_the_same_slug_get_numbered_files, .init = setup, .fini = teardown)
 {
   g_autofree char *text = g_strdup_printf("[Map A]\ndataset=%s\nviews=chain\nformats=svg\n"
                                           "[map/a]\ndataset=%s\nviews=chain\nformats=svg\n"

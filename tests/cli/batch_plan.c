@@ -26,9 +26,8 @@ teardown(void)
 Test(batch_plan, same_dataset_named_three_ways_is_drawn_once, .init = setup, .fini = teardown)
 {
   g_autofree char *out = g_build_filename(tmp, "out", NULL);
-  const char *args[] = {"batch",     DATA_BASIC, DATA_BASIC "/", DATA_BASIC "/dataset.ini",
-                        "-d",        out,        "-T",           "svg",
-                        NULL};
+  const char *args[] = {
+      "batch", DATA_BASIC, DATA_BASIC "/", DATA_BASIC "/dataset.ini", "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
   cr_expect_eq(batch_count_lines(r.err, "["), 3, "%s", r.err);
@@ -47,13 +46,25 @@ Test(batch_plan, same_dataset_named_three_ways_is_drawn_once, .init = setup, .fi
 Test(batch_plan, file_that_is_not_a_dataset_is_skipped, .init = setup, .fini = teardown)
 {
   g_autofree char *out = g_build_filename(tmp, "out", NULL);
-  const char *args[] = {"batch", CM_SOURCE_DIR "/samples/README.md", DATA_BASIC, "-d", out,
-                        "-T",    "svg",                              NULL};
+  const char *args[] = {
+      "batch", CM_SOURCE_DIR "/samples/README.md", DATA_BASIC, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
   cr_expect(strstr(r.err, "skipping") && strstr(r.err, "README.md"), "%s", r.err);
   g_autofree char *chain = g_build_filename(out, "basic", "chain.svg", NULL);
   cr_expect(batch_svg_complete(chain));
+  batch_run_clear(&r);
+}
+
+/* "-j2" works as with make. */
+Test(batch_plan, attached_job_count_is_accepted, .init = setup, .fini = teardown)
+{
+  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  const char *args[] = {"batch", DATA_BASIC, "-d", out, "-T", "dot", "-j2", NULL};
+  BatchRun r = batch_run(NULL, args);
+  cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
+  g_autofree char *chain = g_build_filename(out, "basic", "chain.dot", NULL);
+  cr_expect(g_file_test(chain, G_FILE_TEST_IS_REGULAR));
   batch_run_clear(&r);
 }
 
@@ -73,6 +84,7 @@ Test(batch_plan, usage_errors_write_nothing, .init = setup, .fini = teardown)
       {{"batch", DATA_BASIC, "-d", out, "-T", "svg,gif", NULL}, "gif"},
       {{"batch", DATA_BASIC, "-d", out, "-j", "-1", NULL}, "-j"},
       {{"batch", DATA_BASIC, "-d", out, "-j", "257", NULL}, "-j"},
+      {{"batch", DATA_BASIC, "-d", out, "-jx", NULL}, "-j"},
   };
   for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
     BatchRun r = batch_run(NULL, cases[i].args);

@@ -29,8 +29,8 @@ Test(batch_progress, one_plain_line_per_finished_item_when_not_a_tty, .init = se
      .fini = teardown)
 {
   g_autofree char *out = g_build_filename(tmp, "out", NULL);
-  const char *args[] = {"batch", SAMPLE_NINGDE, SAMPLE_ZHOUSHAN, "-d", out, "-T", "svg",
-                        "-j", "2", NULL};
+  const char *args[] = {"batch", SAMPLE_NINGDE, SAMPLE_ZHOUSHAN, "-d", out, "-T", "svg", "-j",
+                        "2",     NULL};
   BatchRun r = batch_run(NULL, args);
   cr_assert_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
   cr_expect_null(strchr(r.err, '\r'), "carriage return in:\n%s", r.err);
@@ -83,10 +83,12 @@ Test(batch_progress, one_and_two_workers_give_the_same_files, .init = setup, .fi
 {
   g_autofree char *out1 = g_build_filename(tmp, "j1", NULL);
   g_autofree char *out2 = g_build_filename(tmp, "j2", NULL);
-  const char *a1[] = {"batch", SAMPLE_NINGDE, DATA_BASIC, SAMPLE_ZHOUSHAN, DATA_INVALID,
-                      "-d", out1, "-T", "svg,dot", "-j", "1", NULL};
-  const char *a2[] = {"batch", SAMPLE_NINGDE, DATA_BASIC, SAMPLE_ZHOUSHAN, DATA_INVALID,
-                      "-d", out2, "-T", "svg,dot", "-j", "2", NULL};
+  const char *a1[] = {"batch",      SAMPLE_NINGDE, DATA_BASIC, SAMPLE_ZHOUSHAN,
+                      DATA_INVALID, "-d",          out1,       "-T",
+                      "svg,dot",    "-j",          "1",        NULL};
+  const char *a2[] = {"batch",      SAMPLE_NINGDE, DATA_BASIC, SAMPLE_ZHOUSHAN,
+                      DATA_INVALID, "-d",          out2,       "-T",
+                      "svg,dot",    "-j",          "2",        NULL};
   BatchRun r1 = batch_run(NULL, a1);
   BatchRun r2 = batch_run(NULL, a2);
   cr_expect_eq(r1.rc, 1, "%s", r1.err); /* tests/data/render/invalid fails in both */

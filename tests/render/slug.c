@@ -33,7 +33,7 @@ typedef struct {
 static Case cases[] = {
     {"../../etc", "etc"},               /* . .→- / . .→- / etc → ".-.-etc" → trimmed */
     {"a/b\\c", "a-b-c"},                /* both slashes are separators */
-    {"a\x01" "b\x7f" "c\td", "abcd"},   /* C0, DEL and TAB are control characters: dropped */
+    {"a\001b\177c\td", "abcd"},         /* C0, DEL and TAB are control characters: dropped */
     {"line\none", "lineone"},           /* so is a newline */
     {".hidden", "hidden"},              /* no hidden files */
     {"...x", "x"},                      /* . .→- . → ".-.x" → trimmed */
@@ -41,12 +41,14 @@ static Case cases[] = {
     {"v1...2", "v1.-.2"},               /* dots alternate with dashes: never two in a row */
     {"宁德时代 CATL", "宁德时代-catl"}, /* CJK kept, ASCII lowered, space → '-' */
     {"  Ningde  Lithium  ", "ningde-lithium"},
-    {"名称\u3000全角", "名称-全角"},    /* the ideographic space separates too */
+    {"名称\u3000全角", "名称-全角"}, /* the ideographic space separates too */
     {"", "item"},
     {"..", "item"},
     {"///", "item"},
     {"\x01\x02", "item"},
-    {"\xff\xfe" "abc", "abc"}, /* invalid UTF-8 is dropped, not passed on */
+    {"\377\376abc", "abc"},   /* invalid UTF-8 is dropped, not passed on */
+    {"a\302\205b", "ab"},     /* U+0085, a C1 control */
+    {"a\u200bb\ufeff", "ab"}, /* zero-width space and BOM: invisible format characters */
     {"index.html", "index.html"},
 };
 
@@ -117,10 +119,28 @@ Test(slug, cut_never_ends_on_a_dash)
 /* Random bytes, random Unicode: the safety rules hold for any input. */
 Test(slug, any_input_gives_a_safe_slug)
 {
-  static const char *const pieces[] = {".", "..", "/", "\\", "\x01", "\x7f", " ", "\t", "\n",
-                                       "-", "a", "Z", "链", "\xe2\x80\x8b" /* zero-width space */,
-                                       "\xef\xbb\xbf", "\xf0\xa0\x80\x80", "\xff", "\xc3",
-                                       "\xe3\x80\x80", ":", "%", "~"};
+  static const char *const pieces[] = {".",
+                                       "..",
+                                       "/",
+                                       "\\",
+                                       "\x01",
+                                       "\x7f",
+                                       " ",
+                                       "\t",
+                                       "\n",
+                                       "-",
+                                       "a",
+                                       "Z",
+                                       "链",
+                                       "\xe2\x80\x8b" /* zero-width space */,
+                                       "\xef\xbb\xbf",
+                                       "\xf0\xa0\x80\x80",
+                                       "\xff",
+                                       "\xc3",
+                                       "\xe3\x80\x80",
+                                       ":",
+                                       "%",
+                                       "~"};
   GRand *rand = g_rand_new_with_seed(20240601);
   for (int round = 0; round < 20000; round++) {
     GString *name = g_string_new(NULL);
@@ -155,8 +175,7 @@ Test(slug, same_inputs_give_same_names)
   for (int run = 0; run < 2; run++) {
     g_autoptr(CmSlugSet) set = cm_slug_set_new();
     for (guint i = 0; i < G_N_ELEMENTS(names); i++)
-      cr_expect_str_eq(cm_slug_set_take(set, names[i]), expected[i], "run %d, '%s'", run,
-                       names[i]);
+      cr_expect_str_eq(cm_slug_set_take(set, names[i]), expected[i], "run %d, '%s'", run, names[i]);
   }
 }
 
