@@ -18,7 +18,8 @@ typedef enum {
 /* Temporary files are named ".NAME.cm-tmp-XXXXXX" beside the target; see cm_output_clean_stale. */
 #define CM_OUTPUT_TMP_MARK ".cm-tmp-"
 
-/* path NULL or "-" writes to standard output. The error names the path. */
+/* path NULL or "-" writes to standard output; an existing device or pipe (/dev/stdout, a FIFO) is
+ * written in place, never replaced. The error names the path. */
 gboolean cm_output_write(const char *path, const void *data, gsize len, GError **error);
 
 /* Removes temporary files a killed run left in dir; returns how many. */

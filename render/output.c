@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK(cm - render - error - quark, cm_render_error)
@@ -36,11 +37,37 @@ write_stdout(const void *data, gsize len, GError **error)
   return TRUE;
 }
 
+/* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: renaming a temporary
+ * file over it would replace the device node itself. */
+static gboolean
+write_special(const char *path, const void *data, gsize len, GError **error)
+{
+  int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  gboolean ok = fd >= 0 && write_all(fd, data, len);
+  int e = errno;
+  if (fd >= 0 && close(fd) != 0 && ok) {
+    ok = FALSE;
+    e = errno;
+  }
+  if (!ok)
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+                g_strerror(e));
+  return ok;
+}
+
 gboolean
 cm_output_write(const char *path, const void *data, gsize len, GError **error)
 {
   if (!path || strcmp(path, "-") == 0)
     return write_stdout(data, len, error);
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+                g_strerror(EISDIR));
+    return FALSE;
+  }
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+    return write_special(path, data, len, error);
   g_autofree char *dir = g_path_get_dirname(path);
   g_autofree char *base = g_path_get_basename(path);
   g_autofree char *tmp = g_strdup_printf("%s/.%s" CM_OUTPUT_TMP_MARK "XXXXXX", dir, base);

@@ -1,0 +1,201 @@
+/* Fault injection: outputs that cannot be written, inputs that vanish or cannot be read, and a
+ * kill in the middle of a write. Each ends with the exit code of SPEC (3 output, 1 input), a
+ * message naming the path, and never a partial output file. */
+#include "cm_test.h"
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SAMPLE CM_SOURCE_DIR "/samples/ningde-lithium"
+
+/* Names of the visible files in dir, space separated (transfer full). */
+static char *
+listing(const char *dir)
+{
+  GString *s = g_string_new(NULL);
+  g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name(d)))
+    g_string_append_printf(s, "%s ", name);
+  return g_string_free(s, FALSE);
+}
+
+Test(faults, output_to_dev_full_is_exit_3_and_the_device_survives)
+{
+  const char *args[] = {"gaps", SAMPLE, "-o", "/dev/full", NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 3, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, "/dev/full") != NULL, "message names the path: %s", err);
+  struct stat st;
+  cr_assert(stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode),
+            "/dev/full is still a character device");
+}
+
+Test(faults, render_to_dev_full_is_exit_3)
+{
+  const char *args[] = {"render", SAMPLE, "-o", "/dev/full", "-T", "svg", NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 3, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, "/dev/full") != NULL, "%s", err);
+}
+
+Test(faults, output_into_missing_folder_is_exit_3_with_nothing_written)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  g_autofree char *target = g_build_filename(dir, "no-such-folder", "gaps.json", NULL);
+  const char *args[] = {"gaps", SAMPLE, "--format", "json", "-o", target, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 3, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, target) != NULL, "message names %s: %s", target, err);
+  g_autofree char *left = listing(dir);
+  cr_assert_str_eq(left, "", "no folder created, nothing written: %s", left);
+  cr_assert(!g_file_test(target, G_FILE_TEST_EXISTS));
+  cm_test_rmdir(dir);
+}
+
+/* A folder nobody may write into. Root ignores permission bits, so as root use /proc, whose
+ * top level refuses new files to everyone. */
+static char *
+unwritable_folder(char **cleanup)
+{
+  *cleanup = NULL;
+  if (geteuid() == 0)
+    return g_strdup("/proc");
+  char *dir = cm_test_tmpdir();
+  g_chmod(dir, 0555);
+  *cleanup = g_strdup(dir);
+  return dir;
+}
+
+Test(faults, output_into_read_only_folder_is_exit_3)
+{
+  g_autofree char *cleanup = NULL;
+  g_autofree char *dir = unwritable_folder(&cleanup);
+  g_autofree char *target = g_build_filename(dir, "chainmap-fault-test.md", NULL);
+  const char *args[] = {"procurement", SAMPLE, "--format", "md", "-o", target, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 3, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, target) != NULL, "%s", err);
+  cr_assert(!g_file_test(target, G_FILE_TEST_EXISTS));
+  if (cleanup) {
+    g_autofree char *left = listing(cleanup);
+    cr_assert_str_eq(left, "", "no temporary file left: %s", left);
+    g_chmod(cleanup, 0755);
+    cm_test_rmdir(cleanup);
+  }
+}
+
+Test(faults, output_onto_a_folder_is_exit_3)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  const char *args[] = {"targets", SAMPLE, "-o", dir, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 3, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, dir) != NULL, "%s", err);
+  g_autofree char *left = listing(dir);
+  cr_assert_str_eq(left, "", "nothing written inside: %s", left);
+  cm_test_rmdir(dir);
+}
+
+/* A copy of the sample in a fresh folder (transfer full). */
+static char *
+copy_sample(void)
+{
+  char *dir = cm_test_tmpdir();
+  const char *files[] = {"dataset.ini", "segments.csv", "enterprises.csv", "supply.csv"};
+  for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *from = g_build_filename(SAMPLE, files[i], NULL);
+    g_autofree char *to = g_build_filename(dir, files[i], NULL);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    cr_assert(g_file_get_contents(from, &text, &len, NULL));
+    cr_assert(g_file_set_contents(to, text, (gssize)len, NULL));
+  }
+  return dir;
+}
+
+Test(faults, vanished_table_is_exit_1_naming_the_file)
+{
+  g_autofree char *dir = copy_sample();
+  g_autofree char *supply = g_build_filename(dir, "enterprises.csv", NULL);
+  g_unlink(supply);
+  const char *args[] = {"gaps", dir, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 1, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, supply) != NULL && strstr(err, "missing file"), "%s", err);
+  cr_assert_str_eq(out, "", "no partial report on stdout");
+  cm_test_rmdir(dir);
+}
+
+Test(faults, vanished_dataset_folder_is_exit_1)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  g_autofree char *gone = g_build_filename(dir, "gone", NULL);
+  const char *args[] = {"validate", gone, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 1, "exit %d", rc);
+  g_autofree char *both = g_strconcat(out, err, NULL);
+  cr_assert(strstr(both, gone) != NULL, "message names the path: %s", both);
+  cm_test_rmdir(dir);
+}
+
+Test(faults, unreadable_table_is_exit_1_naming_the_file)
+{
+  g_autofree char *dir = copy_sample();
+  g_autofree char *supply = g_build_filename(dir, "supply.csv", NULL);
+  /* a folder where a table should be: unreadable as a file, for root too */
+  g_unlink(supply);
+  cr_assert(g_mkdir(supply, 0755) == 0);
+  const char *args[] = {"procurement", dir, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int rc = cm_test_run_cli(args, &out, &err);
+  cr_assert_eq(rc, 1, "exit %d, stderr: %s", rc, err);
+  cr_assert(strstr(err, supply) != NULL, "%s", err);
+  cm_test_rmdir(dir);
+}
+
+Test(faults, sigkill_during_render_leaves_no_partial_file, .timeout = 120)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  g_autofree char *target = g_build_filename(dir, "chain.png", NULL);
+  /* kill at several moments; each time the target is absent or a complete PNG */
+  for (guint delay_ms = 20; delay_ms <= 640; delay_ms *= 2) {
+    const char *argv[] = {CM_CHAINMAP_BIN, "render", SAMPLE, "-o", target, NULL};
+    GPid pid;
+    cr_assert(g_spawn_async(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                                         G_SPAWN_STDOUT_TO_DEV_NULL |
+                                                         G_SPAWN_STDERR_TO_DEV_NULL,
+                            NULL, NULL, &pid, NULL));
+    g_usleep(delay_ms * 1000);
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    if (g_file_test(target, G_FILE_TEST_EXISTS)) {
+      g_autofree char *png = NULL;
+      gsize len = 0;
+      cr_assert(g_file_get_contents(target, &png, &len, NULL));
+      cr_assert(len > 12 && memcmp(png + len - 12, "\0\0\0\0IEND\xae\x42\x60\x82", 12) == 0,
+                "after a kill at %u ms the PNG is complete (ends with IEND)", delay_ms);
+    }
+    g_autofree char *left = listing(dir);
+    /* only the finished file may be visible; a killed run's temporary file is hidden */
+    g_auto(GStrv) names = g_strsplit(g_strstrip(left), " ", -1);
+    for (guint i = 0; names[i]; i++)
+      cr_assert(*names[i] == '\0' || strcmp(names[i], "chain.png") == 0 ||
+                    (names[i][0] == '.' && strstr(names[i], ".cm-tmp-")),
+                "unexpected file after a kill: %s", names[i]);
+  }
+  cm_test_rmdir(dir);
+}
