@@ -59,7 +59,8 @@ echo "$n datasets (gen.py --enterprises $enterprises --edges $edges --segments $
 # One run: "WALL CPU BUSIEST" seconds on stdout. CPU: user + system of the batch and its workers.
 # BUSIEST: CPU of the worker that worked longest, sampled from /proc every 0.2 s; on an idle
 # machine the wall time of -j 2 cannot be less, so CPU(-j 1) / BUSIEST(-j 2) is the speed-up the
-# scheduling allows whatever else runs. The batch must succeed.
+# scheduling allows, and CPU(-j 2) / BUSIEST(-j 2) how evenly the two workers shared the work,
+# whatever else runs. The batch must succeed.
 run() {
   local jobs="$1" out="$work/out-j$1" tick busiest=0 cm w t
   tick="$(getconf CLK_TCK)"
@@ -93,12 +94,13 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? 
 busy() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 echo "== machine: nproc $(nproc); $(busy)"
-w1=(); w2=(); c1=(); c2=(); b2=()
+w1=(); w2=(); c1=(); c2=(); b2=(); bal=()
 for r in $(seq 1 "$runs"); do
   read -r a ca ba <<<"$(run 1)"; w1+=("$a"); c1+=("$ca")
   echo "run $r: -j 1 ${a}s wall, ${ca}s CPU; $(busy)"
   read -r b cb bb <<<"$(run 2)"; w2+=("$b"); c2+=("$cb"); b2+=("$bb")
-  echo "run $r: -j 2 ${b}s wall, ${cb}s CPU, busiest worker ${bb}s CPU; $(busy)"
+  bal+=("$(awk "BEGIN {printf \"%.2f\", $cb / $bb}")")
+  echo "run $r: -j 2 ${b}s wall, ${cb}s CPU, busiest worker ${bb}s CPU (balance ${bal[-1]}); $(busy)"
 done
 items="$(find "$work/out-j1" -type f | wc -l)"
 m1="$(median "${w1[@]}")"; m2="$(median "${w2[@]}")"
@@ -108,6 +110,7 @@ echo "median -j 1: ${m1}s wall, ${mc1}s CPU (CPU/wall $(awk "BEGIN {printf \"%.2
 echo "median -j 2: ${m2}s wall, ${mc2}s CPU (CPU/wall $(awk "BEGIN {printf \"%.2f\", $mc2 / $m2}")), busiest worker ${mb2}s CPU"
 awk "BEGIN {printf \"speed-up (wall): %.2fx (goal >= 1.7x on 2 cores)\\n\", $m1 / $m2}"
 awk "BEGIN {printf \"speed-up the scheduling allows (CPU -j 1 / busiest worker -j 2): %.2fx\\n\", $mc1 / $mb2}"
+echo "balance of -j 2 (CPU of both workers / busiest; 2.00 is perfect): median $(median "${bal[@]}")"
 awk "BEGIN {printf \"CPU overhead of -j 2: %+.1f%%\\n\", ($mc2 / $mc1 - 1) * 100}"
 if awk "BEGIN {exit !($mc1 / $m1 < 0.9)}"; then
   echo "note: -j 1 got $(awk "BEGIN {printf \"%.2f\", $mc1 / $m1}") of a core: the machine is busy, the wall-time speed-up means little"

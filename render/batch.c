@@ -1,8 +1,7 @@
-/* The batch process pool: the parent plans items and hands them out one at a time over pipes, so
- * both cores stay busy; workers load datasets (caching the last one), draw and write. */
+/* The batch plan and process pool, parent side: the parent plans items and hands them out one at
+ * a time over pipes, so both cores stay busy. The workers' side is batch_worker.c. */
 #include "batch_private.h"
 #include "cm_output.h"
-#include "cm_report.h"
 #include "cm_slug.h"
 
 #include <errno.h>
@@ -11,16 +10,9 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-typedef enum {
-  ITEM_REPORTS, /* gaps.md and procurement.md; tells the parent the leaders */
-  ITEM_CHAIN,
-  ITEM_NETWORK,
-} ItemKind;
 
 typedef enum {
   ITEM_PENDING,
@@ -48,10 +40,6 @@ typedef struct {
   gint item; /* in flight, or -1 */
 } Worker;
 
-#define QUIT G_MAXUINT32
-#define ITEM_TYPE "(usuusubs)"
-#define HEADLINE_TYPE "(sssduuuuubddba(ss))"
-
 CmBatchJob *
 cm_batch_job_new(const char *dataset, guint formats, gboolean slide)
 {
@@ -74,232 +62,6 @@ cm_batch_job_free(CmBatchJob *job)
   g_free(job->name);
   g_free(job->focus);
   g_free(job);
-}
-
-/* --- pipes ---------------------------------------------------------------------------------- */
-
-static gboolean
-write_all(int fd, const void *data, gsize len)
-{
-  const char *p = data;
-  while (len > 0) {
-    gssize n = write(fd, p, len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return FALSE;
-    p += n;
-    len -= (gsize)n;
-  }
-  return TRUE;
-}
-
-static gboolean
-read_all(int fd, void *data, gsize len)
-{
-  char *p = data;
-  while (len > 0) {
-    gssize n = read(fd, p, len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return FALSE;
-    p += n;
-    len -= (gsize)n;
-  }
-  return TRUE;
-}
-
-/* A message: a 32-bit tag, a 32-bit status, a 32-bit length, then the bytes. */
-static gboolean
-send_message(int fd, guint32 tag, guint32 status, const void *data, guint32 len)
-{
-  guint32 head[3] = {tag, status, len};
-  return write_all(fd, head, sizeof head) && write_all(fd, data, len);
-}
-
-static gboolean
-receive_message(int fd, guint32 *tag, guint32 *status, GBytes **payload)
-{
-  guint32 head[3];
-  if (!read_all(fd, head, sizeof head))
-    return FALSE;
-  char *data = g_malloc(head[2] + 1);
-  if (!read_all(fd, data, head[2])) {
-    g_free(data);
-    return FALSE;
-  }
-  *tag = head[0];
-  *status = head[1];
-  *payload = g_bytes_new_take(data, head[2]);
-  return TRUE;
-}
-
-/* --- worker --------------------------------------------------------------------------------- */
-
-typedef struct {
-  const CmBatchConfig *config;
-  char *path; /* of the cached dataset */
-  CmDataset *ds;
-  GString *failure; /* why the cached dataset did not load */
-} WorkerState;
-
-static CmDataset *
-worker_dataset(WorkerState *w, const char *path, GString *why)
-{
-  if (g_strcmp0(w->path, path) != 0) {
-    g_clear_pointer(&w->ds, cm_dataset_free);
-    g_free(w->path);
-    w->path = g_strdup(path);
-    g_string_truncate(w->failure, 0);
-    g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
-    g_autoptr(GError) err = NULL;
-    w->ds = w->config->load(path, diags, &err);
-    if (!w->ds) {
-      for (guint i = 0; i < cm_diagnostics_len(diags); i++) {
-        const CmDiagnostic *d = cm_diagnostics_get(diags, i);
-        if (d->severity != CM_SEVERITY_ERROR)
-          continue;
-        g_autofree char *line = cm_diagnostic_format(d);
-        g_string_append_printf(w->failure, "%s\n", line);
-      }
-      g_string_append_printf(w->failure, "%s\n", err ? err->message : "cannot load the dataset");
-    }
-  }
-  if (!w->ds)
-    g_string_append(why, w->failure->str);
-  return w->ds;
-}
-
-static GVariant *
-headline_variant(const CmDataset *ds, const CmGaps *gaps, const CmProcurement *p)
-{
-  GVariantBuilder leaders;
-  g_variant_builder_init(&leaders, G_VARIANT_TYPE("a(ss)"));
-  for (guint k = 0; k < p->leaders->len; k++) {
-    const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(p->leaders, guint32, k));
-    g_variant_builder_add(&leaders, "(ss)", e->id, e->name);
-  }
-  return g_variant_new(HEADLINE_TYPE, ds->name, ds->region, ds->unit, gaps->completeness,
-                       gaps->n_segments, gaps->present, gaps->strengthen->len,
-                       gaps->supplement->len, gaps->extend->len, p->leaders_has_ratio,
-                       p->leaders_ratio, p->target, p->meets_target, &leaders);
-}
-
-static gboolean
-write_report(const char *path, GString *out, GString *why)
-{
-  g_autoptr(GError) err = NULL;
-  if (!cm_output_write(path, out->str, out->len, &err)) {
-    g_string_append_printf(why, "%s\n", err->message);
-    return FALSE;
-  }
-  return TRUE;
-}
-
-/* gaps.md and procurement.md; the headline goes back to the parent. */
-static GVariant *
-do_reports(const CmDataset *ds, const char *dir, GString *why)
-{
-  CmAnalysisOptions options;
-  cm_analysis_options_init(&options, ds);
-  g_autoptr(GError) err = NULL;
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &options, &err);
-  g_autoptr(CmProcurement) p = gaps ? cm_procurement_compute(ds, &options, &err) : NULL;
-  if (!p) {
-    g_string_append_printf(why, "%s\n", err->message);
-    return NULL;
-  }
-  CmReportOptions ro = {.format = CM_FORMAT_MD};
-  g_autoptr(GString) gaps_md = cm_report_gaps(ds, gaps, &ro);
-  g_autoptr(GString) proc_md = cm_report_procurement(ds, p, &ro);
-  g_autofree char *gaps_path = g_build_filename(dir, "gaps.md", NULL);
-  g_autofree char *proc_path = g_build_filename(dir, "procurement.md", NULL);
-  if (!write_report(gaps_path, gaps_md, why) || !write_report(proc_path, proc_md, why))
-    return NULL;
-  return headline_variant(ds, gaps, p);
-}
-
-static gboolean
-do_map(const CmDataset *ds, ItemKind kind, CmMapFormat format, const char *focus, guint depth,
-       gboolean slide, const char *path, GString *why)
-{
-  CmAnalysisOptions options;
-  cm_analysis_options_init(&options, ds);
-  CmMapStyle style;
-  cm_map_style_init(&style, format);
-  style.slide = slide;
-  g_autoptr(GError) err = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  if (kind == ITEM_CHAIN) {
-    bytes = cm_chainmap_render(ds, &options, &style, &err);
-  } else {
-    gint64 f = focus && *focus ? cm_dataset_find_enterprise(ds, focus) : -1;
-    if (focus && *focus && f < 0) {
-      g_string_append_printf(why, "no enterprise '%s' to focus on\n", focus);
-      return FALSE;
-    }
-    bytes = cm_network_map_render(ds, &options, f, depth, &style, &err);
-  }
-  if (!bytes) {
-    g_string_append_printf(why, "%s\n", err->message);
-    return FALSE;
-  }
-  gsize len = 0;
-  const void *data = g_bytes_get_data(bytes, &len);
-  if (!cm_output_write(path, data, len, &err)) {
-    g_string_append_printf(why, "%s\n", err->message);
-    return FALSE;
-  }
-  return TRUE;
-}
-
-static void G_GNUC_NORETURN
-worker_main(const CmBatchConfig *config, pid_t parent, int from_parent, int to_parent)
-{
-  prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive a killed parent */
-  if (getppid() != parent)          /* it died before prctl */
-    _exit(0);
-  WorkerState w = {.config = config, .failure = g_string_new(NULL)};
-  for (;;) {
-    guint32 tag, status;
-    g_autoptr(GBytes) payload = NULL;
-    if (!receive_message(from_parent, &tag, &status, &payload) || tag == QUIT)
-      break;
-    g_autoptr(GVariant) v =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(ITEM_TYPE), payload, FALSE));
-    guint32 id, kind, format, depth;
-    const char *path, *focus, *out;
-    gboolean slide;
-    g_variant_get(v, "(u&suu&sub&s)", &id, &path, &kind, &format, &focus, &depth, &slide, &out);
-    g_autoptr(GString) why = g_string_new(NULL);
-    g_autoptr(GVariant) reply = NULL;
-    gboolean ok = FALSE;
-    const CmDataset *ds = worker_dataset(&w, path, why);
-    if (ds && kind == ITEM_REPORTS) {
-      reply = do_reports(ds, out, why);
-      if (reply)
-        g_variant_ref_sink(reply);
-      ok = reply != NULL;
-    } else if (ds) {
-      ok = do_map(ds, kind, format, focus, depth, slide, out, why);
-    }
-    gboolean sent;
-    if (ok && reply)
-      sent = send_message(to_parent, id, 1, g_variant_get_data(reply),
-                          (guint32)g_variant_get_size(reply));
-    else if (ok)
-      sent = send_message(to_parent, id, 1, "", 0);
-    else
-      sent = send_message(to_parent, id, 0, why->str, (guint32)why->len);
-    if (!sent)
-      break;
-  }
-  cm_dataset_free(w.ds);
-  g_free(w.path);
-  g_string_free(w.failure, TRUE);
-  cm_graphviz_shutdown();
-  _exit(0);
 }
 
 /* --- parent --------------------------------------------------------------------------------- */
@@ -441,7 +203,7 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
   CmSlugSet *slugs = g_ptr_array_index(plan->file_slugs, d);
   g_autoptr(GVariantIter) leaders = NULL;
-  g_variant_get(headline, HEADLINE_TYPE, &ds->headline.name, &ds->headline.region,
+  g_variant_get(headline, CM_BATCH_HEADLINE_TYPE, &ds->headline.name, &ds->headline.region,
                 &ds->headline.unit, &ds->headline.completeness, &ds->headline.segments,
                 &ds->headline.present, &ds->headline.strengthen, &ds->headline.supplement,
                 &ds->headline.extend, &ds->headline.has_ratio, &ds->headline.ratio,
@@ -507,7 +269,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   if (pid == 0) {
     close(down[1]);
     close(up[0]);
-    worker_main(plan->config, parent, down[0], up[1]);
+    cm_batch__worker_main(plan->config, parent, down[0], up[1]);
   }
   close(down[0]);
   close(up[1]);
@@ -523,7 +285,7 @@ stop_worker(Worker *w, gboolean kill_it)
   if (kill_it)
     kill(w->pid, SIGKILL);
   else
-    send_message(w->to_worker, QUIT, 0, "", 0);
+    cm_batch__send(w->to_worker, CM_BATCH_QUIT, 0, "", 0);
   close(w->to_worker);
   close(w->from_worker);
   int status;
@@ -559,10 +321,10 @@ hand_out(Plan *plan, Worker *w)
     g_autofree char *dir = dataset_dir(plan, it->dataset);
     g_autofree char *out = it->file ? g_build_filename(dir, it->file, NULL) : g_strdup(dir);
     g_autoptr(GVariant) v = g_variant_ref_sink(
-        g_variant_new(ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->format,
+        g_variant_new(CM_BATCH_ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->format,
                       it->focus ? it->focus : "", it->depth, it->slide, out));
     w->item = (gint)id;
-    send_message(w->to_worker, id, 0, g_variant_get_data(v), (guint32)g_variant_get_size(v));
+    cm_batch__send(w->to_worker, id, 0, g_variant_get_data(v), (guint32)g_variant_get_size(v));
     return;
   }
 }
@@ -581,8 +343,8 @@ finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
   const Item *it = &copy;
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, it->dataset);
   if (ok && it->kind == ITEM_REPORTS) {
-    g_autoptr(GVariant) v =
-        g_variant_ref_sink(g_variant_new_from_bytes(G_VARIANT_TYPE(HEADLINE_TYPE), payload, FALSE));
+    g_autoptr(GVariant) v = g_variant_ref_sink(
+        g_variant_new_from_bytes(G_VARIANT_TYPE(CM_BATCH_HEADLINE_TYPE), payload, FALSE));
     plan_maps(plan, it->dataset, v);
   } else if (!ok) {
     ds->failed = TRUE;
@@ -676,7 +438,7 @@ run_pool(Plan *plan, guint n_workers, GError **error)
       Worker *w = &workers[i];
       guint32 tag, status;
       g_autoptr(GBytes) payload = NULL;
-      if (receive_message(w->from_worker, &tag, &status, &payload)) {
+      if (cm_batch__receive(w->from_worker, &tag, &status, &payload)) {
         finish_item(plan, tag, status == 1, payload);
         w->item = -1;
         continue;

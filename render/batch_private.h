@@ -31,5 +31,28 @@ typedef struct {
   GArray *files; /* CmBatchFile, in the order they finished */
 } CmBatchDataset;
 
+/* What a worker is asked to do. */
+typedef enum {
+  ITEM_REPORTS, /* gaps.md and procurement.md; tells the parent the leaders */
+  ITEM_CHAIN,
+  ITEM_NETWORK,
+} ItemKind;
+
+/* The pipe protocol between the parent and its workers (batch_worker.c): a message is a 32-bit
+ * tag, a 32-bit status and a 32-bit length, then that many bytes. The parent sends an item as a
+ * GVariant of CM_BATCH_ITEM_TYPE (or the tag CM_BATCH_QUIT); a worker answers with the item's
+ * tag, status 1 and, for reports, a CM_BATCH_HEADLINE_TYPE GVariant, or status 0 and the reason
+ * as text. */
+#define CM_BATCH_QUIT G_MAXUINT32
+#define CM_BATCH_ITEM_TYPE "(usuusubs)"
+#define CM_BATCH_HEADLINE_TYPE "(sssduuuuubddba(ss))"
+
+gboolean cm_batch__send(int fd, guint32 tag, guint32 status, const void *data, guint32 len);
+gboolean cm_batch__receive(int fd, guint32 *tag, guint32 *status, GBytes **payload);
+
+/* The worker process: serves items until told to quit or the parent dies; never returns. */
+void cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent,
+                           int to_parent) G_GNUC_NORETURN;
+
 /* Writes OUTDIR/index.html atomically. */
 gboolean cm_batch__write_index(const char *outdir, GPtrArray *datasets, GError **error);
