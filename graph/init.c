@@ -3,7 +3,7 @@
 
 #include <igraph.h>
 
-G_DEFINE_QUARK(cm - graph - error - quark, cm_graph_error)
+G_DEFINE_QUARK(cm_graph_error, cm_graph_error)
 
 /* igraph in Debian is built without thread-local storage; chainmap uses it from one thread. */
 static char last_reason[256];

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-G_DEFINE_QUARK(cm - loader - error - quark, cm_loader_error)
+G_DEFINE_QUARK(cm_loader_error, cm_loader_error)
 
 /* Searching every enterprise id for a near match costs O(enterprises) per unknown id. */
 #define ENTERPRISE_SUGGESTIONS 50

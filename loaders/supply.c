@@ -1,5 +1,7 @@
 /* supply.csv: who buys what from whom. Self-supply rows are dropped and duplicate rows (same
- * supplier, buyer, segment and year) merged, each with a warning naming the lines. */
+ * supplier, buyer, segment and year) merged, each with a warning naming the lines. A big file
+ * is read on two threads (see Part); the result and the diagnostics are those of one sequential
+ * pass. docs/performance.md ("National scale") tells why each step is done the way it is. */
 #include "cm_number.h"
 #include "supply_private.h"
 
@@ -54,7 +56,7 @@ typedef struct _Part {
   gboolean needs_order; /* second part: give up, the first part reads on */
   Pending pending[BATCH];
   guint n_pending;
-  GString *arena; /* fields of the pending rows, NUL-terminated */
+  GString *arena; /* fields of pending rows that are not stable, NUL-terminated */
 } Part;
 
 static void report(Part *r, guint line, CmSeverity sev, const char *fmt, ...) G_GNUC_PRINTF(4, 5);

@@ -120,9 +120,12 @@ same_key(const CmSupply *a, const CmSupply *b)
 
 /* Rows ahead whose slot is prefetched: the index is far bigger than the caches. */
 #define PREFETCH 16
-/* Above this many rows the keys are merged in two halves by one bit of their hash, each with an
- * index half as big: a key's rows all fall in one half, so first occurrences do not change. */
+/* Above this many rows the keys are merged in four parts by the top two bits of their hash, two
+ * parts on each of two threads, one after the other, each thread with an index a quarter as
+ * big as one for all keys: a key's rows all fall in one part, so first occurrences do not
+ * change, and the two indices together take half the memory of one. */
 #define SPLIT_ROWS (1u << 20)
+#define PARTS 4
 
 static gint
 compare_duplicates(gconstpointer a, gconstpointer b)
@@ -131,13 +134,28 @@ compare_duplicates(gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* One pass over the rows whose hash has the given top bit (or all when halves is 1). */
+typedef struct {
+  CmSupply *rows;
+  guint n;
+  guint parts;   /* 1 or PARTS */
+  guint first;   /* the parts this worker merges: first, first + 1, ... */
+  guint n_parts; /* how many */
+  gsize cap;     /* index slots */
+  const CmLineMap *lines;
+  guint8 *dropped; /* a bit per row, this worker's own */
+  GArray *dups;    /* CmDuplicate, this worker's own */
+} MergeWork;
+
+/* One pass over the rows whose hash falls in part (every row when there is one part). */
 static void
-merge_pass(CmSupply *rows, guint n, guint halves, guint64 half, guint32 *slots, gsize mask,
-           guint8 *dropped, const CmLineMap *lines, GArray *dups)
+merge_pass(const MergeWork *w, guint part, guint32 *slots)
 {
+  CmSupply *rows = w->rows;
+  guint n = w->n;
+  gsize mask = w->cap - 1;
+  guint shift = 62; /* the part is the hash's top two bits */
   guint row_bits = g_bit_storage(n);
-  guint32 row_mask = row_bits >= 31 ? G_MAXUINT32 : (1u << row_bits) - 1;
+  guint32 row_mask = row_bits >= 30 ? G_MAXUINT32 : (1u << row_bits) - 1;
   /* each slot holds row + 1 in its low bits and a tag of the hash in the bits left over, so
    * that most probes of other keys are settled without reading their row */
   guint64 ahead[PREFETCH];
@@ -150,12 +168,12 @@ merge_pass(CmSupply *rows, guint n, guint halves, guint64 half, guint32 *slots, 
     if (r + PREFETCH < n) {
       guint64 next = key_hash(&rows[r + PREFETCH]);
       ahead[r % PREFETCH] = next;
-      if (halves == 1 || next >> 63 == half)
+      if (w->parts == 1 || next >> shift == part)
         __builtin_prefetch(&slots[next & mask]);
     }
-    if (halves > 1 && h >> 63 != half)
+    if (w->parts > 1 && h >> shift != part)
       continue;
-    guint32 tag = (guint32)(h >> 32) & ~row_mask & 0x7FFFFFFFu;
+    guint32 tag = (guint32)(h >> 32) & ~row_mask & 0x3FFFFFFFu;
     for (gsize i = h & mask;; i = (i + 1) & mask) {
       guint32 slot = slots[i];
       if (slot == 0) {
@@ -168,41 +186,72 @@ merge_pass(CmSupply *rows, guint n, guint halves, guint64 half, guint32 *slots, 
       if (!same_key(&rows[first], &rows[r]))
         continue;
       rows[first].value += rows[r].value;
-      dropped[r / 8] |= (guint8)(1u << (r % 8));
-      CmDuplicate d = {cm_line_map_line(lines, r), cm_line_map_line(lines, first)};
-      g_array_append_val(dups, d);
+      w->dropped[r / 8] |= (guint8)(1u << (r % 8));
+      CmDuplicate d = {cm_line_map_line(w->lines, r), cm_line_map_line(w->lines, first)};
+      g_array_append_val(w->dups, d);
       break;
     }
   }
 }
 
+static gpointer
+merge_parts(gpointer data)
+{
+  MergeWork *w = data;
+  guint32 *slots = g_new(guint32, w->cap);
+  for (guint k = 0; k < w->n_parts; k++) {
+    memset(slots, 0, w->cap * sizeof *slots);
+    merge_pass(w, w->first + k, slots);
+  }
+  g_free(slots);
+  return NULL;
+}
+
 GArray *
 cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines)
 {
-  GArray *dups = g_array_new(FALSE, FALSE, sizeof(CmDuplicate));
   CmSupply *rows = (CmSupply *)ds->supply->data;
   guint n = ds->supply->len;
   if (n < 2)
-    return dups;
-  guint halves = n > SPLIT_ROWS ? 2 : 1;
-  gsize in_half[2] = {n, 0};
-  if (halves > 1) { /* the index must fit the bigger half, whatever the hash does */
-    in_half[0] = 0;
+    return g_array_new(FALSE, FALSE, sizeof(CmDuplicate));
+  guint parts = n > SPLIT_ROWS ? PARTS : 1;
+  gsize in_part[PARTS] = {n};
+  if (parts > 1) { /* the index must fit the biggest part, whatever the hash does */
+    in_part[0] = 0;
     for (guint r = 0; r < n; r++)
-      in_half[key_hash(&rows[r]) >> 63]++;
+      in_part[key_hash(&rows[r]) >> 62]++;
   }
-  gsize keys = MAX(in_half[0], in_half[1]), cap = 16;
+  gsize keys = 0, cap = 16;
+  for (guint k = 0; k < parts; k++)
+    keys = MAX(keys, in_part[k]);
   while (cap < keys + keys / 2)
     cap *= 2;
-  guint32 *slots = g_new(guint32, cap);
-  guint8 *dropped = g_new0(guint8, n / 8 + 1);
-  for (guint half = 0; half < halves; half++) {
-    memset(slots, 0, cap * sizeof *slots);
-    merge_pass(rows, n, halves, half, slots, cap - 1, dropped, lines, dups);
-  }
-  g_free(slots);
-  if (halves > 1)
+  guint workers = parts > 1 ? 2 : 1;
+  MergeWork work[2];
+  for (guint t = 0; t < workers; t++)
+    work[t] = (MergeWork){.rows = rows,
+                          .n = n,
+                          .parts = parts,
+                          .first = t * (parts / workers),
+                          .n_parts = parts / workers,
+                          .cap = cap,
+                          .lines = lines,
+                          .dropped = g_new0(guint8, n / 8 + 1),
+                          .dups = g_array_new(FALSE, FALSE, sizeof(CmDuplicate))};
+  GThread *helper = workers > 1 ? g_thread_new("merge", merge_parts, &work[1]) : NULL;
+  merge_parts(&work[0]);
+  if (helper)
+    g_thread_join(helper);
+  GArray *dups = work[0].dups;
+  guint8 *dropped = work[0].dropped;
+  if (workers > 1) {
+    g_array_append_vals(dups, work[1].dups->data, work[1].dups->len);
+    g_array_free(work[1].dups, TRUE);
+    for (gsize i = 0; i < n / 8 + 1; i++)
+      dropped[i] |= work[1].dropped[i];
+    g_free(work[1].dropped);
     g_array_sort(dups, compare_duplicates);
+  }
   if (dups->len > 0) {
     guint n_extra = ds->supply_extra.n;
     gpointer *extra = ds->supply_extra_values->pdata;

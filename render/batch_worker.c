@@ -2,6 +2,7 @@
  * datasets (caching the last one), writes reports and maps, and answers each item. */
 #include "batch_private.h"
 #include "cm_output.h"
+#include "output_private.h"
 #include "cm_report.h"
 
 #include <errno.h>
@@ -11,22 +12,6 @@
 #include <unistd.h>
 
 /* --- the pipe protocol --------------------------------------------------------------------- */
-
-static gboolean
-write_all(int fd, const void *data, gsize len)
-{
-  const char *p = data;
-  while (len > 0) {
-    gssize n = write(fd, p, len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return FALSE;
-    p += n;
-    len -= (gsize)n;
-  }
-  return TRUE;
-}
 
 static gboolean
 read_all(int fd, void *data, gsize len)
@@ -49,7 +34,7 @@ gboolean
 cm_batch__send(int fd, guint32 tag, guint32 status, const void *data, guint32 len)
 {
   guint32 head[3] = {tag, status, len};
-  return write_all(fd, head, sizeof head) && write_all(fd, data, len);
+  return cm_output__write_all(fd, head, sizeof head) && cm_output__write_all(fd, data, len);
 }
 
 gboolean

@@ -1,4 +1,5 @@
 #include "cm_output.h"
+#include "output_private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -8,11 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-G_DEFINE_QUARK(cm - render - error - quark, cm_render_error)
+G_DEFINE_QUARK(cm_render_error, cm_render_error)
 
-static gboolean
-write_all(int fd, const char *p, gsize len)
+gboolean
+cm_output__write_all(int fd, const void *data, gsize len)
 {
+  const char *p = data;
   while (len > 0) {
     gssize n = write(fd, p, len);
     if (n < 0 && errno == EINTR)
@@ -43,7 +45,7 @@ static gboolean
 write_special(const char *path, const void *data, gsize len, GError **error)
 {
   int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  gboolean ok = fd >= 0 && write_all(fd, data, len);
+  gboolean ok = fd >= 0 && cm_output__write_all(fd, data, len);
   int e = errno;
   if (fd >= 0 && close(fd) != 0 && ok) {
     ok = FALSE;
@@ -78,7 +80,7 @@ cm_output_write(const char *path, const void *data, gsize len, GError **error)
                 g_strerror(e));
     return FALSE;
   }
-  gboolean ok = write_all(fd, data, len) && fsync(fd) == 0;
+  gboolean ok = cm_output__write_all(fd, data, len) && fsync(fd) == 0;
   int e = errno;
   if (close(fd) != 0 && ok) {
     ok = FALSE;

@@ -108,9 +108,10 @@ start_and_kill(const char *out, guint items, guint delay_ms)
 
 /* Stops every child of parent (the workers) with SIGSTOP, so that what they are writing stays
  * half-written. */
-static void
+static GArray *
 stop_children(GPid parent)
 {
+  GArray *stopped = g_array_new(FALSE, FALSE, sizeof(int));
   g_autoptr(GDir) proc = g_dir_open("/proc", 0, NULL);
   const char *name;
   while (proc && (name = g_dir_read_name(proc))) {
@@ -123,9 +124,23 @@ stop_children(GPid parent)
     const char *after = strrchr(stat, ')'); /* "pid (comm) state ppid ..." */
     char state;
     int ppid;
-    if (after && sscanf(after + 1, " %c %d", &state, &ppid) == 2 && ppid == parent)
-      kill(atoi(name), SIGSTOP);
+    if (after && sscanf(after + 1, " %c %d", &state, &ppid) == 2 && ppid == parent) {
+      int child = atoi(name);
+      if (kill(child, SIGSTOP) == 0)
+        g_array_append_val(stopped, child);
+    }
   }
+  return stopped;
+}
+
+/* A worker stopped between its fork and its prctl(PR_SET_PDEATHSIG) never hears of its parent's
+ * death and would stay stopped forever, holding ctest's output pipe: kill what we stopped. */
+static void
+kill_stopped(GArray *stopped)
+{
+  for (guint i = 0; i < stopped->len; i++)
+    kill(g_array_index(stopped, int, i), SIGKILL);
+  g_array_free(stopped, TRUE);
 }
 
 /* Starts the batch and, the moment a worker creates a temporary file (inotify on the dataset
@@ -149,6 +164,7 @@ kill_while_writing(const char *out, const char *const *slugs, guint n_slugs)
                           &error),
             "%s", error ? error->message : "");
   gboolean caught = FALSE;
+  GArray *stopped = NULL;
   int status = 0;
   while (!caught) {
     struct pollfd p = {.fd = ino, .events = POLLIN};
@@ -162,7 +178,7 @@ kill_while_writing(const char *out, const char *const *slugs, guint n_slugs)
     for (gssize at = 0; at < n && !caught;) {
       const struct inotify_event *ev = (const struct inotify_event *)(buf + at);
       if (ev->len && strstr(ev->name, ".cm-tmp-")) {
-        stop_children(pid);
+        stopped = stop_children(pid);
         kill(pid, SIGKILL);
         caught = TRUE;
       }
@@ -173,6 +189,8 @@ kill_while_writing(const char *out, const char *const *slugs, guint n_slugs)
   if (caught)
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
       ;
+  if (stopped)
+    kill_stopped(stopped);
   for (int i = 0; i < 200 && batch_alive(out); i++)
     g_usleep(50 * 1000);
   cr_assert_not(batch_alive(out), "workers outlived the killed batch");
