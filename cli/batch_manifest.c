@@ -26,8 +26,8 @@ cm_cli_parse_formats(const char *list, guint *formats, char **bad)
   return TRUE;
 }
 
-static gboolean
-fail(GError **error, const char *path, const char *group, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+static gboolean fail(GError **error, const char *path, const char *group, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
 
 static gboolean
 fail(GError **error, const char *path, const char *group, const char *fmt, ...)

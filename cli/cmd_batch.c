@@ -134,7 +134,7 @@ cm_cmd_batch(int argc, char **argv)
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, "size maps for a 16:9 slide", NULL},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
        "jobs from a key file: one [group] per job (see docs/batch.md)", "FILE"},
-      {NULL},
+      G_OPTION_ENTRY_NULL,
   };
   /* "-j2" as make takes it; GOption only knows "-j 2" */
   g_autoptr(GPtrArray) args = g_ptr_array_new();

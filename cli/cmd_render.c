@@ -112,7 +112,7 @@ cm_cmd_render(int argc, char **argv)
        "size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)", NULL},
       {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, "font family (default " CM_MAP_DEFAULT_FONT ")",
        "NAME"},
-      {NULL},
+      G_OPTION_ENTRY_NULL,
   };
   g_autoptr(GOptionContext) ctx = cm_cli_context("render", entries);
   cm_cli_add_report_options(ctx, &a.args, FALSE);

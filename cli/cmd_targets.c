@@ -8,7 +8,7 @@ cm_cmd_targets(int argc, char **argv)
   gint top = G_MININT; /* not given */
   GOptionEntry entries[] = {
       {"top", 'n', 0, G_OPTION_ARG_INT, &top, "show the first N targets only", "N"},
-      {NULL},
+      G_OPTION_ENTRY_NULL,
   };
   g_auto(CmReportCommand) cmd = {0};
   int rc = cm_report_command_parse(&cmd, "targets", entries, argc, argv);

@@ -12,7 +12,7 @@ cm_cmd_validate(int argc, char **argv)
       {"format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "text (default), md, csv or json",
        "FORMAT"},
       {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write to FILE (default: stdout)", "FILE"},
-      {NULL},
+      G_OPTION_ENTRY_NULL,
   };
   g_autoptr(GOptionContext) ctx = cm_cli_context("validate", entries);
   if (!cm_cli_parse(ctx, "validate", &argc, &argv))

@@ -13,8 +13,10 @@
 
 const CmCommand cm_commands[] = {
     {"validate", "DATASET", "check a dataset; list every problem as FILE:LINE", cm_cmd_validate},
-    {"gaps", "DATASET", "strong, weak, missing and frontier links; what to strengthen, supplement, "
-     "extend", cm_cmd_gaps},
+    {"gaps", "DATASET",
+     "strong, weak, missing and frontier links; what to strengthen, supplement, "
+     "extend",
+     cm_cmd_gaps},
     {"procurement", "DATASET", "local share of the chain leaders' and the region's procurement",
      cm_cmd_procurement},
     {"targets", "DATASET", "whom to invite: outside suppliers of our weak and missing links",

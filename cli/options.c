@@ -9,17 +9,15 @@ cm_cli_add_report_options(GOptionContext *ctx, CmCliReportArgs *args, gboolean w
       {"output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, "write to FILE (default: stdout)",
        "FILE"},
       {"scenario", 0, 0, G_OPTION_ARG_STRING, &args->scenario,
-       "enterprise statuses counted, e.g. operating,construction (default: the dataset's)",
-       "LIST"},
-      {"year", 0, 0, G_OPTION_ARG_STRING, &args->year, "count only the supply rows of year Y",
-       "Y"},
+       "enterprise statuses counted, e.g. operating,construction (default: the dataset's)", "LIST"},
+      {"year", 0, 0, G_OPTION_ARG_STRING, &args->year, "count only the supply rows of year Y", "Y"},
       {"format", 'f', 0, G_OPTION_ARG_STRING, &args->format, "text (default), md, csv or json",
        "FORMAT"},
-      {NULL},
+      G_OPTION_ENTRY_NULL,
   };
   if (!with_format) { /* render: a picture needs a file, so -o is required */
     entries[0].description = "write the map to FILE (required; '-' with -T for stdout)";
-    entries[3] = (GOptionEntry){NULL};
+    entries[3] = (GOptionEntry)G_OPTION_ENTRY_NULL;
   }
   g_option_context_add_main_entries(ctx, entries, NULL);
 }

@@ -443,6 +443,15 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
         flush_consumer(r); /* out is about to be refilled */
         gsize rc = g_iconv(cd, &p, &len, &o, &out_left);
         int err = errno;
+        /* GB18030 decodes a NUL byte to U+0000, which would cut a field short */
+        const char *nul = memchr(out, '\0', (gsize)(o - out));
+        if (nul) {
+          feed_text(r, out, (gsize)(nul - out));
+          reader_report(r, r->line, CM_SEVERITY_ERROR,
+                        "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
+          ok = FALSE;
+          break;
+        }
         feed_text(r, out, (gsize)(o - out));
         if (rc != (gsize)-1)
           continue;

@@ -130,13 +130,13 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
 {
   EnterpriseReader r = {
       .ctx = ctx,
-      .cols = {[COL_ID] = {"id", TRUE},
-               [COL_NAME] = {"name", FALSE},
-               [COL_REGION] = {"region", TRUE},
-               [COL_SEGMENTS] = {"segments", TRUE},
-               [COL_ROLE] = {"role", FALSE},
-               [COL_OUTPUT] = {"output", FALSE},
-               [COL_STATUS] = {"status", FALSE}},
+      .cols = {[COL_ID] = {"id", TRUE, -1},
+               [COL_NAME] = {"name", FALSE, -1},
+               [COL_REGION] = {"region", TRUE, -1},
+               [COL_SEGMENTS] = {"segments", TRUE, -1},
+               [COL_ROLE] = {"role", FALSE, -1},
+               [COL_OUTPUT] = {"output", FALSE, -1},
+               [COL_STATUS] = {"status", FALSE, -1}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
   };
   CmCsvSource src = cm_loader__source(ctx, CM_TABLE_ENTERPRISES);

@@ -119,11 +119,11 @@ cm_loader__read_segments(CmLoadContext *ctx)
 {
   SegmentReader r = {
       .ctx = ctx,
-      .cols = {[COL_ID] = {"id", TRUE},
-               [COL_NAME] = {"name", FALSE},
-               [COL_TIER] = {"tier", TRUE},
-               [COL_GROUP] = {"group", FALSE},
-               [COL_INPUTS] = {"inputs", FALSE}},
+      .cols = {[COL_ID] = {"id", TRUE, -1},
+               [COL_NAME] = {"name", FALSE, -1},
+               [COL_TIER] = {"tier", TRUE, -1},
+               [COL_GROUP] = {"group", FALSE, -1},
+               [COL_INPUTS] = {"inputs", FALSE, -1}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .pending = g_array_new(FALSE, FALSE, sizeof(PendingInput)),
   };

@@ -436,11 +436,11 @@ cm_loader__read_supply(CmLoadContext *ctx)
 {
   Shared sh = {
       .ctx = ctx,
-      .cols = {[COL_SUPPLIER] = {"supplier", TRUE},
-               [COL_BUYER] = {"buyer", TRUE},
-               [COL_SEGMENT] = {"segment", FALSE},
-               [COL_VALUE] = {"value", TRUE},
-               [COL_YEAR] = {"year", FALSE}},
+      .cols = {[COL_SUPPLIER] = {"supplier", TRUE, -1},
+               [COL_BUYER] = {"buyer", TRUE, -1},
+               [COL_SEGMENT] = {"segment", FALSE, -1},
+               [COL_VALUE] = {"value", TRUE, -1},
+               [COL_YEAR] = {"year", FALSE, -1}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
   };
   Part first, second;
