@@ -6,25 +6,10 @@
 
 #include <criterion/criterion.h>
 
-static CmDataset *
-load_tiny(void)
-{
-  g_autoptr(CmDiagnostics) diags = NULL;
-  CmDataset *ds = cm_test_load_text(TINY_INI, TINY_SEGMENTS, TINY_ENTERPRISES, TINY_SUPPLY, &diags);
-  g_autofree char *dump = cm_test_dump_diags(diags);
-  cr_assert_not_null(ds, "tiny dataset does not load:\n%s", dump);
-  return ds;
-}
-
 Test(report_csv, targets_neutralise_formulas_and_quote)
 {
   g_autoptr(CmDataset) ds = load_tiny();
-  CmAnalysisOptions o;
-  cm_analysis_options_init(&o, ds);
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  g_autoptr(CmTargets) t = cm_targets_compute(ds, gaps, NULL);
-  CmReportOptions ro = {.format = CM_FORMAT_CSV};
-  g_autoptr(GString) out = cm_report_targets(ds, t, &ro);
+  g_autoptr(GString) out = tiny_targets_report(ds, CM_FORMAT_CSV, 0);
   /* @ + - at the start get a ' inside quotes; the comma, the doubled quotes and the line break
    * of out2's name stay inside one quoted field; fills are joined with ';' */
   cr_assert_str_eq(out->str,
@@ -37,12 +22,7 @@ Test(report_csv, targets_neutralise_formulas_and_quote)
 Test(report_csv, targets_top_applies)
 {
   g_autoptr(CmDataset) ds = load_tiny();
-  CmAnalysisOptions o;
-  cm_analysis_options_init(&o, ds);
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  g_autoptr(CmTargets) t = cm_targets_compute(ds, gaps, NULL);
-  CmReportOptions ro = {.format = CM_FORMAT_CSV, .top = 1};
-  g_autoptr(GString) out = cm_report_targets(ds, t, &ro);
+  g_autoptr(GString) out = tiny_targets_report(ds, CM_FORMAT_CSV, 1);
   cr_assert_str_eq(out->str,
                    "id,name,region,priority,fills,value_to_local,local_buyers,leaders_served\r\n"
                    "out1,\"'@risk\",Jiangxi,1,ore;salt,30,1,lead\r\n");

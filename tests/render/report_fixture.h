@@ -28,6 +28,11 @@
  *            supplies nobody -> not a target.  Ranked: out1, out2, out3. */
 #pragma once
 
+#include "cm_dataset.h"
+#include "cm_report.h"
+
+#include <glib.h>
+
 #define TINY_INI                                                                                   \
   "[dataset]\n"                                                                                    \
   "name=Tiny 小链\n"                                                                             \
@@ -63,3 +68,8 @@
   "out1,lead,salt,30,2024\n"                                                                       \
   "c2,lead,cell,10,2024\n"                                                                         \
   "out2,lead,sep,10,2023\n"
+
+/* The tiny dataset above, loaded (fails the test if it does not load). (transfer full) */
+CmDataset *load_tiny(void);
+/* Its targets report in format, the first top targets (0: all). (transfer full) */
+GString *tiny_targets_report(CmDataset *ds, CmReportFormat format, guint top);

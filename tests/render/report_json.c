@@ -10,7 +10,7 @@
 #include <string.h>
 
 static CmDataset *
-load_tiny(const char *supply)
+load_tiny_supply(const char *supply)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
   CmDataset *ds = cm_test_load_text(TINY_INI, TINY_SEGMENTS, TINY_ENTERPRISES, supply, &diags);
@@ -123,7 +123,7 @@ segment_named(JsonObject *root, const char *id)
 
 Test(report_json, gaps_keys_in_spec_order)
 {
-  g_autoptr(CmDataset) ds = load_tiny(TINY_SUPPLY);
+  g_autoptr(CmDataset) ds = load_tiny_supply(TINY_SUPPLY);
   g_autoptr(GString) out = gaps_json(ds);
   g_autoptr(JsonParser) parser = parse(out);
   JsonObject *root = root_object(parser);
@@ -157,7 +157,7 @@ Test(report_json, gaps_keys_in_spec_order)
 
 Test(report_json, gaps_figures_and_lists)
 {
-  g_autoptr(CmDataset) ds = load_tiny(TINY_SUPPLY);
+  g_autoptr(CmDataset) ds = load_tiny_supply(TINY_SUPPLY);
   g_autoptr(GString) out = gaps_json(ds);
   g_autoptr(JsonParser) parser = parse(out);
   JsonObject *root = root_object(parser);
@@ -249,7 +249,7 @@ procurement_json(CmDataset *ds)
 
 Test(report_json, procurement_keys_and_figures)
 {
-  g_autoptr(CmDataset) ds = load_tiny(TINY_SUPPLY);
+  g_autoptr(CmDataset) ds = load_tiny_supply(TINY_SUPPLY);
   g_autoptr(GString) out = procurement_json(ds);
   g_autoptr(JsonParser) parser = parse(out);
   JsonObject *root = root_object(parser);
@@ -283,7 +283,7 @@ Test(report_json, procurement_keys_and_figures)
 
 Test(report_json, procurement_without_supply_is_null)
 {
-  g_autoptr(CmDataset) ds = load_tiny(NULL);
+  g_autoptr(CmDataset) ds = load_tiny_supply(NULL);
   g_autoptr(GString) out = procurement_json(ds);
   g_autoptr(JsonParser) parser = parse(out);
   JsonObject *root = root_object(parser);
@@ -301,18 +301,12 @@ Test(report_json, procurement_without_supply_is_null)
 static GString *
 targets_json(CmDataset *ds, guint top)
 {
-  CmAnalysisOptions o;
-  cm_analysis_options_init(&o, ds);
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  g_autoptr(CmTargets) t = cm_targets_compute(ds, gaps, NULL);
-  cr_assert_not_null(t);
-  CmReportOptions ro = {.format = CM_FORMAT_JSON, .top = top};
-  return cm_report_targets(ds, t, &ro);
+  return tiny_targets_report(ds, CM_FORMAT_JSON, top);
 }
 
 Test(report_json, targets_keys_and_ranking)
 {
-  g_autoptr(CmDataset) ds = load_tiny(TINY_SUPPLY);
+  g_autoptr(CmDataset) ds = load_tiny_supply(TINY_SUPPLY);
   g_autoptr(GString) out = targets_json(ds, 0);
   g_autoptr(JsonParser) parser = parse(out);
   JsonObject *root = root_object(parser);
@@ -349,7 +343,7 @@ Test(report_json, targets_keys_and_ranking)
 
 Test(report_json, targets_top_keeps_the_first)
 {
-  g_autoptr(CmDataset) ds = load_tiny(TINY_SUPPLY);
+  g_autoptr(CmDataset) ds = load_tiny_supply(TINY_SUPPLY);
   g_autoptr(GString) out = targets_json(ds, 2);
   g_autoptr(JsonParser) parser = parse(out);
   JsonArray *targets = json_object_get_array_member(root_object(parser), "targets");
@@ -365,7 +359,7 @@ Test(report_json, large_and_decimal_numbers_stay_valid_and_exact)
   static const char supply[] = "supplier,buyer,segment,value,year\n"
                                "out1,lead,salt,1e20,2024\n"
                                "c2,lead,cell,64.2,2024\n";
-  g_autoptr(CmDataset) ds = load_tiny(supply);
+  g_autoptr(CmDataset) ds = load_tiny_supply(supply);
   g_autoptr(GString) out = gaps_json(ds);
   cr_assert_null(strstr(out->str, "e+20.0"), "invalid number in:\n%s", out->str);
   cr_assert_not_null(strstr(out->str, "\"local_demand\" : 64.2,"), "%s", out->str);

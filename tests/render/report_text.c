@@ -103,16 +103,6 @@ Test(report_text, control_characters_never_reach_the_terminal)
   cr_assert_str_eq(out->str, "Name\n---------------\nevil [2J name !\n");
 }
 
-static CmDataset *
-load_tiny(void)
-{
-  g_autoptr(CmDiagnostics) diags = NULL;
-  CmDataset *ds = cm_test_load_text(TINY_INI, TINY_SEGMENTS, TINY_ENTERPRISES, TINY_SUPPLY, &diags);
-  g_autofree char *dump = cm_test_dump_diags(diags);
-  cr_assert_not_null(ds, "tiny dataset does not load:\n%s", dump);
-  return ds;
-}
-
 static GString *
 gaps_report(CmDataset *ds, CmReportFormat format, gboolean color)
 {
@@ -209,12 +199,7 @@ Test(report_text, md_escapes_pipes_in_cells)
 Test(report_text, md_line_breaks_in_names_become_br)
 {
   g_autoptr(CmDataset) ds = load_tiny();
-  CmAnalysisOptions o;
-  cm_analysis_options_init(&o, ds);
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  g_autoptr(CmTargets) t = cm_targets_compute(ds, gaps, NULL);
-  CmReportOptions ro = {.format = CM_FORMAT_MD};
-  g_autoptr(GString) out = cm_report_targets(ds, t, &ro);
+  g_autoptr(GString) out = tiny_targets_report(ds, CM_FORMAT_MD, 0);
   cr_assert_not_null(strstr(out->str, "| out2 | +cmd, \"quoted\"<br>line | Guangdong |"), "%s",
                      out->str);
 }
@@ -246,12 +231,7 @@ Test(report_text, procurement_headline_is_auditable)
 Test(report_text, targets_text_shows_top_of_total)
 {
   g_autoptr(CmDataset) ds = load_tiny();
-  CmAnalysisOptions o;
-  cm_analysis_options_init(&o, ds);
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  g_autoptr(CmTargets) t = cm_targets_compute(ds, gaps, NULL);
-  CmReportOptions ro = {.format = CM_FORMAT_TEXT, .top = 2};
-  g_autoptr(GString) out = cm_report_targets(ds, t, &ro);
+  g_autoptr(GString) out = tiny_targets_report(ds, CM_FORMAT_TEXT, 2);
   cr_assert_not_null(strstr(out->str, "Top 2 of 3 targets"), "%s", out->str);
   cr_assert_not_null(strstr(out->str, "1 补链 gap"), "%s", out->str);
   cr_assert_null(strstr(out->str, "out3"), "--top 2 keeps out1 and out2:\n%s", out->str);
