@@ -79,7 +79,7 @@ typedef struct _CmTemplate CmTemplate;
 typedef struct {
   guint64 word; /* the id's bytes, zero-padded, when it has at most 8; else a hash of it */
   guint32 ref;  /* index + 1, top bit set for a longer id; 0 when empty */
-  guint32 aux;  /* enterprises: see cm_dataset_find_enterprise_packed */
+  guint32 aux;  /* enterprises: see cm_dataset_find_enterprise_key */
 } CmIdSlot;
 
 typedef struct {
@@ -112,6 +112,7 @@ typedef struct {
 
   /* private */
   GStringChunk *strings;
+  GPtrArray *adopted_strings; /* GStringChunk, see cm_dataset_adopt_strings */
   CmIdIndex segment_by_id;
   CmIdIndex enterprise_by_id;
 } CmDataset;
@@ -125,15 +126,37 @@ const char *cm_dataset_intern(CmDataset *ds, const char *s);
 /* Stores a string that is unlikely to repeat (an id, a name) without the interning table. */
 const char *cm_dataset_store(CmDataset *ds, const char *s);
 
+/* Takes a chunk of strings that records of the dataset point to (a loader thread's store), to
+ * free with the dataset. */
+void cm_dataset_adopt_strings(CmDataset *ds, GStringChunk *strings);
+
 /* Lookups by id; -1 when unknown. */
 gint64 cm_dataset_find_segment(const CmDataset *ds, const char *id);
 gint64 cm_dataset_find_enterprise(const CmDataset *ds, const char *id);
-/* The same, and in *packed the segments the enterprise lists when they are one or two (with
- * indices below 65535): (first + 1) | (second + 1) << 16, the second part 0 for one; else 0.
- * Saves the loader of supply rows two cache misses a row. */
-gint64 cm_dataset_find_enterprise_packed(const CmDataset *ds, const char *id, guint32 *packed);
-/* Starts loading the index slot of id into the cache, for a lookup a little later. */
-void cm_dataset_prefetch_enterprise(const CmDataset *ds, const char *id);
+
+/* An enterprise id hashed for the index, and the slot where its lookup starts: for the loaders,
+ * which make the keys of many ids and prefetch their slots (cm_id_key_prefetch) well before they
+ * look them up. */
+typedef struct {
+  guint64 word;
+  guint64 hash;
+  const void *slot; /* NULL while the index is empty */
+  guint32 long_id;
+} CmIdKey;
+CmIdKey cm_dataset_enterprise_key(const CmDataset *ds, const char *id);
+
+static inline void
+cm_id_key_prefetch(const CmIdKey *key)
+{
+  if (key->slot)
+    __builtin_prefetch(key->slot);
+}
+
+/* cm_dataset_find_enterprise by the key of id, and in *packed the segments the enterprise lists
+ * when they are one or two (with indices below 65535): (first + 1) | (second + 1) << 16, the
+ * second part 0 for one; else 0. Saves the loader of supply rows two cache misses a row. */
+gint64 cm_dataset_find_enterprise_key(const CmDataset *ds, const char *id, const CmIdKey *key,
+                                      guint32 *packed);
 
 /* Adders used by the loaders; they return the new index. A duplicate id is the caller's check. */
 guint cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment);

@@ -30,6 +30,7 @@ cm_dataset_new(void)
   ds->enterprise_extra_values = g_ptr_array_new();
   ds->supply_extra_values = g_ptr_array_new();
   ds->strings = g_string_chunk_new(1 << 16);
+  ds->adopted_strings = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
   return ds;
 }
 
@@ -55,6 +56,7 @@ cm_dataset_free(CmDataset *ds)
   g_ptr_array_free(ds->supply_extra_values, TRUE);
   cm_template_free(ds->template);
   g_string_chunk_free(ds->strings);
+  g_ptr_array_unref(ds->adopted_strings);
   g_free(ds->segment_by_id.slots);
   g_free(ds->enterprise_by_id.slots);
   g_free(ds);
@@ -64,6 +66,12 @@ const char *
 cm_dataset_intern(CmDataset *ds, const char *s)
 {
   return g_string_chunk_insert_const(ds->strings, s ? s : "");
+}
+
+void
+cm_dataset_adopt_strings(CmDataset *ds, GStringChunk *strings)
+{
+  g_ptr_array_add(ds->adopted_strings, strings);
 }
 
 const char *
@@ -110,14 +118,14 @@ item_id(const GArray *items, gsize stride, guint i)
   return *(const char *const *)(items->data + (gsize)i * stride);
 }
 
+/* The slot of an id from its key, or NULL. */
 static const CmIdSlot *
-find(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id)
+find_key(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id, guint64 word,
+         guint32 long_id, guint64 hash)
 {
   if (!ix->slots)
     return NULL;
-  guint64 word;
-  guint32 long_id = id_key(id, &word) ? 0 : LONG_ID;
-  for (gsize i = mix(word) & ix->mask;; i = (i + 1) & ix->mask) {
+  for (gsize i = hash & ix->mask;; i = (i + 1) & ix->mask) {
     const CmIdSlot *slot = &ix->slots[i];
     if (!slot->ref)
       return NULL;
@@ -126,6 +134,14 @@ find(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id)
     if (!long_id || strcmp(item_id(items, stride, (slot->ref & ~LONG_ID) - 1), id) == 0)
       return slot;
   }
+}
+
+static const CmIdSlot *
+find(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id)
+{
+  guint64 word;
+  guint32 long_id = id_key(id, &word) ? 0 : LONG_ID;
+  return find_key(ix, items, stride, id, word, long_id, mix(word));
 }
 
 static void
@@ -198,22 +214,25 @@ cm_dataset_find_enterprise(const CmDataset *ds, const char *id)
   return slot_index(find(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id));
 }
 
-gint64
-cm_dataset_find_enterprise_packed(const CmDataset *ds, const char *id, guint32 *packed)
-{
-  const CmIdSlot *slot = find(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id);
-  *packed = slot ? slot->aux : 0;
-  return slot_index(slot);
-}
-
-void
-cm_dataset_prefetch_enterprise(const CmDataset *ds, const char *id)
+CmIdKey
+cm_dataset_enterprise_key(const CmDataset *ds, const char *id)
 {
   const CmIdIndex *ix = &ds->enterprise_by_id;
-  guint64 word;
-  id_key(id, &word);
-  if (ix->slots)
-    __builtin_prefetch(&ix->slots[mix(word) & ix->mask]);
+  CmIdKey key;
+  key.long_id = id_key(id, &key.word) ? 0 : LONG_ID;
+  key.hash = mix(key.word);
+  key.slot = ix->slots ? &ix->slots[key.hash & ix->mask] : NULL;
+  return key;
+}
+
+gint64
+cm_dataset_find_enterprise_key(const CmDataset *ds, const char *id, const CmIdKey *key,
+                               guint32 *packed)
+{
+  const CmIdSlot *slot = find_key(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id,
+                                  key->word, key->long_id, key->hash);
+  *packed = slot ? slot->aux : 0;
+  return slot_index(slot);
 }
 
 guint

@@ -68,6 +68,17 @@ gboolean cm_csv_check_encoding(const CmCsvSource *source, gboolean *gb18030);
 gboolean cm_csv_read_part(const CmCsvSource *source, gboolean gb18030, CmCsvRecordFunc func,
                           gpointer user_data, CmCsvPartEnd *part);
 
+/* Checks the encoding, then reads the source up to a line end near its middle when it is a
+ * UTF-8 file of at least split_bytes, so that a second thread can read the rest from *split
+ * (0 when the source is read whole). *split is set before the first record is passed on; end
+ * says where reading stopped. FALSE as cm_csv_read. */
+gboolean cm_csv_read_first_half(const CmCsvSource *source, goffset split_bytes, goffset *split,
+                                CmCsvRecordFunc func, gpointer user_data, CmCsvPartEnd *end);
+
+/* A line end near the middle of a file of at least min_bytes, where a second thread can start
+ * reading it (see CmCsvSource.part_start); 0 for a smaller file or when there is none. */
+goffset cm_csv_find_split(const char *path, goffset min_bytes);
+
 /* Splits a list field on ';' and '；', trimming items and dropping empty ones. The items point
  * into buf (modified in place). Returns the number of items stored (at most max). */
 guint cm_csv_split_list(char *buf, char **items, guint max);

@@ -1,12 +1,10 @@
-#include "cm_csv.h"
+#include "csv_private.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
-
-#define CHUNK_BYTES (1u << 20)
 
 typedef struct {
   const CmCsvSource *src;
@@ -111,37 +109,76 @@ on_record(int terminator, void *data)
   reset_record(r);
 }
 
+/* Fields of a line split by fast_line without the reader's GPtrArray. */
+#define FAST_FIELDS 64
+
 /* The common case without libcsv: a whole line with no quote and no CR but its CRLF end, split
  * on commas in place. Gives the same fields as libcsv plus on_field would. Returns FALSE when
- * the line needs libcsv. */
+ * the line needs libcsv. One pass finds the commas and whether the line qualifies (eight bytes
+ * at a time); only then is it cut. */
 static gboolean
 fast_line(Reader *r, char *p, gsize len)
 {
   /* libcsv must be between records (ROW_NOT_BEGUN is 0): a CR inside a piece can end a record
    * in the middle of it */
-  if (r->parser.pstate != 0 || memchr(p, '"', len))
-    return FALSE;
-  const char *cr = memchr(p, '\r', len);
-  if (cr && cr != p + len - 2)
+  if (r->parser.pstate != 0)
     return FALSE;
   char *end = p + len - 1; /* the '\n' */
-  g_ptr_array_set_size(r->fields, 0);
-  for (char *f = p;;) {
-    char *comma = memchr(f, ',', (gsize)(end - f));
-    char *stop = comma ? comma : end;
+  char *commas[FAST_FIELDS];
+  guint n_commas = 0;
+  char *q = p;
+  /* eight bytes at a time up to the byte before the line end, the only place for a CR */
+  for (; q + 8 < end; q += 8) {
+    guint64 v = cm_csv__load8(q);
+    if (cm_csv__bytes_equal(v, '"') | cm_csv__bytes_equal(v, '\r'))
+      return FALSE;
+    for (guint64 m = cm_csv__bytes_equal(v, ','); m; m &= m - 1) {
+      if (n_commas < FAST_FIELDS)
+        commas[n_commas] = q + (__builtin_ctzll(m) >> 3);
+      n_commas++;
+    }
+  }
+  for (; q < end; q++) {
+    switch (*q) {
+    case '"':
+      return FALSE;
+    case '\r':
+      if (q != end - 1)
+        return FALSE;
+      break;
+    case ',':
+      if (n_commas < FAST_FIELDS)
+        commas[n_commas] = q;
+      n_commas++;
+      break;
+    default:
+      break;
+    }
+  }
+  char *stack_fields[FAST_FIELDS + 1];
+  char **fields = stack_fields;
+  if (n_commas >= FAST_FIELDS) { /* a very wide table */
+    g_ptr_array_set_size(r->fields, 0);
+    for (char *q = p; (q = memchr(q, ',', (gsize)(end - q))); q++)
+      g_ptr_array_add(r->fields, q);
+    g_ptr_array_add(r->fields, end); /* room for the last field */
+    fields = (char **)r->fields->pdata;
+  }
+  char *const *cut = n_commas >= FAST_FIELDS ? fields : commas;
+  char *f = p;
+  for (guint i = 0; i <= n_commas; i++) {
+    char *stop = i < n_commas ? cut[i] : end;
     char *a = f, *b = stop;
     while (a < b && is_space((unsigned char)*a))
       a++;
     while (b > a && is_space((unsigned char)b[-1]))
       b--;
     *b = '\0';
-    g_ptr_array_add(r->fields, a);
-    if (!comma)
-      break;
-    f = comma + 1;
+    fields[i] = a; /* over cut[i], which is read first */
+    f = stop + 1;
   }
   /* the fields lie in the text being fed, which stays until the next refill */
-  emit_record(r, r->fields->len, (char **)r->fields->pdata, TRUE);
+  emit_record(r, n_commas + 1, fields, TRUE);
   return TRUE;
 }
 
@@ -151,7 +188,7 @@ init_parser(struct csv_parser *parser)
   csv_init(parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
   /* libcsv grows a field's buffer by a fixed step (128 bytes by default): a 16 MiB field would
    * cost O(n^2) copying wherever realloc cannot grow in place (minutes under ASan) */
-  csv_set_blk_size(parser, CHUNK_BYTES);
+  csv_set_blk_size(parser, CM_CSV_CHUNK_BYTES);
 }
 
 static void
@@ -233,146 +270,6 @@ feed_text(Reader *r, char *p, gsize len)
   }
 }
 
-static guint
-count_lines(const char *p, gsize len)
-{
-  guint n = 0;
-  for (const char *q = p; (q = memchr(q, '\n', len - (gsize)(q - p))); q++)
-    n++;
-  return n;
-}
-
-/* Pulls the raw bytes of a source chunk by chunk. */
-typedef struct {
-  const CmCsvSource *src;
-  int fd;
-  gsize mem_pos;
-} ByteStream;
-
-static void stream_close(ByteStream *s);
-
-static gssize
-stream_read(ByteStream *s, char *buf, gsize cap)
-{
-  if (s->src->data) {
-    gsize n = MIN(cap, s->src->data_len - s->mem_pos);
-    memcpy(buf, s->src->data + s->mem_pos, n);
-    s->mem_pos += n;
-    return (gssize)n;
-  }
-  for (;;) {
-    gssize n = read(s->fd, buf, cap);
-    if (n >= 0 || errno != EINTR)
-      return n;
-  }
-}
-
-static gboolean
-stream_open(ByteStream *s, const CmCsvSource *src)
-{
-  s->src = src;
-  s->mem_pos = 0;
-  s->fd = -1;
-  if (src->data)
-    return TRUE;
-  s->fd = open(src->path, O_RDONLY | O_CLOEXEC);
-  if (s->fd < 0) {
-    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
-                       g_strerror(errno));
-    return FALSE;
-  }
-  return TRUE;
-}
-
-/* Opens the source at the start of its part. */
-static gboolean
-stream_open_part(ByteStream *s, const CmCsvSource *src)
-{
-  if (!stream_open(s, src))
-    return FALSE;
-  if (src->part_start == 0)
-    return TRUE;
-  if (src->data) {
-    s->mem_pos = MIN((gsize)src->part_start, src->data_len);
-    return TRUE;
-  }
-  if (lseek(s->fd, src->part_start, SEEK_SET) < 0) {
-    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
-                       g_strerror(errno));
-    stream_close(s);
-    return FALSE;
-  }
-  return TRUE;
-}
-
-static void
-stream_close(ByteStream *s)
-{
-  if (s->fd >= 0)
-    close(s->fd);
-  s->fd = -1;
-}
-
-static void
-read_failed(const CmCsvSource *src)
-{
-  cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
-                     g_strerror(errno));
-}
-
-/* Checks that the source is UTF-8 with no NUL byte. On failure *bad_line is the line of the
- * first offending byte and *nul tells whether it was a NUL byte. */
-static gboolean
-scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gboolean *io_error)
-{
-  ByteStream s;
-  *io_error = !stream_open(&s, src);
-  if (*io_error)
-    return TRUE;
-  gsize carry = 0;
-  guint line = 1;
-  gboolean ok = TRUE;
-  *nul = FALSE;
-  for (;;) {
-    gssize n = stream_read(&s, buf + carry, CHUNK_BYTES - carry);
-    if (n < 0) {
-      read_failed(src);
-      *io_error = TRUE;
-      break;
-    }
-    gsize len = carry + (gsize)n;
-    if (len == 0)
-      break;
-    const char *end;
-    if (g_utf8_validate_len(buf, len, &end)) {
-      line += count_lines(buf, len);
-      carry = 0;
-      if (n == 0)
-        break;
-      continue;
-    }
-    gsize good = (gsize)(end - buf);
-    if (*end != '\0' && n > 0 && len - good < 4) { /* a sequence cut by the chunk boundary */
-      line += count_lines(buf, good);
-      memmove(buf, end, len - good);
-      carry = len - good;
-      continue;
-    }
-    *bad_line = line + count_lines(buf, good);
-    *nul = *end == '\0';
-    ok = FALSE;
-    break;
-  }
-  stream_close(&s);
-  return ok;
-}
-
-static gboolean
-starts_with_bytes(const char *p, gsize len, const char *magic, gsize n)
-{
-  return len >= n && memcmp(p, magic, n) == 0;
-}
-
 /* TRUE when the reader stands between two records with nothing pending. */
 static gboolean
 reader_clean(const Reader *r)
@@ -385,8 +282,8 @@ static gboolean
 parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
 {
   const CmCsvSource *src = r->src;
-  ByteStream s;
-  if (!stream_open_part(&s, src))
+  CmByteStream s;
+  if (!cm_byte_stream_open_part(&s, src))
     return FALSE;
   goffset pos = src->part_start;
   goffset stop = gb18030 ? 0 : src->part_end;
@@ -394,7 +291,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   g_autofree char *out = NULL;
   if (gb18030) {
     cd = g_iconv_open("UTF-8", "GB18030");
-    out = g_malloc(CHUNK_BYTES * 2);
+    out = g_malloc(CM_CSV_CHUNK_BYTES * 2);
   }
   gboolean first = src->part_start == 0, ok = TRUE, stopped = FALSE;
   gsize carry = 0;
@@ -409,13 +306,13 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
       }
       stop = 0;
     }
-    gsize cap = CHUNK_BYTES - carry;
+    gsize cap = CM_CSV_CHUNK_BYTES - carry;
     if (stop > 0)
       cap = MIN(cap, (gsize)(stop - pos));
     flush_consumer(r); /* buf is about to be refilled */
-    gssize n = stream_read(&s, buf + carry, cap);
+    gssize n = cm_byte_stream_read(&s, buf + carry, cap);
     if (n < 0) {
-      read_failed(src);
+      cm_csv__read_failed(src);
       ok = FALSE;
       break;
     }
@@ -427,7 +324,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
     char *p = buf;
     if (first) {
       first = FALSE;
-      if (starts_with_bytes(p, len, "\xEF\xBB\xBF", 3)) {
+      if (cm_csv__starts_with(p, len, "\xEF\xBB\xBF", 3)) {
         p += 3;
         len -= 3;
       }
@@ -439,7 +336,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
     } else {
       while (len > 0) {
         char *o = out;
-        gsize out_left = CHUNK_BYTES * 2;
+        gsize out_left = CM_CSV_CHUNK_BYTES * 2;
         flush_consumer(r); /* out is about to be refilled */
         gsize rc = g_iconv(cd, &p, &len, &o, &out_left);
         int err = errno;
@@ -475,7 +372,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   }
   if (cd != (GIConv)-1)
     g_iconv_close(cd);
-  stream_close(&s);
+  cm_byte_stream_close(&s);
   flush_consumer(r); /* out is freed on return, buf soon after */
   if (part) {
     part->stopped = stopped;
@@ -499,60 +396,11 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
 }
 
 gboolean
-cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
-{
-  g_autofree char *buf = g_malloc(CHUNK_BYTES);
-  /* UTF-16 is a common Excel export ("Unicode text"): name it instead of failing obscurely. */
-  {
-    ByteStream s;
-    if (!stream_open(&s, src))
-      return FALSE;
-    gssize n = stream_read(&s, buf, 4);
-    stream_close(&s);
-    if (n < 0) {
-      read_failed(src);
-      return FALSE;
-    }
-    if (starts_with_bytes(buf, (gsize)n, "\xFF\xFE", 2) ||
-        starts_with_bytes(buf, (gsize)n, "\xFE\xFF", 2)) {
-      cm_diagnostics_add(src->diags, src->display, 1, CM_SEVERITY_ERROR,
-                         "the file is UTF-16; save it as UTF-8 (Excel: \"CSV UTF-8\")");
-      return FALSE;
-    }
-  }
-  gboolean gb18030 = src->encoding == CM_ENCODING_GB18030;
-  if (!gb18030) {
-    guint bad_line = 0;
-    gboolean nul = FALSE, io_error = FALSE;
-    gboolean valid = scan_utf8(src, buf, &bad_line, &nul, &io_error);
-    if (io_error)
-      return FALSE;
-    if (!valid && nul) {
-      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
-                         "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
-      return FALSE;
-    }
-    if (!valid && src->encoding == CM_ENCODING_UTF8) {
-      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
-                         "invalid UTF-8 (the dataset says encoding=utf-8)");
-      return FALSE;
-    }
-    if (!valid) {
-      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
-                         "not valid UTF-8 from this line on; decoded the file as GB18030");
-      gb18030 = TRUE;
-    }
-  }
-  *gb18030_out = gb18030;
-  return TRUE;
-}
-
-gboolean
 cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func, gpointer user_data,
                  CmCsvPartEnd *part)
 {
   g_return_val_if_fail(!gb18030 || (src->part_start == 0 && src->part_end == 0), FALSE);
-  g_autofree char *buf = g_malloc(CHUNK_BYTES);
+  g_autofree char *buf = g_malloc(CM_CSV_CHUNK_BYTES);
   Reader r = {
       .src = src,
       .func = func,
@@ -572,6 +420,20 @@ cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func,
   g_array_free(r.offsets, TRUE);
   g_ptr_array_free(r.fields, TRUE);
   return ok;
+}
+
+gboolean
+cm_csv_read_first_half(const CmCsvSource *src, goffset split_bytes, goffset *split,
+                       CmCsvRecordFunc func, gpointer user_data, CmCsvPartEnd *end)
+{
+  *split = 0;
+  gboolean gb18030 = FALSE;
+  if (!cm_csv_check_encoding(src, &gb18030))
+    return FALSE;
+  CmCsvSource first = *src;
+  if (!gb18030 && src->path && !src->data)
+    first.part_end = *split = cm_csv_find_split(src->path, split_bytes);
+  return cm_csv_read_part(&first, gb18030, func, user_data, end);
 }
 
 gboolean

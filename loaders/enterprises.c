@@ -1,26 +1,58 @@
-/* enterprises.csv: who produces what, where. */
+/* enterprises.csv: who produces what, where. A big file is read on two threads: the second one
+ * stages the enterprises of the file's second half in a store of its own, and the main thread
+ * adds them in file order after its own half (ids must be indexed in file order: a duplicate id
+ * is reported against the first). docs/performance.md ("National scale") tells why. */
 #include "cm_number.h"
+#include "record_queue.h"
+
 #include <math.h>
-#include "loader_private.h"
 
 enum { COL_ID, COL_NAME, COL_REGION, COL_SEGMENTS, COL_ROLE, COL_OUTPUT, COL_STATUS, N_COLS };
+
+/* A file this big is read on two threads, split at a line end near its middle. */
+#define PARALLEL_BYTES (8 << 20)
+
+/* The second half of the file: its enterprises, their strings and segment lists, kept apart
+ * until the main thread adds them. It cannot report in file order, so it gives up (and the
+ * main thread reads the half itself) on anything that needs a diagnostic. */
+typedef struct {
+  CmDiagnostics *diags; /* framing problems of the part */
+  GStringChunk *strings;
+  GArray *rows;     /* CmEnterprise; strings in `strings`, segments_offset into segments */
+  GArray *segments; /* guint32 */
+  double total_output;
+  gboolean gave_up;
+} Staged;
 
 typedef struct {
   CmLoadContext *ctx;
   CmColumn cols[N_COLS];
   GArray *extra_index;
   gboolean header_done;
+  guint n_fields;      /* of the header */
   double total_output; /* finite means every output sum the analysis forms is finite */
   gboolean overflowed;
+  CmRecordQueue queue; /* rows wait here while their ids' index slots are prefetched */
+  goffset split;       /* where the second part starts; 0 when the file is read whole */
+  gboolean past_split; /* the main thread reads on from the split itself */
+  gint cancel;         /* atomic: stop the second part */
+  GThread *second;
+  Staged staged;
 } EnterpriseReader;
 
 #define MAX_LIST 4096
 
-static void error_at(EnterpriseReader *r, guint line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void problem(EnterpriseReader *r, Staged *st, guint line, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
 
+/* An error of a row: reported by the main thread, the end of the second part's attempt. */
 static void
-error_at(EnterpriseReader *r, guint line, const char *fmt, ...)
+problem(EnterpriseReader *r, Staged *st, guint line, const char *fmt, ...)
 {
+  if (st) {
+    st->gave_up = TRUE;
+    return;
+  }
   va_list args;
   va_start(args, fmt);
   cm_diagnostics_addv(r->ctx->diags, r->ctx->table_display[CM_TABLE_ENTERPRISES], line,
@@ -28,40 +60,176 @@ error_at(EnterpriseReader *r, guint line, const char *fmt, ...)
   va_end(args);
 }
 
-/* Resolves the segment list into ds->enterprise_segments; returns how many were stored. */
+/* Resolves the segment list into segments (ds->enterprise_segments or the staged list);
+ * returns how many were stored. */
 static guint
-read_segment_list(EnterpriseReader *r, const CmCsvRecord *rec, const char *field)
+read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field)
 {
   CmLoadContext *ctx = r->ctx;
   CmDataset *ds = ctx->ds;
+  GArray *segments = st ? st->segments : ds->enterprise_segments;
   g_autofree char *list = g_strdup(field);
   char *items[MAX_LIST];
   guint n = cm_csv_split_list(list, items, MAX_LIST);
   if (n == 0) {
-    error_at(r, rec->line, "empty required field 'segments'");
+    problem(r, st, line, "empty required field 'segments'");
     return 0;
   }
-  guint stored = 0, first = ds->enterprise_segments->len;
+  guint stored = 0, first = segments->len;
   for (guint k = 0; k < n; k++) {
     gint64 s = cm_dataset_find_segment(ds, items[k]);
     if (s < 0) {
-      if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
+      if (st) {
+        st->gave_up = TRUE;
+      } else if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
         g_autofree char *hint = cm_loader__hint_segment(ctx, items[k]);
-        error_at(r, rec->line, "unknown segment '%s'%s", items[k], hint);
-        cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, rec->line, items[k]);
+        problem(r, st, line, "unknown segment '%s'%s", items[k], hint);
+        cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, line, items[k]);
       }
       continue;
     }
     gboolean dup = FALSE;
-    for (guint j = first; j < ds->enterprise_segments->len && !dup; j++)
-      dup = g_array_index(ds->enterprise_segments, guint32, j) == (guint32)s;
+    for (guint j = first; j < segments->len && !dup; j++)
+      dup = g_array_index(segments, guint32, j) == (guint32)s;
     if (dup)
       continue;
     guint32 v = (guint32)s;
-    g_array_append_val(ds->enterprise_segments, v);
+    g_array_append_val(segments, v);
     stored++;
   }
   return stored;
+}
+
+/* One data row: its line and the fields of r->cols. The main thread (st NULL) adds it to the
+ * dataset, looking its id up by the key the queue made; the second one stages it in st. */
+static void
+read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, const CmIdKey *key)
+{
+  CmLoadContext *ctx = r->ctx;
+  CmDataset *ds = ctx->ds;
+  if (st && st->gave_up)
+    return;
+  const char *id = f[COL_ID];
+  if (*id == '\0') {
+    problem(r, st, line, "empty required field 'id'");
+    return;
+  }
+  if (st) {
+    if (cm_loader__id_space(id)) { /* a warning, which only the main thread gives */
+      st->gave_up = TRUE;
+      return;
+    }
+  } else {
+    cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, line, id);
+    guint32 unused;
+    gint64 prev = key ? cm_dataset_find_enterprise_key(ds, id, key, &unused)
+                      : cm_dataset_find_enterprise(ds, id);
+    if (prev >= 0) {
+      problem(r, st, line, "duplicate enterprise id '%s' (first defined at line %u)", id,
+              cm_dataset_enterprise(ds, (guint)prev)->line);
+      return;
+    }
+  }
+  CmEnterprise e = {.line = line, .status = CM_PROJECT_OPERATING};
+  const char *name = f[COL_NAME];
+  const char *region = f[COL_REGION];
+  if (*region == '\0')
+    problem(r, st, line, "empty required field 'region'");
+  if (st) {
+    e.id = g_string_chunk_insert(st->strings, id);
+    e.name = *name ? g_string_chunk_insert(st->strings, name) : e.id;
+    e.region = g_string_chunk_insert_const(st->strings, region);
+    e.role = g_string_chunk_insert_const(st->strings, f[COL_ROLE]);
+  } else {
+    e.id = cm_dataset_store(ds, id);
+    e.name = *name ? cm_dataset_store(ds, name) : e.id;
+    e.region = cm_dataset_intern(ds, region);
+    e.role = cm_dataset_intern(ds, f[COL_ROLE]);
+  }
+
+  const char *output = f[COL_OUTPUT];
+  if (*output) {
+    CmNumberResult res = cm_number_parse(output, &e.output);
+    if (res == CM_NUMBER_OK)
+      e.has_output = TRUE;
+    else
+      problem(r, st, line, "bad output '%s': %s", output, cm_number_result_describe(res));
+    double *total = st ? &st->total_output : &r->total_output;
+    *total += e.output;
+    if (!st && !isfinite(r->total_output) && !r->overflowed) {
+      r->overflowed = TRUE;
+      problem(r, st, line,
+              "the outputs add up beyond the largest number chainmap can sum "
+              "(about 1.8e308); check the unit of 'output'");
+    }
+  }
+  const char *status = f[COL_STATUS];
+  if (!cm_project_status_from_string(status, &e.status))
+    problem(r, st, line, "bad status '%s' (expected operating, construction or signed)", status);
+
+  e.segments_offset = (st ? st->segments : ds->enterprise_segments)->len;
+  e.n_segments = read_segment_list(r, st, line, f[COL_SEGMENTS]);
+  if (!st)
+    cm_dataset_add_enterprise(ds, &e);
+  else if (!st->gave_up)
+    g_array_append_val(st->rows, e);
+}
+
+static void
+process_queued(gpointer data, guint line, const char *const *f, const CmIdKey *keys)
+{
+  read_row(data, NULL, line, f, keys);
+}
+
+static guint
+make_key(gpointer data, const char *const *f, CmIdKey *keys)
+{
+  keys[0] = cm_dataset_enterprise_key(((EnterpriseReader *)data)->ctx->ds, f[COL_ID]);
+  return 1;
+}
+
+static void
+flush_queue(gpointer data)
+{
+  cm_record_queue_flush(&((EnterpriseReader *)data)->queue);
+}
+
+static void
+on_second_record(const CmCsvRecord *rec, gpointer data)
+{
+  EnterpriseReader *r = data;
+  const char *f[N_COLS];
+  for (guint c = 0; c < N_COLS; c++)
+    f[c] = cm_loader__field(rec, &r->cols[c]);
+  read_row(r, &r->staged, rec->line, f, NULL);
+  if (r->staged.gave_up)
+    g_atomic_int_set(&r->cancel, 1);
+}
+
+static CmCsvSource
+part_source(EnterpriseReader *r, goffset start, guint line)
+{
+  CmCsvSource src = cm_loader__source(r->ctx, CM_TABLE_ENTERPRISES);
+  src.part_start = start;
+  src.part_line = line;
+  src.part_fields = start > 0 ? r->n_fields : 0;
+  src.flush = flush_queue;
+  return src;
+}
+
+static gpointer
+read_second(gpointer data)
+{
+  EnterpriseReader *r = data;
+  /* lines are counted from 1 at the split and shifted when the main thread adds the rows */
+  CmCsvSource src = part_source(r, r->split, 1);
+  src.diags = r->staged.diags;
+  src.flush = NULL;
+  src.cancel = &r->cancel;
+  if (!cm_csv_read_part(&src, FALSE, on_second_record, r, NULL) ||
+      cm_diagnostics_errors(r->staged.diags) + cm_diagnostics_warnings(r->staged.diags) > 0)
+    r->staged.gave_up = TRUE;
+  return NULL;
 }
 
 static void
@@ -72,57 +240,84 @@ on_record(const CmCsvRecord *rec, gpointer data)
   CmDataset *ds = ctx->ds;
   if (!r->header_done) {
     r->header_done = TRUE;
+    r->n_fields = rec->n_fields;
     ctx->table_usable[CM_TABLE_ENTERPRISES] = cm_loader__map_header(
         ctx, CM_TABLE_ENTERPRISES, rec, r->cols, N_COLS, &ds->enterprise_extra, r->extra_index);
+    /* extra values are interned, which only one thread may do */
+    if (r->split > 0 && !r->past_split && ctx->table_usable[CM_TABLE_ENTERPRISES] &&
+        ds->enterprise_extra.n == 0)
+      r->second = g_thread_new("enterprises", read_second, r);
     return;
   }
   if (!ctx->table_usable[CM_TABLE_ENTERPRISES])
     return;
-  const char *id = cm_loader__field(rec, &r->cols[COL_ID]);
-  if (*id == '\0') {
-    error_at(r, rec->line, "empty required field 'id'");
+  if (ds->enterprise_extra.n == 0) {
+    cm_record_queue_push(&r->queue, rec);
     return;
   }
-  cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, rec->line, id);
-  gint64 prev = cm_dataset_find_enterprise(ds, id);
-  if (prev >= 0) {
-    error_at(r, rec->line, "duplicate enterprise id '%s' (first defined at line %u)", id,
-             cm_dataset_enterprise(ds, (guint)prev)->line);
-    return;
-  }
-  CmEnterprise e = {.line = rec->line, .status = CM_PROJECT_OPERATING};
-  e.id = cm_dataset_store(ds, id);
-  const char *name = cm_loader__field(rec, &r->cols[COL_NAME]);
-  e.name = *name ? cm_dataset_store(ds, name) : e.id;
-  const char *region = cm_loader__field(rec, &r->cols[COL_REGION]);
-  if (*region == '\0')
-    error_at(r, rec->line, "empty required field 'region'");
-  e.region = cm_dataset_intern(ds, region);
-  e.role = cm_dataset_intern(ds, cm_loader__field(rec, &r->cols[COL_ROLE]));
+  /* extra values are kept from the record itself, and only with an enterprise that was added */
+  const char *f[N_COLS];
+  for (guint c = 0; c < N_COLS; c++)
+    f[c] = cm_loader__field(rec, &r->cols[c]);
+  guint before = ds->enterprises->len;
+  read_row(r, NULL, rec->line, f, NULL);
+  if (ds->enterprises->len > before)
+    cm_loader__keep_extras(ctx, rec, r->extra_index, ds->enterprise_extra_values);
+}
 
-  const char *output = cm_loader__field(rec, &r->cols[COL_OUTPUT]);
-  if (*output) {
-    CmNumberResult res = cm_number_parse(output, &e.output);
-    if (res == CM_NUMBER_OK)
-      e.has_output = TRUE;
-    else
-      error_at(r, rec->line, "bad output '%s': %s", output, cm_number_result_describe(res));
-    r->total_output += e.output;
-    if (!isfinite(r->total_output) && !r->overflowed) {
-      r->overflowed = TRUE;
-      error_at(r, rec->line,
-               "the outputs add up beyond the largest number chainmap can sum "
-               "(about 1.8e308); check the unit of 'output'");
+/* The dataset's interned copy of a string of the staged store; region and role strings repeat,
+ * so each is looked up once. */
+static const char *
+intern_staged(CmDataset *ds, GHashTable *interned, const char *s)
+{
+  const char *mine = g_hash_table_lookup(interned, s);
+  if (!mine) {
+    mine = cm_dataset_intern(ds, s);
+    g_hash_table_insert(interned, (gpointer)s, (gpointer)mine);
+  }
+  return mine;
+}
+
+/* Adds the staged enterprises in file order, as read_row would have: the part had no
+ * diagnostics, so the only thing to report is a duplicate id. Their ids and names stay in the
+ * staged store (the dataset adopts it). first_line is the line of the split. */
+static void
+add_staged(EnterpriseReader *r, guint first_line)
+{
+  CmDataset *ds = r->ctx->ds;
+  Staged *st = &r->staged;
+  g_autoptr(GHashTable) interned = g_hash_table_new(g_direct_hash, g_direct_equal);
+  guint32 base = ds->enterprise_segments->len;
+  g_array_append_vals(ds->enterprise_segments, st->segments->data, st->segments->len);
+  CmEnterprise *rows = (CmEnterprise *)st->rows->data;
+  enum { AHEAD = CM_RECORD_QUEUE_BURST };
+  CmIdKey keys[2 * AHEAD];
+  for (guint i = 0; i < MIN(AHEAD, st->rows->len); i++) {
+    keys[i] = cm_dataset_enterprise_key(ds, rows[i].id);
+    cm_id_key_prefetch(&keys[i]);
+  }
+  for (guint i = 0; i < st->rows->len; i++) {
+    if (i % AHEAD == 0) { /* the next burst of keys, then their prefetches back to back */
+      for (guint k = i + AHEAD; k < MIN(i + 2 * AHEAD, st->rows->len); k++)
+        keys[k % (2 * AHEAD)] = cm_dataset_enterprise_key(ds, rows[k].id);
+      for (guint k = i + AHEAD; k < MIN(i + 2 * AHEAD, st->rows->len); k++)
+        cm_id_key_prefetch(&keys[k % (2 * AHEAD)]);
     }
+    CmEnterprise e = rows[i];
+    e.line += first_line - 1;
+    guint32 unused;
+    gint64 prev = cm_dataset_find_enterprise_key(ds, e.id, &keys[i % (2 * AHEAD)], &unused);
+    if (prev >= 0) {
+      problem(r, NULL, e.line, "duplicate enterprise id '%s' (first defined at line %u)", e.id,
+              cm_dataset_enterprise(ds, (guint)prev)->line);
+      continue;
+    }
+    e.region = intern_staged(ds, interned, e.region);
+    e.role = intern_staged(ds, interned, e.role);
+    r->total_output += e.output;
+    e.segments_offset += base;
+    cm_dataset_add_enterprise(ds, &e);
   }
-  const char *status = cm_loader__field(rec, &r->cols[COL_STATUS]);
-  if (!cm_project_status_from_string(status, &e.status))
-    error_at(r, rec->line, "bad status '%s' (expected operating, construction or signed)", status);
-
-  e.segments_offset = ds->enterprise_segments->len;
-  e.n_segments = read_segment_list(r, rec, cm_loader__field(rec, &r->cols[COL_SEGMENTS]));
-  cm_dataset_add_enterprise(ds, &e);
-  cm_loader__keep_extras(ctx, rec, r->extra_index, ds->enterprise_extra_values);
 }
 
 void
@@ -138,9 +333,42 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
                [COL_OUTPUT] = {"output", FALSE, -1},
                [COL_STATUS] = {"status", FALSE, -1}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
+      .staged = {.diags = cm_diagnostics_new(),
+                 .strings = g_string_chunk_new(1 << 20),
+                 .rows = g_array_new(FALSE, FALSE, sizeof(CmEnterprise)),
+                 .segments = g_array_new(FALSE, FALSE, sizeof(guint32))},
   };
-  CmCsvSource src = cm_loader__source(ctx, CM_TABLE_ENTERPRISES);
-  if (!cm_csv_read(&src, on_record, &r))
+  cm_record_queue_init(&r.queue, r.cols, N_COLS, process_queued, make_key, &r);
+  CmCsvSource src = part_source(&r, 0, 0);
+  CmCsvPartEnd end = {0};
+  gboolean ok = cm_csv_read_first_half(&src, PARALLEL_BYTES, &r.split, on_record, &r, &end);
+  cm_record_queue_flush(&r.queue);
+  gboolean use_second = FALSE;
+  if (r.second) {
+    if (!ok || !end.stopped)
+      g_atomic_int_set(&r.cancel, 1); /* a record ran across the split: read on alone */
+    g_thread_join(r.second);
+    /* far from overflow, the running total of one sequential pass cannot overflow either */
+    use_second = ok && end.stopped && !r.staged.gave_up &&
+                 r.total_output + r.staged.total_output < G_MAXDOUBLE / 2;
+  }
+  if (use_second) {
+    add_staged(&r, end.line);
+    cm_dataset_adopt_strings(ctx->ds, r.staged.strings); /* ids and names stay where they are */
+    r.staged.strings = NULL;
+  } else if (ok && end.stopped) {
+    r.past_split = TRUE; /* a header found from here on starts no second part */
+    CmCsvSource rest = part_source(&r, r.split, end.line);
+    ok = cm_csv_read_part(&rest, FALSE, on_record, &r, NULL);
+    cm_record_queue_flush(&r.queue);
+  }
+  if (!ok)
     ctx->table_usable[CM_TABLE_ENTERPRISES] = FALSE;
+  cm_record_queue_clear(&r.queue);
+  cm_diagnostics_free(r.staged.diags);
+  if (r.staged.strings)
+    g_string_chunk_free(r.staged.strings);
+  g_array_free(r.staged.rows, TRUE);
+  g_array_free(r.staged.segments, TRUE);
   g_array_free(r.extra_index, TRUE);
 }

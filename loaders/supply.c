@@ -3,9 +3,9 @@
  * is read on two threads (see Part); the result and the diagnostics are those of one sequential
  * pass. docs/performance.md ("National scale") tells why each step is done the way it is. */
 #include "cm_number.h"
+#include "record_queue.h"
 #include "supply_private.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 enum { COL_SUPPLIER, COL_BUYER, COL_SEGMENT, COL_VALUE, COL_YEAR, N_COLS };
 
 /* A file this big is read on two threads, split at a line end near its middle. */
-#define PARALLEL_BYTES (8u << 20)
+#define PARALLEL_BYTES (8 << 20)
 
 /* What every part of the table shares; read-only once the header is read. */
 typedef struct {
@@ -28,16 +28,6 @@ typedef struct {
   struct _Part *part2; /* its state */
 } Shared;
 
-/* Rows are resolved in small batches: the enterprise index is far bigger than the caches, and
- * prefetching the index slots of a batch's ids lets their cache misses overlap. */
-#define BATCH 32
-
-typedef struct {
-  guint line;
-  const char *field[N_COLS]; /* of a stable record (see CmCsvRecord), else NULL */
-  gsize at[N_COLS];          /* else the field's offset in the arena */
-} Pending;
-
 /* The state of reading one part. Diagnostics of a part are collected apart and merged in line
  * order with the duplicate warnings at the end. The first part owns ctx (hints, ctx->diags is
  * pointed at its diagnostics); the second only looks ids up and hands anything that needs the
@@ -50,13 +40,12 @@ typedef struct _Part {
   GArray *rows;       /* first part: ds->supply */
   CmRowBlocks blocks; /* second part */
   guint32 n_rows;
+  gsize rows_in_part[CM_SUPPLY_KEY_PARTS]; /* sizes the duplicate pass's index */
   CmLineMap lines;
   double total; /* of every value: finite means every sum the analysis forms is finite */
   gboolean overflowed;
   gboolean needs_order; /* second part: give up, the first part reads on */
-  Pending pending[BATCH];
-  guint n_pending;
-  GString *arena; /* fields of pending rows that are not stable, NUL-terminated */
+  CmRecordQueue queue;  /* rows wait here while their ids' index slots are prefetched */
 } Part;
 
 static void report(Part *r, guint line, CmSeverity sev, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
@@ -81,14 +70,15 @@ give_up(Part *r)
 
 /* The enterprise of a supplier or buyer field, or -1 (reported). */
 static gint64
-resolve_enterprise(Part *r, guint line, const char *column, const char *id, guint32 *packed)
+resolve_enterprise(Part *r, guint line, const char *column, const char *id, const CmIdKey *key,
+                   guint32 *packed)
 {
   CmLoadContext *ctx = r->shared->ctx;
   if (*id == '\0') {
     report(r, line, CM_SEVERITY_ERROR, "empty required field '%s'", column);
     return -1;
   }
-  gint64 e = cm_dataset_find_enterprise_packed(ctx->ds, id, packed);
+  gint64 e = cm_dataset_find_enterprise_key(ctx->ds, id, key, packed);
   if (e < 0 && !r->first) {
     give_up(r);
     return -1;
@@ -113,7 +103,7 @@ segment_list(const CmDataset *ds, const CmEnterprise *e)
 }
 
 /* The segment of the row, or -1 (reported). supplier may be -1 (unknown, already reported);
- * packed holds its segments when they are one or two (see cm_dataset_find_enterprise_packed),
+ * packed holds its segments when they are one or two (see cm_dataset_find_enterprise_key),
  * which spares reading the enterprise. */
 static gint64
 resolve_segment(Part *r, guint line, const char *id, gint64 supplier, guint32 packed)
@@ -183,6 +173,7 @@ static void
 store_row(Part *r, const CmSupply *row, guint line)
 {
   cm_line_map_add(&r->lines, r->n_rows, line);
+  r->rows_in_part[cm_supply_key_part(row)]++;
   if (r->rows)
     g_array_append_val(r->rows, *row);
   else
@@ -190,9 +181,10 @@ store_row(Part *r, const CmSupply *row, guint line)
   r->n_rows++;
 }
 
-/* One data row; rec is given when its extra columns are kept. */
+/* One data row; keys are those of its supplier and buyer (see make_keys); rec is given when
+ * its extra columns are kept. */
 static void
-read_row(Part *r, guint line, const char *const *f, const CmCsvRecord *rec)
+read_row(Part *r, guint line, const char *const *f, const CmIdKey *keys, const CmCsvRecord *rec)
 {
   CmLoadContext *ctx = r->shared->ctx;
   CmDataset *ds = ctx->ds;
@@ -200,8 +192,8 @@ read_row(Part *r, guint line, const char *const *f, const CmCsvRecord *rec)
     return;
   gboolean ok = TRUE;
   guint32 packed = 0, unused;
-  gint64 supplier = resolve_enterprise(r, line, "supplier", f[COL_SUPPLIER], &packed);
-  gint64 buyer = resolve_enterprise(r, line, "buyer", f[COL_BUYER], &unused);
+  gint64 supplier = resolve_enterprise(r, line, "supplier", f[COL_SUPPLIER], &keys[0], &packed);
+  gint64 buyer = resolve_enterprise(r, line, "buyer", f[COL_BUYER], &keys[1], &unused);
   gint64 segment = resolve_segment(r, line, f[COL_SEGMENT], supplier, packed);
   ok = supplier >= 0 && buyer >= 0 && segment >= 0;
 
@@ -248,21 +240,24 @@ read_row(Part *r, guint line, const char *const *f, const CmCsvRecord *rec)
 }
 
 static void
+process_queued(gpointer data, guint line, const char *const *f, const CmIdKey *keys)
+{
+  read_row(data, line, f, keys, NULL);
+}
+
+static guint
+make_keys(gpointer data, const char *const *f, CmIdKey *keys)
+{
+  const CmDataset *ds = ((Part *)data)->shared->ctx->ds;
+  keys[0] = cm_dataset_enterprise_key(ds, f[COL_SUPPLIER]);
+  keys[1] = cm_dataset_enterprise_key(ds, f[COL_BUYER]);
+  return 2;
+}
+
+static void
 flush(Part *r)
 {
-  const CmDataset *ds = r->shared->ctx->ds;
-  for (guint i = 0; i < r->n_pending; i++) {
-    Pending *p = &r->pending[i];
-    for (guint c = 0; c < N_COLS; c++)
-      if (!p->field[c])
-        p->field[c] = r->arena->str + p->at[c];
-    cm_dataset_prefetch_enterprise(ds, p->field[COL_SUPPLIER]);
-    cm_dataset_prefetch_enterprise(ds, p->field[COL_BUYER]);
-  }
-  for (guint i = 0; i < r->n_pending; i++)
-    read_row(r, r->pending[i].line, r->pending[i].field, NULL);
-  r->n_pending = 0;
-  g_string_truncate(r->arena, 0);
+  cm_record_queue_flush(&r->queue);
 }
 
 static void
@@ -285,26 +280,14 @@ on_record(const CmCsvRecord *rec, gpointer data)
     return;
   if (ctx->ds->supply_extra.n > 0) { /* extra values are kept from the record itself */
     const char *f[N_COLS];
+    CmIdKey keys[2];
     for (guint c = 0; c < N_COLS; c++)
       f[c] = cm_loader__field(rec, &sh->cols[c]);
-    read_row(r, rec->line, f, rec);
+    make_keys(r, f, keys);
+    read_row(r, rec->line, f, keys, rec);
     return;
   }
-  Pending *p = &r->pending[r->n_pending++];
-  p->line = rec->line;
-  for (guint c = 0; c < N_COLS; c++) {
-    const char *field = cm_loader__field(rec, &sh->cols[c]);
-    if (rec->stable) {
-      p->field[c] = field;
-      continue;
-    }
-    /* copied, and pointed to once the batch is complete (the arena may move) */
-    p->field[c] = NULL;
-    p->at[c] = r->arena->len;
-    g_string_append_len(r->arena, field, (gssize)strlen(field) + 1);
-  }
-  if (r->n_pending == BATCH)
-    flush(r);
+  cm_record_queue_push(&r->queue, rec);
 }
 
 static CmCsvSource
@@ -336,29 +319,6 @@ read_second(gpointer data)
     give_up(r);
   flush(r);
   return NULL;
-}
-
-/* A line end near the middle of the file, or 0. */
-static goffset
-find_split(const char *path)
-{
-  GStatBuf st;
-  if (g_stat(path, &st) != 0 || st.st_size < PARALLEL_BYTES)
-    return 0;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return 0;
-  goffset at = st.st_size / 2, split = 0;
-  char buf[65536];
-  if (fseeko(f, at, SEEK_SET) == 0) {
-    for (size_t n; split == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0; at += (goffset)n) {
-      const char *nl = memchr(buf, '\n', n);
-      if (nl)
-        split = at + (nl - buf) + 1;
-    }
-  }
-  fclose(f);
-  return split < st.st_size ? split : 0;
 }
 
 /* Lines of the second part were counted from 1 at the split. The part's own list is the only
@@ -415,7 +375,7 @@ static void
 part_init(Part *r, Shared *sh, gboolean first)
 {
   *r = (Part){.shared = sh, .first = first, .diags = cm_diagnostics_new()};
-  r->arena = g_string_sized_new(4096);
+  cm_record_queue_init(&r->queue, sh->cols, N_COLS, process_queued, make_keys, r);
   r->rows = first ? sh->ctx->ds->supply : NULL;
   if (!first)
     cm_row_blocks_init(&r->blocks);
@@ -426,7 +386,7 @@ static void
 part_clear(Part *r)
 {
   cm_diagnostics_free(r->diags);
-  g_string_free(r->arena, TRUE);
+  cm_record_queue_clear(&r->queue);
   cm_row_blocks_clear(&r->blocks);
   cm_line_map_clear(&r->lines);
 }
@@ -451,13 +411,8 @@ cm_loader__read_supply(CmLoadContext *ctx)
   ctx->diags = first.diags; /* hints and id checks of the first part go with its reports */
 
   CmCsvSource src = part_source(&first, 0, 0, 0);
-  gboolean gb18030 = FALSE;
-  gboolean ok = cm_csv_check_encoding(&src, &gb18030);
-  if (ok && !gb18030 && src.path && !src.data)
-    sh.split = find_split(src.path);
-  src.part_end = sh.split;
   CmCsvPartEnd end = {0};
-  ok = ok && cm_csv_read_part(&src, gb18030, on_record, &first, &end);
+  gboolean ok = cm_csv_read_first_half(&src, PARALLEL_BYTES, &sh.split, on_record, &first, &end);
   flush(&first);
   gboolean use_second = FALSE;
   if (sh.second) {
@@ -486,7 +441,10 @@ cm_loader__read_supply(CmLoadContext *ctx)
   ctx->diags = load_diags;
   if (!ok)
     ctx->table_usable[CM_TABLE_SUPPLY] = FALSE;
-  g_autoptr(GArray) dups = cm_supply__merge_duplicates(ctx->ds, &first.lines);
+  gsize rows_in_part[CM_SUPPLY_KEY_PARTS];
+  for (guint k = 0; k < CM_SUPPLY_KEY_PARTS; k++)
+    rows_in_part[k] = first.rows_in_part[k] + (use_second ? second.rows_in_part[k] : 0);
+  g_autoptr(GArray) dups = cm_supply__merge_duplicates(ctx->ds, &first.lines, rows_in_part);
   CmDiagnostics *parts[] = {first.diags, second.diags};
   merge_diagnostics(ctx, parts, use_second ? 2 : 1, dups);
   part_clear(&first);

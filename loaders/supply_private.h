@@ -41,7 +41,26 @@ typedef struct {
   guint32 first_line;
 } CmDuplicate;
 
+/* The hash of a row's key (supplier, buyer, segment, year). The duplicate pass splits the keys
+ * into parts by its top bits; the readers count the rows of each part as they store them. */
+static inline guint64
+cm_supply_key_hash(const CmSupply *s)
+{
+  guint64 h = ((guint64)s->supplier << 32 | s->buyer) * 0x9E3779B97F4A7C15ull;
+  h ^= ((guint64)s->segment << 32 | (guint32)s->year) * 0xC2B2AE3D27D4EB4Full;
+  h ^= h >> 31;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 29);
+}
+#define CM_SUPPLY_KEY_PARTS 4
+static inline guint
+cm_supply_key_part(const CmSupply *s)
+{
+  return (guint)(cm_supply_key_hash(s) >> 62);
+}
+
 /* Merges rows of ds->supply with the same (supplier, buyer, segment, year) into the first one,
  * in file order, drops the others (and their extra values), and returns the duplicates in line
- * order. */
-GArray *cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines);
+ * order. rows_in_part counts the rows of each key part (cm_supply_key_part). */
+GArray *cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines,
+                                    const gsize *rows_in_part);

@@ -101,16 +101,6 @@ cm_row_blocks_clear(CmRowBlocks *b)
   b->len = 0;
 }
 
-static inline guint64
-key_hash(const CmSupply *s)
-{
-  guint64 h = ((guint64)s->supplier << 32 | s->buyer) * 0x9E3779B97F4A7C15ull;
-  h ^= ((guint64)s->segment << 32 | (guint32)s->year) * 0xC2B2AE3D27D4EB4Full;
-  h ^= h >> 31;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return h ^ (h >> 29);
-}
-
 static inline gboolean
 same_key(const CmSupply *a, const CmSupply *b)
 {
@@ -118,14 +108,14 @@ same_key(const CmSupply *a, const CmSupply *b)
          a->year == b->year;
 }
 
-/* Rows ahead whose slot is prefetched: the index is far bigger than the caches. */
+/* Rows ahead whose slot is prefetched: the index is bigger than the caches. */
 #define PREFETCH 16
 /* Above this many rows the keys are merged in four parts by the top two bits of their hash, two
  * parts on each of two threads, one after the other, each thread with an index a quarter as
  * big as one for all keys: a key's rows all fall in one part, so first occurrences do not
  * change, and the two indices together take half the memory of one. */
 #define SPLIT_ROWS (1u << 20)
-#define PARTS 4
+#define PARTS CM_SUPPLY_KEY_PARTS
 
 static gint
 compare_duplicates(gconstpointer a, gconstpointer b)
@@ -160,13 +150,13 @@ merge_pass(const MergeWork *w, guint part, guint32 *slots)
    * that most probes of other keys are settled without reading their row */
   guint64 ahead[PREFETCH];
   for (guint r = 0; r < MIN(n, PREFETCH); r++) {
-    ahead[r] = key_hash(&rows[r]);
+    ahead[r] = cm_supply_key_hash(&rows[r]);
     __builtin_prefetch(&slots[ahead[r] & mask]);
   }
   for (guint r = 0; r < n; r++) {
     guint64 h = ahead[r % PREFETCH];
     if (r + PREFETCH < n) {
-      guint64 next = key_hash(&rows[r + PREFETCH]);
+      guint64 next = cm_supply_key_hash(&rows[r + PREFETCH]);
       ahead[r % PREFETCH] = next;
       if (w->parts == 1 || next >> shift == part)
         __builtin_prefetch(&slots[next & mask]);
@@ -208,22 +198,26 @@ merge_parts(gpointer data)
 }
 
 GArray *
-cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines)
+cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines, const gsize *rows_in_part)
 {
   CmSupply *rows = (CmSupply *)ds->supply->data;
   guint n = ds->supply->len;
   if (n < 2)
     return g_array_new(FALSE, FALSE, sizeof(CmDuplicate));
   guint parts = n > SPLIT_ROWS ? PARTS : 1;
-  gsize in_part[PARTS] = {n};
-  if (parts > 1) { /* the index must fit the biggest part, whatever the hash does */
-    in_part[0] = 0;
+  /* the index must fit the biggest part, whatever the hash does: a table too small for its
+   * part would never find a free slot, so counts that do not add up are not trusted */
+  gsize counted[PARTS] = {0}, sum = 0;
+  for (guint k = 0; k < PARTS; k++)
+    sum += rows_in_part[k];
+  if (sum == n)
+    memcpy(counted, rows_in_part, sizeof counted);
+  else
     for (guint r = 0; r < n; r++)
-      in_part[key_hash(&rows[r]) >> 62]++;
-  }
-  gsize keys = 0, cap = 16;
+      counted[cm_supply_key_part(&rows[r])]++;
+  gsize keys = parts > 1 ? 0 : n, cap = 16;
   for (guint k = 0; k < parts; k++)
-    keys = MAX(keys, in_part[k]);
+    keys = MAX(keys, counted[k]);
   while (cap < keys + keys / 2)
     cap *= 2;
   guint workers = parts > 1 ? 2 : 1;

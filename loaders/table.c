@@ -88,9 +88,8 @@ cm_loader__source(CmLoadContext *ctx, CmTable table)
   return src;
 }
 
-/* The first space-like character of id that is not ASCII, or 0. */
-static gunichar
-unicode_space(const char *id)
+gunichar
+cm_loader__id_space(const char *id)
 {
   for (const char *p = id; *p; p = g_utf8_next_char(p)) {
     if ((unsigned char)*p < 0x80)
@@ -105,7 +104,7 @@ unicode_space(const char *id)
 void
 cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *id)
 {
-  gunichar c = unicode_space(id);
+  gunichar c = cm_loader__id_space(id);
   if (!c)
     return;
   const char *what = c == 0x3000   ? "a full-width space"

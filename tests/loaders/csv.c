@@ -237,6 +237,78 @@ Test(csv, extra_columns_are_kept_with_their_values)
   cr_assert_eq(ds->segment_extra.n, 0);
 }
 
+/* Tables of 64 and 65 commas a line (65 and 66 fields) and of 100 fields: the reader splits
+ * lines of up to 64 commas in one pass, wider ones another way. Extra column k holds " vR.k "
+ * on row R: trimmed to "vR.k". */
+static void
+check_wide_table(guint n_extra)
+{
+  GString *csv = g_string_new("id,region,segments");
+  for (guint k = 0; k < n_extra; k++)
+    g_string_append_printf(csv, ",x%u", k);
+  g_string_append_c(csv, '\n');
+  for (guint row = 0; row < 2; row++) {
+    g_string_append_printf(csv, "e%u , Fujian/Ningde,cell", row);
+    for (guint k = 0; k < n_extra; k++)
+      g_string_append_printf(csv, ", v%u.%u ", row, k);
+    g_string_append(csv, row == 0 ? "\r\n" : "\n");
+  }
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load_text(MINI_INI, MINI_SEGMENTS, csv->str, NULL, &diags);
+  g_string_free(csv, TRUE);
+  cr_assert_not_null(ds, "%u extra: %s", n_extra, cm_test_dump_diags(diags));
+  assert_counts(diags, 0, 0);
+  cr_assert_eq(ds->enterprise_extra.n, n_extra);
+  cr_assert_eq(cm_dataset_find_enterprise(ds, "e1"), 1);
+  for (guint row = 0; row < 2; row++) {
+    for (guint k = 0; k < n_extra; k++) {
+      g_autofree char *want = g_strdup_printf("v%u.%u", row, k);
+      cr_assert_str_eq(
+          cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, row, k), want,
+          "%u extra, row %u, column %u", n_extra, row, k);
+    }
+  }
+}
+
+Test(csv, wide_tables_are_split_like_narrow_ones)
+{
+  check_wide_table(62); /* 64 commas */
+  check_wide_table(63); /* 65 */
+  check_wide_table(97); /* 100 fields */
+}
+
+/* The reader looks for quotes and CRs eight bytes at a time: put them at every offset. */
+Test(csv, quotes_at_every_offset_are_seen)
+{
+  for (guint k = 0; k < 24; k++) {
+    /* id, filler of k bytes, a quoted name holding a comma, tier */
+    g_autofree char *filler = g_strnfill(k, 'x');
+    g_autofree char *segments =
+        g_strdup_printf("id,filler,name,tier\nore,%s,\"Ore, raw\",upstream\n", filler);
+    g_autoptr(CmDiagnostics) diags = NULL;
+    g_autoptr(CmDataset) ds =
+        cm_test_load_text(MINI_INI, segments, "id,region,segments\nx,R,ore\n", NULL, &diags);
+    cr_assert_not_null(ds, "offset %u: %s", k, cm_test_dump_diags(diags));
+    cr_assert_str_eq(cm_dataset_segment(ds, 0)->name, "Ore, raw", "offset %u", k);
+  }
+}
+
+Test(csv, lone_carriage_returns_at_every_offset_are_seen)
+{
+  for (guint k = 0; k < 24; k++) {
+    /* a CR inside a line (not before its line feed) ends a record for libcsv: the row is cut
+     * in two and both halves have the wrong number of fields */
+    g_autofree char *filler = g_strnfill(k, 'x');
+    g_autofree char *segments =
+        g_strdup_printf("id,filler,name,tier\nore,%s\r,Ore,upstream\n", filler);
+    g_autoptr(CmDiagnostics) diags = NULL;
+    g_autoptr(CmDataset) ds =
+        cm_test_load_text(MINI_INI, segments, "id,region,segments\nx,R,ore\n", NULL, &diags);
+    cr_assert_null(ds, "offset %u", k);
+    assert_error(diags, "segments.csv", 2, "expected 4 fields (as in the header), found 2");
+  }
+}
+
 Test(csv, semicolon_separated_file_gets_a_hint)
 {
   g_autoptr(CmDiagnostics) diags = NULL;

@@ -205,3 +205,71 @@ Test(encoding, gb18030_four_byte_character_cut_by_a_read_chunk_is_kept, .timeout
   /* U+20000 is four bytes in GB18030 (95 32 82 36) */
   check_straddling("gb18030", "GB18030", "\xF0\xA0\x80\x80");
 }
+
+/* Enterprises whose names put a CJK character (3 bytes) at every offset 0..15 after runs of
+ * ASCII of every length, so that the validator's eight-byte ASCII steps and its windows around
+ * non-ASCII bytes meet every alignment; then, on a known line, a bad byte or a NUL. */
+static GString *
+aligned_cjk_enterprises(guint *line)
+{
+  GString *csv = g_string_new(MINI_ENTERPRISES);
+  *line = 4;
+  for (guint pad = 0; pad < 80; pad++) {
+    g_string_append_printf(csv, "p%u,", pad);
+    for (guint k = 0; k < pad; k++)
+      g_string_append_c(csv, 'a' + (char)(k % 26));
+    g_string_append(csv, "宁德时代新能源,Fujian/Ningde,cell,,,\n");
+    ++*line;
+  }
+  return csv;
+}
+
+Test(encoding, cjk_at_every_alignment_is_valid_utf8)
+{
+  guint line;
+  g_autoptr(GString) csv = aligned_cjk_enterprises(&line);
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load_text("[dataset]\nregion=R\nencoding=utf-8\n",
+                                              MINI_SEGMENTS, csv->str, NULL, &diags);
+  cr_assert_not_null(ds, "%s", cm_test_dump_diags(diags));
+  /* 3 enterprises of MINI_ENTERPRISES and 80 more */
+  cr_assert_eq(cm_dataset_n_enterprises(ds), 83);
+  cr_assert_str_eq(cm_dataset_enterprise(ds, 82)->name,
+                   "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyza"
+                   "宁德时代新能源");
+}
+
+Test(encoding, bad_byte_after_long_mixed_text_names_its_line)
+{
+  guint line;
+  g_autoptr(GString) csv = aligned_cjk_enterprises(&line);
+  /* a lone continuation byte in the middle of a long ASCII run, on line `line + 1` */
+  g_string_append(csv, "bad,abcdefghijklmnopqrstuvwxyz\x80zyxwvutsrqponmlkjihgfedcba,R,cell,,,\n");
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load_text("[dataset]\nregion=R\nencoding=utf-8\n",
+                                              MINI_SEGMENTS, csv->str, NULL, &diags);
+  cr_assert_null(ds);
+  /* MINI_ENTERPRISES ends on line 4, the 80 padded rows are lines 5..84, the bad one 85 */
+  cr_assert_eq(line + 1, 85);
+  assert_error(diags, "enterprises.csv", 85, "invalid UTF-8");
+  assert_counts(diags, 1, 0);
+}
+
+Test(encoding, nul_byte_after_cjk_text_names_its_line)
+{
+  guint line;
+  g_autoptr(GString) csv = aligned_cjk_enterprises(&line);
+  g_autofree char *dir = cm_test_tmpdir();
+  write_file(dir, "dataset.ini", MINI_INI, -1);
+  write_file(dir, "segments.csv", MINI_SEGMENTS, -1);
+  /* a NUL right after a CJK character, on line 85 */
+  g_string_append(csv, "nul,宁德");
+  g_string_append_c(csv, '\0');
+  g_string_append(csv, "x,R,cell,,,\n");
+  write_file(dir, "enterprises.csv", csv->str, (gssize)csv->len);
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load(dir, &diags);
+  cm_test_rmdir(dir);
+  cr_assert_null(ds);
+  assert_error(diags, "enterprises.csv", 85, "NUL byte");
+}

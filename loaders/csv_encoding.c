@@ -1,0 +1,235 @@
+/* The encoding check of a CSV source: UTF-16 and NUL bytes are refused, and text that is not
+ * valid UTF-8 is decoded as GB18030 (or refused, as the dataset says). A big file is scanned on
+ * two threads, one half each. */
+#include "csv_private.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A file this big is scanned on two threads. */
+#define PARALLEL_SCAN_BYTES (8 << 20)
+
+/* Line ends in p, eight bytes at a time. */
+static guint
+count_lines(const char *p, gsize len)
+{
+  guint n = 0;
+  gsize i = 0;
+  for (; i + 8 <= len; i += 8) {
+    guint64 found = cm_csv__bytes_equal(cm_csv__load8(p + i), '\n') >> 7; /* 1 in such bytes */
+    n += (guint)((found * 0x0101010101010101ull) >> 56); /* their sum, in the top byte */
+  }
+  for (; i < len; i++)
+    n += p[i] == '\n';
+  return n;
+}
+
+/* g_utf8_validate_len, with a fast path for runs of ASCII, of which CSV files are mostly made:
+ * eight bytes at a time while none is NUL or has its high bit set. */
+static gboolean
+utf8_validate(const char *buf, gsize len, const char **end)
+{
+  const guint64 high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  gsize i = 0;
+  for (;;) {
+    for (guint64 v; i + 8 <= len; i += 8) {
+      memcpy(&v, buf + i, 8);
+      if ((v | ((v - ones) & ~v)) & high)
+        break;
+    }
+    if (i >= len)
+      break;
+    /* glib from here up to an ASCII byte, so that no multibyte sequence is cut */
+    gsize j = MIN(len, i + 64);
+    while (j < len && (unsigned char)buf[j] >= 0x80)
+      j++;
+    if (!g_utf8_validate_len(buf + i, j - i, end))
+      return FALSE;
+    i = j;
+  }
+  *end = buf + len;
+  return TRUE;
+}
+
+/* The scan of a range of a source. */
+typedef struct {
+  CmCsvSource src; /* from part_start; diags gets read errors */
+  goffset end;     /* where the range ends; 0: at the end of the source */
+  char *buf;       /* CM_CSV_CHUNK_BYTES */
+  gboolean valid;
+  gboolean io_error;
+  gboolean nul;   /* not valid because of a NUL byte */
+  guint lines;    /* line ends in the range, when valid */
+  guint bad_line; /* line of the first offending byte, counted from 1 at the range's start */
+} Scan;
+
+/* Checks that the range is UTF-8 with no NUL byte. */
+static void
+scan_range(Scan *sc)
+{
+  CmByteStream s;
+  sc->valid = TRUE;
+  sc->io_error = !cm_byte_stream_open_part(&s, &sc->src);
+  if (sc->io_error)
+    return;
+  char *buf = sc->buf;
+  goffset pos = sc->src.part_start;
+  gsize carry = 0;
+  guint lines = 0;
+  for (;;) {
+    gsize cap = CM_CSV_CHUNK_BYTES - carry;
+    if (sc->end > 0)
+      cap = MIN(cap, (gsize)(sc->end - pos));
+    gssize n = cm_byte_stream_read(&s, buf + carry, cap);
+    if (n < 0) {
+      cm_csv__read_failed(&sc->src);
+      sc->io_error = TRUE;
+      break;
+    }
+    pos += n;
+    gsize len = carry + (gsize)n;
+    if (len == 0)
+      break;
+    const char *end;
+    if (utf8_validate(buf, len, &end)) {
+      lines += count_lines(buf, len);
+      carry = 0;
+      if (n == 0)
+        break;
+      continue;
+    }
+    gsize good = (gsize)(end - buf);
+    if (*end != '\0' && n > 0 && len - good < 4) { /* a sequence cut by the chunk boundary */
+      lines += count_lines(buf, good);
+      memmove(buf, end, len - good);
+      carry = len - good;
+      continue;
+    }
+    sc->bad_line = lines + count_lines(buf, good) + 1;
+    sc->nul = *end == '\0';
+    sc->valid = FALSE;
+    break;
+  }
+  sc->lines = lines;
+  cm_byte_stream_close(&s);
+}
+
+static gpointer
+scan_thread(gpointer data)
+{
+  scan_range(data);
+  return NULL;
+}
+
+/* Checks that the source is UTF-8 with no NUL byte. On failure *bad_line is the line of the
+ * first offending byte and *nul tells whether it was a NUL byte. */
+static gboolean
+scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gboolean *io_error)
+{
+  goffset split = src->path && !src->data ? cm_csv_find_split(src->path, PARALLEL_SCAN_BYTES) : 0;
+  Scan first = {.src = *src, .end = split, .buf = buf};
+  first.src.part_start = 0;
+  Scan second = {.src = *src};
+  g_autoptr(CmDiagnostics) second_diags = NULL;
+  g_autofree char *second_buf = NULL;
+  GThread *thread = NULL;
+  if (split > 0) { /* the split is at a line end: no character and no line is cut */
+    second_diags = cm_diagnostics_new();
+    second_buf = g_malloc(CM_CSV_CHUNK_BYTES);
+    second.src.part_start = split;
+    second.src.diags = second_diags; /* the load's list is the main thread's */
+    second.buf = second_buf;
+    thread = g_thread_new("scan", scan_thread, &second);
+  }
+  scan_range(&first);
+  if (thread)
+    g_thread_join(thread);
+  *io_error = first.io_error;
+  if (first.io_error || !first.valid) {
+    *bad_line = first.bad_line;
+    *nul = first.nul;
+    return first.valid;
+  }
+  if (split == 0)
+    return TRUE;
+  if (second.io_error) { /* again, reporting on the load's list */
+    second.src.diags = src->diags;
+    scan_range(&second);
+    *io_error = second.io_error;
+  }
+  *bad_line = first.lines + second.bad_line;
+  *nul = second.nul;
+  return second.valid;
+}
+
+gboolean
+cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
+{
+  g_autofree char *buf = g_malloc(CM_CSV_CHUNK_BYTES);
+  /* UTF-16 is a common Excel export ("Unicode text"): name it instead of failing obscurely. */
+  {
+    CmByteStream s;
+    if (!cm_byte_stream_open(&s, src))
+      return FALSE;
+    gssize n = cm_byte_stream_read(&s, buf, 4);
+    cm_byte_stream_close(&s);
+    if (n < 0) {
+      cm_csv__read_failed(src);
+      return FALSE;
+    }
+    if (cm_csv__starts_with(buf, (gsize)n, "\xFF\xFE", 2) ||
+        cm_csv__starts_with(buf, (gsize)n, "\xFE\xFF", 2)) {
+      cm_diagnostics_add(src->diags, src->display, 1, CM_SEVERITY_ERROR,
+                         "the file is UTF-16; save it as UTF-8 (Excel: \"CSV UTF-8\")");
+      return FALSE;
+    }
+  }
+  gboolean gb18030 = src->encoding == CM_ENCODING_GB18030;
+  if (!gb18030) {
+    guint bad_line = 0;
+    gboolean nul = FALSE, io_error = FALSE;
+    gboolean valid = scan_utf8(src, buf, &bad_line, &nul, &io_error);
+    if (io_error)
+      return FALSE;
+    if (!valid && nul) {
+      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
+                         "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
+      return FALSE;
+    }
+    if (!valid && src->encoding == CM_ENCODING_UTF8) {
+      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
+                         "invalid UTF-8 (the dataset says encoding=utf-8)");
+      return FALSE;
+    }
+    if (!valid) {
+      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
+                         "not valid UTF-8 from this line on; decoded the file as GB18030");
+      gb18030 = TRUE;
+    }
+  }
+  *gb18030_out = gb18030;
+  return TRUE;
+}
+
+goffset
+cm_csv_find_split(const char *path, goffset min_bytes)
+{
+  GStatBuf st;
+  if (g_stat(path, &st) != 0 || st.st_size < min_bytes)
+    return 0;
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return 0;
+  goffset at = st.st_size / 2, split = 0;
+  char buf[65536];
+  if (fseeko(f, at, SEEK_SET) == 0) {
+    for (size_t n; split == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0; at += (goffset)n) {
+      const char *nl = memchr(buf, '\n', n);
+      if (nl)
+        split = at + (nl - buf) + 1;
+    }
+  }
+  fclose(f);
+  return split < st.st_size ? split : 0;
+}
