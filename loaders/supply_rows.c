@@ -108,8 +108,9 @@ same_key(const CmSupply *a, const CmSupply *b)
          a->year == b->year;
 }
 
-/* Rows ahead whose slot is prefetched: the index is bigger than the caches. */
-#define PREFETCH 16
+/* Rows ahead whose slot is prefetched: the index is bigger than the caches, and with four parts
+ * only every fourth row goes into the part being merged (measured: 16 rows ahead hid less). */
+#define PREFETCH 64
 /* Above this many rows the keys are merged in four parts by the top two bits of their hash, two
  * parts on each of two threads, one after the other, each thread with an index a quarter as
  * big as one for all keys: a key's rows all fall in one part, so first occurrences do not
