@@ -40,7 +40,7 @@ typedef struct _Part {
   GArray *rows;       /* first part: ds->supply */
   CmRowBlocks blocks; /* second part */
   guint32 n_rows;
-  gsize rows_in_part[CM_SUPPLY_KEY_PARTS]; /* sizes the duplicate pass's index */
+  CmKeyParts key_parts; /* of each row, for the duplicate pass */
   CmLineMap lines;
   double total; /* of every value: finite means every sum the analysis forms is finite */
   gboolean overflowed;
@@ -173,7 +173,7 @@ static void
 store_row(Part *r, const CmSupply *row, guint line)
 {
   cm_line_map_add(&r->lines, r->n_rows, line);
-  r->rows_in_part[cm_supply_key_part(row)]++;
+  cm_key_parts_add(&r->key_parts, cm_supply_key_part(row));
   if (r->rows)
     g_array_append_val(r->rows, *row);
   else
@@ -380,6 +380,7 @@ part_init(Part *r, Shared *sh, gboolean first)
   if (!first)
     cm_row_blocks_init(&r->blocks);
   cm_line_map_init(&r->lines);
+  cm_key_parts_init(&r->key_parts);
 }
 
 static void
@@ -389,6 +390,7 @@ part_clear(Part *r)
   cm_record_queue_clear(&r->queue);
   cm_row_blocks_clear(&r->blocks);
   cm_line_map_clear(&r->lines);
+  cm_key_parts_clear(&r->key_parts);
 }
 
 void
@@ -441,10 +443,9 @@ cm_loader__read_supply(CmLoadContext *ctx)
   ctx->diags = load_diags;
   if (!ok)
     ctx->table_usable[CM_TABLE_SUPPLY] = FALSE;
-  gsize rows_in_part[CM_SUPPLY_KEY_PARTS];
-  for (guint k = 0; k < CM_SUPPLY_KEY_PARTS; k++)
-    rows_in_part[k] = first.rows_in_part[k] + (use_second ? second.rows_in_part[k] : 0);
-  g_autoptr(GArray) dups = cm_supply__merge_duplicates(ctx->ds, &first.lines, rows_in_part);
+  if (use_second)
+    cm_key_parts_append(&first.key_parts, &second.key_parts);
+  g_autoptr(GArray) dups = cm_supply__merge_duplicates(ctx->ds, &first.lines, &first.key_parts);
   CmDiagnostics *parts[] = {first.diags, second.diags};
   merge_diagnostics(ctx, parts, use_second ? 2 : 1, dups);
   part_clear(&first);

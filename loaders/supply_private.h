@@ -42,7 +42,7 @@ typedef struct {
 } CmDuplicate;
 
 /* The hash of a row's key (supplier, buyer, segment, year). The duplicate pass splits the keys
- * into parts by its top bits; the readers count the rows of each part as they store them. */
+ * into parts by its top bits; the readers note each row's part as they store it. */
 static inline guint64
 cm_supply_key_hash(const CmSupply *s)
 {
@@ -53,14 +53,41 @@ cm_supply_key_hash(const CmSupply *s)
   return h ^ (h >> 29);
 }
 #define CM_SUPPLY_KEY_PARTS 4
-static inline guint
+static inline guint8
 cm_supply_key_part(const CmSupply *s)
 {
-  return (guint)(cm_supply_key_hash(s) >> 62);
+  return (guint8)(cm_supply_key_hash(s) >> 62);
 }
+
+/* The key part of each stored row, two bits a row (the duplicate pass reads only its part's
+ * rows). */
+typedef struct {
+  GByteArray *bits;
+  guint32 n;
+} CmKeyParts;
+
+void cm_key_parts_init(CmKeyParts *p);
+void cm_key_parts_clear(CmKeyParts *p);
+static inline void
+cm_key_parts_add(CmKeyParts *p, guint8 part)
+{
+  if (p->n % 4 == 0) {
+    guint8 zero = 0;
+    g_byte_array_append(p->bits, &zero, 1);
+  }
+  p->bits->data[p->n / 4] |= (guint8)(part << (2 * (p->n % 4)));
+  p->n++;
+}
+static inline guint8
+cm_key_parts_get(const CmKeyParts *p, guint32 row)
+{
+  return (p->bits->data[row / 4] >> (2 * (row % 4))) & 3;
+}
+/* Adds the parts of src after those of dst. */
+void cm_key_parts_append(CmKeyParts *dst, const CmKeyParts *src);
 
 /* Merges rows of ds->supply with the same (supplier, buyer, segment, year) into the first one,
  * in file order, drops the others (and their extra values), and returns the duplicates in line
- * order. rows_in_part counts the rows of each key part (cm_supply_key_part). */
+ * order. key_parts holds the part of every row. */
 GArray *cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines,
-                                    const gsize *rows_in_part);
+                                    const CmKeyParts *key_parts);

@@ -108,15 +108,40 @@ same_key(const CmSupply *a, const CmSupply *b)
          a->year == b->year;
 }
 
-/* Rows ahead whose slot is prefetched: the index is bigger than the caches, and with four parts
- * only every fourth row goes into the part being merged (measured: 16 rows ahead hid less). */
-#define PREFETCH 64
+/* Inserts ahead whose slot is prefetched: the index is bigger than the caches. */
+#define PREFETCH 16
 /* Above this many rows the keys are merged in four parts by the top two bits of their hash, two
  * parts on each of two threads, one after the other, each thread with an index a quarter as
  * big as one for all keys: a key's rows all fall in one part, so first occurrences do not
  * change, and the two indices together take half the memory of one. */
 #define SPLIT_ROWS (1u << 20)
 #define PARTS CM_SUPPLY_KEY_PARTS
+
+void
+cm_key_parts_init(CmKeyParts *p)
+{
+  p->bits = g_byte_array_new();
+  p->n = 0;
+}
+
+void
+cm_key_parts_clear(CmKeyParts *p)
+{
+  g_clear_pointer(&p->bits, g_byte_array_unref);
+  p->n = 0;
+}
+
+void
+cm_key_parts_append(CmKeyParts *dst, const CmKeyParts *src)
+{
+  if (dst->n % 4 == 0) { /* whole bytes */
+    g_byte_array_append(dst->bits, src->bits->data, src->bits->len);
+    dst->n += src->n;
+    return;
+  }
+  for (guint32 r = 0; r < src->n; r++)
+    cm_key_parts_add(dst, cm_key_parts_get(src, r));
+}
 
 static gint
 compare_duplicates(gconstpointer a, gconstpointer b)
@@ -128,60 +153,69 @@ compare_duplicates(gconstpointer a, gconstpointer b)
 typedef struct {
   CmSupply *rows;
   guint n;
-  guint parts;   /* 1 or PARTS */
-  guint first;   /* the parts this worker merges: first, first + 1, ... */
-  guint n_parts; /* how many */
-  gsize cap;     /* index slots */
+  const CmKeyParts *key_parts; /* of each row */
+  guint parts;                 /* 1 or PARTS */
+  guint first;                 /* the parts this worker merges: first, first + 1, ... */
+  guint n_parts;               /* how many */
+  gsize cap;                   /* index slots */
   const CmLineMap *lines;
   guint8 *dropped; /* a bit per row, this worker's own */
   GArray *dups;    /* CmDuplicate, this worker's own */
 } MergeWork;
 
-/* One pass over the rows whose hash falls in part (every row when there is one part). */
-static void
-merge_pass(const MergeWork *w, guint part, guint32 *slots)
+/* Row r into the index of its part: a new key, or merged into the first row with its key. */
+static inline void
+merge_row(const MergeWork *w, guint32 *slots, guint r, guint64 h)
 {
   CmSupply *rows = w->rows;
-  guint n = w->n;
   gsize mask = w->cap - 1;
-  guint shift = 62; /* the part is the hash's top two bits */
-  guint row_bits = g_bit_storage(n);
+  guint row_bits = g_bit_storage(w->n);
   guint32 row_mask = row_bits >= 30 ? G_MAXUINT32 : (1u << row_bits) - 1;
   /* each slot holds row + 1 in its low bits and a tag of the hash in the bits left over, so
    * that most probes of other keys are settled without reading their row */
-  guint64 ahead[PREFETCH];
-  for (guint r = 0; r < MIN(n, PREFETCH); r++) {
-    ahead[r] = cm_supply_key_hash(&rows[r]);
-    __builtin_prefetch(&slots[ahead[r] & mask]);
-  }
-  for (guint r = 0; r < n; r++) {
-    guint64 h = ahead[r % PREFETCH];
-    if (r + PREFETCH < n) {
-      guint64 next = cm_supply_key_hash(&rows[r + PREFETCH]);
-      ahead[r % PREFETCH] = next;
-      if (w->parts == 1 || next >> shift == part)
-        __builtin_prefetch(&slots[next & mask]);
+  guint32 tag = (guint32)(h >> 32) & ~row_mask & 0x3FFFFFFFu;
+  for (gsize i = h & mask;; i = (i + 1) & mask) {
+    guint32 slot = slots[i];
+    if (slot == 0) {
+      slots[i] = tag | (r + 1);
+      return;
     }
-    if (w->parts > 1 && h >> shift != part)
+    if ((slot & ~row_mask) != tag)
       continue;
-    guint32 tag = (guint32)(h >> 32) & ~row_mask & 0x3FFFFFFFu;
-    for (gsize i = h & mask;; i = (i + 1) & mask) {
-      guint32 slot = slots[i];
-      if (slot == 0) {
-        slots[i] = tag | (r + 1);
-        break;
-      }
-      if ((slot & ~row_mask) != tag)
+    guint32 first = (slot & row_mask) - 1;
+    if (!same_key(&rows[first], &rows[r]))
+      continue;
+    rows[first].value += rows[r].value;
+    w->dropped[r / 8] |= (guint8)(1u << (r % 8));
+    CmDuplicate d = {cm_line_map_line(w->lines, r), cm_line_map_line(w->lines, first)};
+    g_array_append_val(w->dups, d);
+    return;
+  }
+}
+
+/* One pass over the rows of part (every row when there is one part), in row order. Only the
+ * part's rows are hashed and read; the slots of the next PREFETCH of them are on their way. */
+static void
+merge_pass(const MergeWork *w, guint part, guint32 *slots)
+{
+  gsize mask = w->cap - 1;
+  guint32 ahead_row[PREFETCH];
+  guint64 ahead_hash[PREFETCH];
+  guint head = 0, queued = 0, next = 0;
+  for (;;) {
+    for (; queued < PREFETCH && next < w->n; next++) {
+      if (w->parts > 1 && cm_key_parts_get(w->key_parts, next) != part)
         continue;
-      guint32 first = (slot & row_mask) - 1;
-      if (!same_key(&rows[first], &rows[r]))
-        continue;
-      rows[first].value += rows[r].value;
-      w->dropped[r / 8] |= (guint8)(1u << (r % 8));
-      CmDuplicate d = {cm_line_map_line(w->lines, r), cm_line_map_line(w->lines, first)};
-      g_array_append_val(w->dups, d);
-      break;
+      guint k = (head + queued++) % PREFETCH;
+      ahead_row[k] = next;
+      ahead_hash[k] = cm_supply_key_hash(&w->rows[next]);
+      __builtin_prefetch(&slots[ahead_hash[k] & mask]);
     }
+    if (queued == 0)
+      return;
+    merge_row(w, slots, ahead_row[head], ahead_hash[head]);
+    head = (head + 1) % PREFETCH;
+    queued--;
   }
 }
 
@@ -199,26 +233,21 @@ merge_parts(gpointer data)
 }
 
 GArray *
-cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines, const gsize *rows_in_part)
+cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines, const CmKeyParts *key_parts)
 {
   CmSupply *rows = (CmSupply *)ds->supply->data;
   guint n = ds->supply->len;
   if (n < 2)
     return g_array_new(FALSE, FALSE, sizeof(CmDuplicate));
   guint parts = n > SPLIT_ROWS ? PARTS : 1;
-  /* the index must fit the biggest part, whatever the hash does: a table too small for its
-   * part would never find a free slot, so counts that do not add up are not trusted */
-  gsize counted[PARTS] = {0}, sum = 0;
-  for (guint k = 0; k < PARTS; k++)
-    sum += rows_in_part[k];
-  if (sum == n)
-    memcpy(counted, rows_in_part, sizeof counted);
-  else
-    for (guint r = 0; r < n; r++)
-      counted[cm_supply_key_part(&rows[r])]++;
+  /* the index must fit the biggest part, whatever the hash does */
+  gsize in_part[PARTS] = {0};
+  g_return_val_if_fail(key_parts->n == n, NULL);
+  for (guint r = 0; r < n; r++)
+    in_part[cm_key_parts_get(key_parts, r)]++;
   gsize keys = parts > 1 ? 0 : n, cap = 16;
   for (guint k = 0; k < parts; k++)
-    keys = MAX(keys, counted[k]);
+    keys = MAX(keys, in_part[k]);
   while (cap < keys + keys / 2)
     cap *= 2;
   guint workers = parts > 1 ? 2 : 1;
@@ -226,6 +255,7 @@ cm_supply__merge_duplicates(CmDataset *ds, const CmLineMap *lines, const gsize *
   for (guint t = 0; t < workers; t++)
     work[t] = (MergeWork){.rows = rows,
                           .n = n,
+                          .key_parts = key_parts,
                           .parts = parts,
                           .first = t * (parts / workers),
                           .n_parts = parts / workers,

@@ -98,3 +98,46 @@ Test(supply_parallel, unknown_id_in_the_second_half_still_gets_its_hint)
   assert_diag(diags, "supply.csv", bad + 1, CM_SEVERITY_WARNING, "as line 3)");
   big_table_end(&b);
 }
+
+/* Over 2^20 rows the duplicate pass merges the keys in four parts, by two bits of their hash
+ * noted for each row as it is read; the second half's notes are added after the first's. Years
+ * have at most six digits, so the rows alternate between two suppliers: tianqi's row of year Y
+ * is on line 2Y, fusalt's on line 2Y + 1. At the end, in the second half, both suppliers' rows
+ * of years 1 to 4 come again: eight keys that fall in all four parts. */
+Test(supply_parallel, duplicates_are_found_when_keys_are_merged_in_parts, .timeout = 120)
+{
+  const guint years = 550000; /* 1100000 rows, over 2^20 = 1048576 */
+  BigTable b;
+  big_begin(&b);
+  char buf[64];
+  for (guint y = 1; y <= years; y++) {
+    g_snprintf(buf, sizeof buf, "tianqi,catl,salt,1,%u", y);
+    big_table_row(&b, buf);
+    g_snprintf(buf, sizeof buf, "fusalt,catl,salt,1,%u", y);
+    big_table_row(&b, buf);
+  }
+  guint again = b.line + 1;
+  for (guint y = 1; y <= 4; y++) {
+    g_snprintf(buf, sizeof buf, "tianqi,catl,salt,5,%u", y);
+    big_table_row(&b, buf);
+    g_snprintf(buf, sizeof buf, "fusalt,catl,salt,5,%u", y);
+    big_table_row(&b, buf);
+  }
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = big_table_load(&b, MINI_INI, &diags);
+  cr_assert_not_null(ds);
+  for (guint k = 0; k < 8; k++) {
+    /* the k-th repeated row is year k / 2 + 1, tianqi's for even k: first on line k + 2 */
+    g_autofree char *as = g_strdup_printf("as line %u)", k + 2);
+    assert_diag(diags, "supply.csv", again + k, CM_SEVERITY_WARNING, as);
+  }
+  cr_assert_eq(cm_diagnostics_warnings(diags), 8);
+  cr_assert_eq(cm_diagnostics_errors(diags), 0);
+  cr_assert_eq(ds->supply->len, 2 * years);
+  /* every row is worth 1; each repeat adds 5 to its first row */
+  cr_assert_float_eq(sum_values(ds), 2.0 * years + 8 * 5.0, 1e-6);
+  for (guint r = 0; r < 8; r++)
+    cr_assert_float_eq(g_array_index(ds->supply, CmSupply, r).value, 6.0, 1e-12, "row %u", r);
+  cr_assert_float_eq(g_array_index(ds->supply, CmSupply, 8).value, 1.0, 1e-12);
+  big_table_end(&b);
+}

@@ -1,6 +1,7 @@
 /* supply.csv (loaders/supply.c): enterprise and segment references, the empty-segment rule,
  * years, and the warnings for self-supply and duplicate rows. Built inline from MINI_*. */
 #include "loaders_test.h"
+#include "supply_private.h"
 
 #include <string.h>
 
@@ -186,4 +187,26 @@ Test(supply, reference_with_a_full_width_space_is_unknown_and_explained)
   assert_error(diags, "supply.csv", 4,
                "unknown enterprise 'catl　' in column 'buyer'; did you mean 'catl'?");
   assert_warning(diags, "supply.csv", 4, "id 'catl　' contains a full-width space (U+3000)");
+}
+
+/* The duplicate pass's two-bit notes of each row's key part, appended at any offset. */
+Test(supply, key_parts_append_after_any_count)
+{
+  for (guint first = 0; first < 9; first++) {
+    CmKeyParts a, b;
+    cm_key_parts_init(&a);
+    cm_key_parts_init(&b);
+    for (guint i = 0; i < first; i++)
+      cm_key_parts_add(&a, (guint8)(i % 4));
+    for (guint i = 0; i < 7; i++)
+      cm_key_parts_add(&b, (guint8)(3 - i % 4));
+    cm_key_parts_append(&a, &b);
+    cr_assert_eq(a.n, first + 7);
+    for (guint i = 0; i < first; i++)
+      cr_assert_eq(cm_key_parts_get(&a, i), i % 4, "first %u, row %u", first, i);
+    for (guint i = 0; i < 7; i++)
+      cr_assert_eq(cm_key_parts_get(&a, first + i), 3 - i % 4, "first %u, row %u", first, i);
+    cm_key_parts_clear(&a);
+    cm_key_parts_clear(&b);
+  }
 }
