@@ -203,9 +203,10 @@ check_targets(const CmDataset *ds, const CmTargets *t)
     CM_FUZZ_CHECK(!cm_dataset_enterprise(ds, x->enterprise)->local);
     CM_FUZZ_CHECK(x->priority >= 1 && x->priority <= 4);
     CM_FUZZ_CHECK(is_amount(x->value_to_local));
-    CM_FUZZ_CHECK(x->leaders_served->len <= x->local_buyers);
-    for (guint j = 0; j < x->fills->len; j++)
-      CM_FUZZ_CHECK(g_array_index(x->fills, guint32, j) < cm_dataset_n_segments(ds));
+    CM_FUZZ_CHECK(x->n_leaders_served <= x->local_buyers);
+    CM_FUZZ_CHECK(x->lists_offset + x->n_fills + x->n_leaders_served <= t->lists->len);
+    for (guint j = 0; j < x->n_fills; j++)
+      CM_FUZZ_CHECK(cm_target_fills(t, x)[j] < cm_dataset_n_segments(ds));
     if (k > 0) /* ranked by priority first */
       CM_FUZZ_CHECK(g_array_index(t->targets, CmTarget, k - 1).priority <= x->priority);
   }

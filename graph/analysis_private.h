@@ -21,3 +21,9 @@ cm_analysis__row_counts(const CmAnalysisOptions *o, const guint8 *flags, const C
     return FALSE;
   return (flags[row->supplier] & flags[row->buyer] & CM_FLAG_COUNTS) != 0;
 }
+
+/* The order of n entries: group ascending, then figure descending, then the id of the entry's
+ * enterprise (byte order); order[k] is the index of the entry ranked k. Figures are not NaN.
+ * (transfer full) */
+guint32 *cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const double *figure,
+                           const guint32 *enterprise);

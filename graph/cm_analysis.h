@@ -138,20 +138,38 @@ CmProcurement *cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptio
 void cm_procurement_free(CmProcurement *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CmProcurement, cm_procurement_free)
 
-/* Investment targets: whom to invite. */
+/* Investment targets: whom to invite. A target's two lists live in CmTargets.lists (one array
+ * for all, not two per target): read them with cm_target_fills() and
+ * cm_target_leaders_served(). */
 typedef struct {
   guint32 enterprise;
   guint priority; /* 1 gap, 2 weak, 3 frontier, 4 none */
-  GArray *fills;  /* guint32 segment indices, template order */
   double value_to_local;
   guint local_buyers;
-  GArray *leaders_served; /* guint32 enterprise indices, file order */
+  guint n_fills;          /* segments it fills */
+  guint n_leaders_served; /* local chain leaders it supplies */
+  gsize lists_offset;     /* into CmTargets.lists: the fills, then the leaders served */
 } CmTarget;
 
 typedef struct {
   CmAnalysisOptions options;
   GArray *targets; /* CmTarget, ranked: priority, value_to_local descending, id */
+  GArray *lists;   /* guint32: every target's fills and leaders served, see CmTarget */
 } CmTargets;
+
+/* Segment indices the target fills, template order (n_fills of them). */
+static inline const guint32 *
+cm_target_fills(const CmTargets *t, const CmTarget *target)
+{
+  return &g_array_index(t->lists, guint32, target->lists_offset);
+}
+/* Enterprise indices of the local chain leaders it supplies, enterprises-file order
+ * (n_leaders_served of them). */
+static inline const guint32 *
+cm_target_leaders_served(const CmTargets *t, const CmTarget *target)
+{
+  return &g_array_index(t->lists, guint32, target->lists_offset + target->n_fills);
+}
 
 /* Uses the statuses of gaps (computed with the same options). */
 CmTargets *cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error);

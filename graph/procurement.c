@@ -1,59 +1,102 @@
 /* Local procurement of buyers, chain leaders and the region (SPEC section 2), with each leader's
- * purchases by segment so that the headline ratio can be traced to rows. */
+ * purchases by segment so that the headline ratio can be traced to rows. One pass over the
+ * supply rows gathers both. */
 #include "analysis_private.h"
 
-#include <string.h>
-
-typedef struct {
-  const CmDataset *ds;
-} BuyerOrder;
-
-static gint
-compare_buyers(gconstpointer pa, gconstpointer pb, gpointer data)
-{
-  const BuyerOrder *o = data;
-  const CmBuyerProcurement *a = pa, *b = pb;
-  const CmEnterprise *ea = cm_dataset_enterprise(o->ds, a->buyer);
-  const CmEnterprise *eb = cm_dataset_enterprise(o->ds, b->buyer);
-  if (ea->leader != eb->leader)
-    return ea->leader ? -1 : 1;
-  if (a->total != b->total)
-    return a->total > b->total ? -1 : 1;
-  return strcmp(ea->id, eb->id); /* byte order of UTF-8 is code point order */
-}
-
-/* Per leader, purchases by segment: audit[leader slot][segment]. */
+/* Per leader, purchases by segment from lines[leader slot * n_seg + segment]. */
 static void
-build_audit(CmProcurement *p, const CmDataset *ds, const gint *leader_slot, const guint8 *flags)
+build_audit(CmProcurement *p, const CmDataset *ds, const CmPurchaseLine *lines)
 {
   guint n_seg = cm_dataset_n_segments(ds);
   guint n_lead = p->leaders->len;
-  g_autofree CmPurchaseLine *lines = g_new0(CmPurchaseLine, (gsize)n_lead * n_seg);
-  const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
-  for (guint r = 0; rows && r < ds->supply->len; r++) {
-    const CmSupply *row = &rows[r];
-    gint slot = leader_slot[row->buyer];
-    if (slot < 0 || !cm_analysis__row_counts(&p->options, flags, row))
-      continue;
-    CmPurchaseLine *line = &lines[(gsize)slot * n_seg + row->segment];
-    if (flags[row->supplier] & CM_FLAG_LOCAL)
-      line->local += row->value;
-    else
-      line->outside += row->value;
-    line->rows++;
-  }
   p->audit = g_array_sized_new(FALSE, FALSE, sizeof(CmLeaderAudit), n_lead);
   for (guint l = 0; l < n_lead; l++) {
     CmLeaderAudit a = {.leader = g_array_index(p->leaders, guint32, l),
                        .by_segment = g_array_new(FALSE, FALSE, sizeof(CmPurchaseLine))};
     for (guint32 s = 0; s < n_seg; s++) {
-      CmPurchaseLine *line = &lines[(gsize)l * n_seg + s];
-      if (line->rows == 0)
+      CmPurchaseLine line = lines[(gsize)l * n_seg + s];
+      if (line.rows == 0)
         continue;
-      line->segment = s;
-      g_array_append_val(a.by_segment, *line);
+      line.segment = s;
+      g_array_append_val(a.by_segment, line);
     }
     g_array_append_val(p->audit, a);
+  }
+}
+
+/* What a local enterprise bought: in all, and from local suppliers. */
+typedef struct {
+  double total;
+  double local;
+} Bought;
+
+/* Buyers: leaders first, then total descending, then id. */
+static void
+rank_buyers(CmProcurement *p, const CmDataset *ds, const Bought *bought)
+{
+  guint n = cm_dataset_n_enterprises(ds), n_buyers = 0;
+  for (guint32 i = 0; i < n; i++)
+    n_buyers += bought[i].total > 0;
+  g_autofree guint8 *group = g_new(guint8, n_buyers + 1);
+  g_autofree double *figure = g_new(double, n_buyers + 1);
+  g_autofree guint32 *buyer = g_new(guint32, n_buyers + 1);
+  guint k = 0;
+  for (guint32 i = 0; i < n; i++) {
+    if (bought[i].total <= 0)
+      continue;
+    group[k] = cm_dataset_enterprise(ds, i)->leader ? 0 : 1;
+    figure[k] = bought[i].total;
+    buyer[k++] = i;
+  }
+  g_autofree guint32 *order = cm_analysis__rank(ds, n_buyers, group, figure, buyer);
+  g_array_set_size(p->buyers, n_buyers);
+  for (k = 0; k < n_buyers; k++) {
+    const Bought *b = &bought[buyer[order[k]]];
+    g_array_index(p->buyers, CmBuyerProcurement, k) =
+        (CmBuyerProcurement){.buyer = buyer[order[k]],
+                             .local = b->local,
+                             .total = b->total,
+                             .ratio = b->local / b->total};
+  }
+}
+
+/* Rows of a block whose buyers' sums are prefetched before they are added to: the sums are far
+ * bigger than the caches. */
+#define BLOCK 2048
+#define AHEAD 8
+
+/* Sums the counted rows of local buyers per buyer, and per leader and segment into lines. */
+static void
+sum_purchases(const CmProcurement *p, const CmDataset *ds, const guint8 *flags,
+              const gint *leader_slot, Bought *bought, CmPurchaseLine *lines)
+{
+  guint n_seg = cm_dataset_n_segments(ds);
+  const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
+  guint n_rows = rows ? ds->supply->len : 0;
+  guint32 block[BLOCK];
+  for (guint first = 0; first < n_rows; first += BLOCK) {
+    guint end = MIN(n_rows, first + BLOCK), m = 0;
+    for (guint r = first; r < end; r++)
+      if ((flags[rows[r].buyer] & CM_FLAG_LOCAL) &&
+          cm_analysis__row_counts(&p->options, flags, &rows[r]))
+        block[m++] = r;
+    for (guint k = 0; k < m; k++) {
+      if (k + AHEAD < m)
+        __builtin_prefetch(&bought[rows[block[k + AHEAD]].buyer]);
+      const CmSupply *row = &rows[block[k]];
+      gboolean from_local = (flags[row->supplier] & CM_FLAG_LOCAL) != 0;
+      bought[row->buyer].total += row->value;
+      if (from_local)
+        bought[row->buyer].local += row->value;
+      if (!(flags[row->buyer] & CM_FLAG_LEADER) || leader_slot[row->buyer] < 0)
+        continue; /* not a counted local leader */
+      CmPurchaseLine *line = &lines[(gsize)leader_slot[row->buyer] * n_seg + row->segment];
+      if (from_local)
+        line->local += row->value;
+      else
+        line->outside += row->value;
+      line->rows++;
+    }
   }
 }
 
@@ -61,14 +104,14 @@ CmProcurement *
 cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptions *options, GError **error)
 {
   g_return_val_if_fail(ds && options, NULL);
-  guint n = cm_dataset_n_enterprises(ds);
+  guint n = cm_dataset_n_enterprises(ds), n_seg = cm_dataset_n_segments(ds);
   CmProcurement *p = g_new0(CmProcurement, 1);
   p->options = *options;
   p->target = ds->params.procurement_target;
   p->leaders = g_array_new(FALSE, FALSE, sizeof(guint32));
   p->buyers = g_array_new(FALSE, FALSE, sizeof(CmBuyerProcurement));
 
-  g_autofree gint *leader_slot = g_new(gint, n);
+  g_autofree gint *leader_slot = g_new(gint, n + 1);
   for (guint32 i = 0; i < n; i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
     leader_slot[i] = -1;
@@ -78,27 +121,11 @@ cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptions *options, GE
     }
   }
 
-  g_autofree double *local = g_new0(double, n);
-  g_autofree double *total = g_new0(double, n);
+  g_autofree Bought *bought = g_new0(Bought, n + 1);
+  g_autofree CmPurchaseLine *lines = g_new0(CmPurchaseLine, (gsize)p->leaders->len * n_seg + 1);
   g_autofree guint8 *flags = cm_analysis__flags(ds, options);
-  const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
-  for (guint r = 0; rows && r < ds->supply->len; r++) {
-    const CmSupply *row = &rows[r];
-    if (!(flags[row->buyer] & CM_FLAG_LOCAL) || !cm_analysis__row_counts(options, flags, row))
-      continue;
-    total[row->buyer] += row->value;
-    if (flags[row->supplier] & CM_FLAG_LOCAL)
-      local[row->buyer] += row->value;
-  }
-  for (guint32 i = 0; i < n; i++) {
-    if (total[i] <= 0)
-      continue;
-    CmBuyerProcurement b = {
-        .buyer = i, .local = local[i], .total = total[i], .ratio = local[i] / total[i]};
-    g_array_append_val(p->buyers, b);
-  }
-  BuyerOrder order = {ds};
-  g_array_sort_with_data(p->buyers, compare_buyers, &order);
+  sum_purchases(p, ds, flags, leader_slot, bought, lines);
+  rank_buyers(p, ds, bought);
 
   for (guint k = 0; k < p->buyers->len; k++) {
     const CmBuyerProcurement *b = &g_array_index(p->buyers, CmBuyerProcurement, k);
@@ -114,7 +141,7 @@ cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptions *options, GE
   p->meets_target = p->leaders_has_ratio && p->leaders_ratio >= p->target;
   p->region_has_ratio = p->region_total > 0;
   p->region_ratio = p->region_has_ratio ? p->region_local / p->region_total : 0.0;
-  build_audit(p, ds, leader_slot, flags);
+  build_audit(p, ds, lines);
   (void)error;
   return p;
 }

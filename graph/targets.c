@@ -1,9 +1,10 @@
 /* Investment targets: outside enterprises that supply our buyers or produce what our chain lacks
- * (SPEC section 2). */
+ * (SPEC section 2). The supply rows that make an enterprise a candidate (an outside supplier
+ * selling to a local buyer) are grouped by supplier with a counting sort, so that its distinct
+ * buyers and segments are found one supplier at a time, without a hash set over all rows. */
 #include "analysis_private.h"
-#include "cm_u64set.h"
 
-#include <string.h>
+#include <stdlib.h>
 
 static gboolean
 needs_action(const CmGaps *gaps, guint32 s)
@@ -12,56 +13,214 @@ needs_action(const CmGaps *gaps, guint32 s)
   return st == CM_SEGMENT_GAP || st == CM_SEGMENT_WEAK || st == CM_SEGMENT_FRONTIER;
 }
 
-typedef struct {
-  gboolean candidate;
-  double value;
-  guint buyers;
-} Candidate;
-
-static gint
-compare_u64(gconstpointer a, gconstpointer b)
-{
-  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
-  return x < y ? -1 : x > y;
-}
-
-static gint
-compare_targets(gconstpointer pa, gconstpointer pb, gpointer data)
-{
-  const CmDataset *ds = data;
-  const CmTarget *a = pa, *b = pb;
-  if (a->priority != b->priority)
-    return a->priority < b->priority ? -1 : 1;
-  if (a->value_to_local != b->value_to_local)
-    return a->value_to_local > b->value_to_local ? -1 : 1;
-  return strcmp(cm_dataset_enterprise(ds, a->enterprise)->id,
-                cm_dataset_enterprise(ds, b->enterprise)->id);
-}
-
 static guint
-priority_of(const CmGaps *gaps, const GArray *fills)
+priority_of(const CmGaps *gaps, const guint32 *fills, guint n)
 {
   guint best = 4;
-  for (guint k = 0; k < fills->len; k++) {
-    CmSegmentStatus st = gaps->segments[g_array_index(fills, guint32, k)].status;
+  for (guint k = 0; k < n; k++) {
+    CmSegmentStatus st = gaps->segments[fills[k]].status;
     guint p = st == CM_SEGMENT_GAP ? 1 : st == CM_SEGMENT_WEAK ? 2 : 3;
     best = MIN(best, p);
   }
   return best;
 }
 
-/* Segments of a sorted (enterprise << 32 | segment) list that belong to enterprise e, starting at
- * *cursor. */
-static void
-take_supplied(const GArray *pairs, guint *cursor, guint32 e, gboolean *mark)
+/* A candidate row: an outside supplier selling to a local buyer. */
+typedef struct {
+  guint32 supplier;
+  guint32 buyer;
+  guint32 segment;
+} Sale;
+
+typedef struct {
+  double value; /* what it sells to local buyers, summed in row order */
+  guint32 rows;
+} Seller;
+
+/* Candidate rows grouped by supplier, in row order within each: supplier e's are
+ * sales[start[e]] .. sales[start[e + 1] - 1]. */
+typedef struct {
+  Seller *sellers; /* per enterprise */
+  guint32 *start;
+  Sale *sales;
+} Candidates;
+
+/* Entries ahead whose random accesses are prefetched: the per-enterprise arrays are bigger than
+ * the caches, and overlapping their misses is most of the speed. */
+#define AHEAD 8
+#define BLOCK 2048
+
+static gboolean
+is_candidate_row(const CmAnalysisOptions *o, const guint8 *flags, const CmSupply *row)
 {
-  while (*cursor < pairs->len) {
-    guint64 key = g_array_index(pairs, guint64, *cursor);
-    if ((guint32)(key >> 32) != e)
-      break;
-    mark[(guint32)key] = TRUE;
-    (*cursor)++;
+  return (flags[row->buyer] & CM_FLAG_LOCAL) && !(flags[row->supplier] & CM_FLAG_LOCAL) &&
+         cm_analysis__row_counts(o, flags, row);
+}
+
+/* Sums the candidate rows per supplier, a block of rows at a time (still in the cache when
+ * summed); returns them in row order. */
+static GArray *
+sum_sellers(Seller *sellers, const CmSupply *rows, guint n_rows, const CmAnalysisOptions *o,
+            const guint8 *flags)
+{
+  GArray *found = g_array_new(FALSE, FALSE, sizeof(Sale));
+  guint32 block[BLOCK];
+  for (guint first = 0; first < n_rows; first += BLOCK) {
+    guint end = MIN(n_rows, first + BLOCK), m = 0;
+    for (guint r = first; r < end; r++)
+      if (is_candidate_row(o, flags, &rows[r]))
+        block[m++] = r;
+    guint at = found->len;
+    g_array_set_size(found, at + m);
+    Sale *out = &g_array_index(found, Sale, at);
+    for (guint k = 0; k < m; k++) {
+      if (k + AHEAD < m)
+        __builtin_prefetch(&sellers[rows[block[k + AHEAD]].supplier]);
+      const CmSupply *row = &rows[block[k]];
+      sellers[row->supplier].value += row->value;
+      sellers[row->supplier].rows++;
+      out[k] = (Sale){row->supplier, row->buyer, row->segment};
+    }
   }
+  return found;
+}
+
+static void
+candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, const guint8 *flags)
+{
+  guint n = cm_dataset_n_enterprises(ds);
+  const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
+  c->sellers = g_new0(Seller, (gsize)n + 1);
+  g_autoptr(GArray) found = sum_sellers(c->sellers, rows, rows ? ds->supply->len : 0, o, flags);
+  c->start = g_new(guint32, (gsize)n + 1);
+  c->start[0] = 0;
+  for (guint e = 0; e < n; e++)
+    c->start[e + 1] = c->start[e] + c->sellers[e].rows;
+  /* a counting sort by supplier; the stable order keeps rows in file order within one */
+  c->sales = g_new(Sale, (gsize)found->len + 1);
+  g_autofree guint32 *fill = g_memdup2(c->start, ((gsize)n + 1) * sizeof *fill);
+  const Sale *in = (const Sale *)found->data;
+  for (guint k = 0; k < found->len; k++) {
+    if (k + AHEAD < found->len)
+      __builtin_prefetch(&fill[in[k + AHEAD].supplier]);
+    c->sales[fill[in[k].supplier]++] = in[k];
+  }
+}
+
+static void
+candidates_clear(Candidates *c)
+{
+  g_free(c->sellers);
+  g_free(c->start);
+  g_free(c->sales);
+}
+
+static gint
+compare_u32(const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts a short list (a supplier's buyers) in place. */
+static void
+sort_u32(guint32 *v, guint n)
+{
+  if (n > 16) {
+    qsort(v, n, sizeof *v, compare_u32);
+    return;
+  }
+  for (guint i = 1; i < n; i++) {
+    guint32 x = v[i];
+    guint j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Scratch of the per-enterprise pass. */
+typedef struct {
+  guint32 *segment_stamp; /* per segment: seen for enterprise stamp - 1 */
+  GArray *fills, *served; /* guint32 */
+  GArray *buyers;         /* guint32: the current supplier's buyers, sorted */
+} Scratch;
+
+/* Works out enterprise e's lists into s; FALSE when e is no target. */
+static gboolean
+assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint8 *flags, guint32 e,
+       Scratch *s, CmTarget *target)
+{
+  const CmEnterprise *ent = cm_dataset_enterprise(ds, e);
+  gboolean candidate = c->sellers[e].rows > 0;
+  guint32 stamp = e + 1;
+  g_array_set_size(s->fills, 0);
+  g_array_set_size(s->served, 0);
+  gboolean produces_needed = FALSE;
+  if (!ent->local) {
+    const guint32 *segs = cm_dataset_enterprise_segments(ds, ent);
+    for (guint k = 0; k < ent->n_segments; k++) {
+      produces_needed |= needs_action(gaps, segs[k]);
+      if (s->segment_stamp[segs[k]] != stamp && needs_action(gaps, segs[k]))
+        g_array_append_val(s->fills, segs[k]);
+      s->segment_stamp[segs[k]] = stamp;
+    }
+  }
+  if (!candidate && !(!ent->local && produces_needed))
+    return FALSE;
+  g_array_set_size(s->buyers, c->start[e + 1] - c->start[e]);
+  guint32 *b = (guint32 *)s->buyers->data;
+  for (guint32 k = c->start[e]; k < c->start[e + 1]; k++) {
+    const Sale *sale = &c->sales[k];
+    b[k - c->start[e]] = sale->buyer;
+    if (s->segment_stamp[sale->segment] != stamp && needs_action(gaps, sale->segment))
+      g_array_append_val(s->fills, sale->segment);
+    s->segment_stamp[sale->segment] = stamp;
+  }
+  /* distinct buyers; leaders in enterprises-file order, that is index order */
+  sort_u32(b, s->buyers->len);
+  guint buyers = 0;
+  for (guint k = 0; k < s->buyers->len; k++) {
+    if (k > 0 && b[k] == b[k - 1])
+      continue;
+    buyers++;
+    if (flags[b[k]] & CM_FLAG_LEADER)
+      g_array_append_val(s->served, b[k]);
+  }
+  /* template order is index order */
+  sort_u32((guint32 *)s->fills->data, s->fills->len);
+  *target =
+      (CmTarget){.enterprise = e,
+                 .priority = priority_of(gaps, (const guint32 *)s->fills->data, s->fills->len),
+                 .value_to_local = c->sellers[e].value,
+                 .local_buyers = buyers,
+                 .n_fills = s->fills->len,
+                 .n_leaders_served = s->served->len};
+  return TRUE;
+}
+
+/* Ranks targets: priority, value_to_local descending, id. */
+static GArray *
+rank(const CmDataset *ds, GArray *targets)
+{
+  guint n = targets->len;
+  const CmTarget *t = (const CmTarget *)targets->data;
+  g_autofree guint8 *priority = g_new(guint8, n + 1);
+  g_autofree double *value = g_new(double, n + 1);
+  g_autofree guint32 *enterprise = g_new(guint32, n + 1);
+  for (guint k = 0; k < n; k++) {
+    priority[k] = (guint8)t[k].priority;
+    value[k] = t[k].value_to_local;
+    enterprise[k] = t[k].enterprise;
+  }
+  g_autofree guint32 *order = cm_analysis__rank(ds, n, priority, value, enterprise);
+  GArray *ranked = g_array_sized_new(FALSE, FALSE, sizeof(CmTarget), n);
+  for (guint k = 0; k < n; k++) {
+    if (k + AHEAD < n)
+      __builtin_prefetch(&t[order[k + AHEAD]]);
+    g_array_append_val(ranked, t[order[k]]);
+  }
+  return ranked;
 }
 
 CmTargets *
@@ -70,79 +229,34 @@ cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error)
   g_return_val_if_fail(ds && gaps, NULL);
   const CmAnalysisOptions *o = &gaps->options;
   guint n = cm_dataset_n_enterprises(ds), n_seg = cm_dataset_n_segments(ds);
-  g_autofree Candidate *cand = g_new0(Candidate, n);
-  g_autoptr(GArray) supplied = g_array_new(FALSE, FALSE, sizeof(guint64)); /* (e, segment) */
-  g_autoptr(GArray) served = g_array_new(FALSE, FALSE, sizeof(guint64));   /* (e, leader) */
-  CmU64Set buyer_pairs, segment_pairs;
-  cm_u64set_init(&buyer_pairs);
-  cm_u64set_init(&segment_pairs);
-
   g_autofree guint8 *flags = cm_analysis__flags(ds, o);
-  const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
-  for (guint r = 0; rows && r < ds->supply->len; r++) {
-    const CmSupply *row = &rows[r];
-    if (!(flags[row->buyer] & CM_FLAG_LOCAL) || (flags[row->supplier] & CM_FLAG_LOCAL) ||
-        !cm_analysis__row_counts(o, flags, row))
+  Candidates c;
+  candidates_init(&c, ds, o, flags);
+
+  g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(CmTarget));
+  GArray *lists = g_array_new(FALSE, FALSE, sizeof(guint32));
+  Scratch s = {g_new0(guint32, (gsize)n_seg + 1), g_array_new(FALSE, FALSE, sizeof(guint32)),
+               g_array_new(FALSE, FALSE, sizeof(guint32)),
+               g_array_new(FALSE, FALSE, sizeof(guint32))};
+  for (guint32 e = 0; e < n; e++) {
+    CmTarget target;
+    if (!assess(ds, gaps, &c, flags, e, &s, &target))
       continue;
-    Candidate *c = &cand[row->supplier];
-    c->candidate = TRUE;
-    c->value += row->value;
-    if (cm_u64set_add(&buyer_pairs, cm_pair_key(row->supplier, row->buyer))) {
-      c->buyers++;
-      if (flags[row->buyer] & CM_FLAG_LEADER) {
-        guint64 k = cm_pair_key(row->supplier, row->buyer);
-        g_array_append_val(served, k);
-      }
-    }
-    guint64 sk = cm_pair_key(row->supplier, row->segment);
-    if (cm_u64set_add(&segment_pairs, sk))
-      g_array_append_val(supplied, sk);
+    target.lists_offset = lists->len;
+    g_array_append_vals(lists, s.fills->data, s.fills->len);
+    g_array_append_vals(lists, s.served->data, s.served->len);
+    g_array_append_val(found, target);
   }
-  cm_u64set_clear(&buyer_pairs);
-  cm_u64set_clear(&segment_pairs);
-  g_array_sort(supplied, compare_u64);
-  g_array_sort(served, compare_u64); /* leader indices ascending = enterprises-file order */
+  g_free(s.segment_stamp);
+  g_array_unref(s.fills);
+  g_array_unref(s.served);
+  g_array_unref(s.buyers);
+  candidates_clear(&c);
 
   CmTargets *t = g_new0(CmTargets, 1);
   t->options = *o;
-  t->targets = g_array_new(FALSE, FALSE, sizeof(CmTarget));
-  g_autofree gboolean *mark = g_new0(gboolean, n_seg);
-  guint sup_cursor = 0, served_cursor = 0;
-  for (guint32 e = 0; e < n; e++) {
-    const CmEnterprise *ent = cm_dataset_enterprise(ds, e);
-    memset(mark, 0, n_seg * sizeof *mark);
-    take_supplied(supplied, &sup_cursor, e, mark);
-    gboolean produces_needed = FALSE;
-    if (!ent->local) {
-      const guint32 *segs = cm_dataset_enterprise_segments(ds, ent);
-      for (guint k = 0; k < ent->n_segments; k++) {
-        mark[segs[k]] = TRUE;
-        produces_needed |= needs_action(gaps, segs[k]);
-      }
-    }
-    gboolean is_target = cand[e].candidate || (!ent->local && produces_needed);
-    CmTarget target = {.enterprise = e};
-    if (is_target) {
-      target.value_to_local = cand[e].value;
-      target.local_buyers = cand[e].buyers;
-      target.fills = g_array_new(FALSE, FALSE, sizeof(guint32));
-      target.leaders_served = g_array_new(FALSE, FALSE, sizeof(guint32));
-      for (guint32 s = 0; s < n_seg; s++)
-        if (mark[s] && needs_action(gaps, s))
-          g_array_append_val(target.fills, s);
-      target.priority = priority_of(gaps, target.fills);
-    }
-    while (served_cursor < served->len &&
-           (guint32)(g_array_index(served, guint64, served_cursor) >> 32) == e) {
-      guint32 leader = (guint32)g_array_index(served, guint64, served_cursor);
-      if (is_target)
-        g_array_append_val(target.leaders_served, leader);
-      served_cursor++;
-    }
-    if (is_target)
-      g_array_append_val(t->targets, target);
-  }
-  g_array_sort_with_data(t->targets, compare_targets, (gpointer)ds);
+  t->targets = rank(ds, found);
+  t->lists = lists;
   (void)error;
   return t;
 }
@@ -152,11 +266,7 @@ cm_targets_free(CmTargets *t)
 {
   if (!t)
     return;
-  for (guint k = 0; k < t->targets->len; k++) {
-    CmTarget *target = &g_array_index(t->targets, CmTarget, k);
-    g_array_free(target->fills, TRUE);
-    g_array_free(target->leaders_served, TRUE);
-  }
   g_array_free(t->targets, TRUE);
+  g_array_free(t->lists, TRUE);
   g_free(t);
 }

@@ -4,107 +4,11 @@
 #include <math.h>
 #include <string.h>
 
-/* Inserts thousands separators into the integer part of a plain decimal ("1234.5"). */
-static char *
-group_thousands(const char *plain)
-{
-  const char *digits = plain[0] == '-' ? plain + 1 : plain;
-  const char *dot = strchr(digits, '.');
-  gsize n = dot ? (gsize)(dot - digits) : strlen(digits);
-  GString *out = g_string_new(plain[0] == '-' ? "-" : "");
-  for (gsize i = 0; i < n; i++) {
-    if (i > 0 && (n - i) % 3 == 0)
-      g_string_append_c(out, ',');
-    g_string_append_c(out, digits[i]);
-  }
-  if (dot)
-    g_string_append(out, dot);
-  return g_string_free(out, FALSE);
-}
-
-char *
-cm_report__money(double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  if (!isfinite(v))
-    return g_strdup("n/a");
-  if (v != 0 && fabs(v) < 0.05) {
-    g_ascii_formatd(buf, sizeof buf, "%.2g", v);
-    if (!strchr(buf, 'e'))
-      return g_strdup(buf);
-  }
-  if (fabs(v) >= 1e15) {
-    g_ascii_formatd(buf, sizeof buf, "%.4g", v);
-    return g_strdup(buf);
-  }
-  g_ascii_formatd(buf, sizeof buf, "%.1f", v);
-  if (strcmp(buf, "-0.0") == 0)
-    return g_strdup("0.0");
-  return group_thousands(buf);
-}
-
-static char *
-percent_digits(double ratio, int decimals)
-{
-  char fmt[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_snprintf(fmt, sizeof fmt, "%%.%df", decimals);
-  g_ascii_formatd(buf, sizeof buf, fmt, ratio * 100.0);
-  if (strchr(buf, '.')) {
-    char *end = buf + strlen(buf);
-    while (end[-1] == '0')
-      *--end = '\0';
-    if (end[-1] == '.')
-      end[-1] = '\0';
-  }
-  return g_strdup_printf("%s%%", buf);
-}
-
-char *
-cm_report__percent(double ratio)
-{
-  if (!isfinite(ratio))
-    return g_strdup("n/a");
-  return percent_digits(ratio, 1);
-}
-
-char *
-cm_report__percent_vs(double ratio, double threshold)
-{
-  if (!isfinite(ratio))
-    return g_strdup("n/a");
-  g_autofree char *limit = percent_digits(threshold, 6);
-  for (int decimals = 1; decimals < 6; decimals++) {
-    char *text = percent_digits(ratio, decimals);
-    if (ratio == threshold || strcmp(text, limit) != 0)
-      return text;
-    g_free(text);
-  }
-  return percent_digits(ratio, 6);
-}
-
-char *
-cm_report__number(double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  /* %g would write 80 as "8e+01" */
-  if (v == floor(v) && fabs(v) < 1e17) {
-    g_ascii_formatd(buf, sizeof buf, "%.0f", v);
-    return g_strdup(buf);
-  }
-  for (int prec = 1; prec <= 17; prec++) {
-    char fmt[8];
-    g_snprintf(fmt, sizeof fmt, "%%.%dg", prec);
-    g_ascii_formatd(buf, sizeof buf, fmt, v);
-    if (g_ascii_strtod(buf, NULL) == v)
-      break;
-  }
-  return g_strdup(buf);
-}
-
 void
 cm_report__md_text(GString *out, const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid(text, -1);
+  g_autofree char *fixed = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
+  const char *valid = fixed ? fixed : text;
   for (const char *p = valid; *p; p++) {
     if (*p == '\r' && p[1] == '\n')
       continue;
@@ -225,11 +129,23 @@ purchases_text(const CmDataset *ds, const CmAnalysisOptions *options)
   g_autoptr(GArray) years = g_array_new(FALSE, FALSE, sizeof(gint32));
   gboolean undated = FALSE;
   g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+  /* years already in seen, direct-mapped: rows repeat a handful of years, and a hash table
+   * lookup per row of ten million would cost more than the rest of the report */
+  gint32 recent[64];
+  for (guint i = 0; i < G_N_ELEMENTS(recent); i++)
+    recent[i] = CM_NO_YEAR;
+  const CmSupply *rows = (const CmSupply *)ds->supply->data;
   for (guint r = 0; r < ds->supply->len; r++) {
-    gint32 y = g_array_index(ds->supply, CmSupply, r).year;
-    if (y == CM_NO_YEAR)
+    gint32 y = rows[r].year;
+    guint slot = (guint32)y % G_N_ELEMENTS(recent);
+    if (y == CM_NO_YEAR) {
       undated = TRUE;
-    else if (g_hash_table_add(seen, GINT_TO_POINTER(y)))
+      continue;
+    }
+    if (recent[slot] == y)
+      continue;
+    recent[slot] = y;
+    if (g_hash_table_add(seen, GINT_TO_POINTER(y)))
       g_array_append_val(years, y);
   }
   g_array_sort(years, compare_year);
@@ -290,6 +206,26 @@ cm_report__json_dataset(JsonBuilder *b, const CmDataset *ds)
 }
 
 void
+cm_report__json_write_dataset(CmJsonWriter *w, const CmDataset *ds)
+{
+  cm_json_member(w, "dataset");
+  cm_json_string(w, ds->name);
+  cm_json_member(w, "region");
+  cm_json_string(w, ds->region);
+  cm_json_member(w, "unit");
+  cm_json_string(w, ds->unit);
+}
+
+void
+cm_report__json_write_double(CmJsonWriter *w, double v, gboolean has)
+{
+  if (has && isfinite(v))
+    cm_json_double(w, v);
+  else
+    cm_json_null(w);
+}
+
+void
 cm_report__json_double(JsonBuilder *b, double v, gboolean has)
 {
   if (has && isfinite(v))
@@ -327,7 +263,8 @@ cm_report__json_finish(JsonBuilder *b)
       g_autofree char *token = g_strndup(s + i, j - i);
       if (strpbrk(token, ".eE")) {
         /* g_ascii_strtod stops before json-glib's stray ".0" after an exponent */
-        g_autofree char *num = cm_report__number(g_ascii_strtod(token, NULL));
+        char num[CM_REPORT_NUMBER_BUF];
+        cm_report__number_buf(num, g_ascii_strtod(token, NULL));
         g_string_append(out, num);
         if (!strpbrk(num, ".en"))
           g_string_append(out, ".0");
@@ -355,8 +292,8 @@ cm_report__csv_number(GString *out, double v, gboolean has)
 {
   g_string_append_c(out, ',');
   if (has && isfinite(v)) {
-    g_autofree char *num = cm_report__number(v);
-    g_string_append(out, num);
+    char num[CM_REPORT_NUMBER_BUF];
+    g_string_append(out, cm_report__number_buf(num, v));
   }
 }
 

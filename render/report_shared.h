@@ -4,6 +4,7 @@
 
 #include "cm_analysis.h"
 #include "cm_report.h"
+#include "json_writer.h"
 #include "report_private.h"
 
 #include <glib.h>
@@ -13,8 +14,13 @@
  * figures keep two significant digits ("0.012") so they do not read as nothing. (transfer full) */
 char *cm_report__money(double v);
 
+/* The same into buf, which holds CM_REPORT_NUMBER_BUF bytes; returns buf. */
+#define CM_REPORT_NUMBER_BUF 64
+const char *cm_report__money_buf(char *buf, double v);
+
 /* A ratio as a percentage for people: "64.2%", "80%". (transfer full) */
 char *cm_report__percent(double ratio);
+const char *cm_report__percent_buf(char *buf, double ratio); /* into buf, as above */
 
 /* The same, with as many decimals as it takes not to look equal to threshold when it is not
  * ("79.96%" rather than "80%" against a target of 80%). (transfer full) */
@@ -23,6 +29,7 @@ char *cm_report__percent_vs(double ratio, double threshold);
 /* The shortest decimal that reads back as exactly v ("64.2", "0.1", "1e+20"): unrounded figures
  * for machines (CSV). (transfer full) */
 char *cm_report__number(double v);
+const char *cm_report__number_buf(char *buf, double v); /* into buf, as money_buf */
 
 /* Appends text as one GitHub-flavoured Markdown table cell or heading text: | and Markdown
  * punctuation are backslash-escaped, line breaks become <br>. */
@@ -56,6 +63,10 @@ void cm_report__json_dataset(JsonBuilder *b, const CmDataset *ds);
 
 /* A double member value; JSON null when has is FALSE or v is not finite. */
 void cm_report__json_double(JsonBuilder *b, double v, gboolean has);
+
+/* The same two with the streaming writer, for reports too long for a json-glib tree. */
+void cm_report__json_write_dataset(CmJsonWriter *w, const CmDataset *ds);
+void cm_report__json_write_double(CmJsonWriter *w, double v, gboolean has);
 
 /* Serialises a JSON report. Numbers are rewritten to the shortest form that reads back exactly
  * (json-glib 1.6 prints 64.2 as 64.200000000000003 and 1e20 as the invalid "1e+20.0").

@@ -1,3 +1,8 @@
+/* A text table stores its cells in one arena and measures them when set: a report of a million
+ * rows must not cost a heap block per cell. Printable ASCII, the common case, is copied once (not
+ * at all when it outlives the table) and is its own width; other text is repaired and sanitised
+ * once. Only cells wider than their column's limit are wrapped, into spans of the stored text. */
+#include "text_private.h"
 #include "text_table.h"
 
 #include <string.h>
@@ -8,44 +13,22 @@ typedef struct {
   guint max_width;
 } Column;
 
+typedef struct {
+  const char *text;   /* as set (valid UTF-8), in the arena or the caller's; NULL when unset.
+                       * When dirty, the terminal form (controls as spaces) follows its NUL. */
+  guint32 len;        /* bytes of text */
+  guint32 width : 31; /* display width of the terminal form */
+  guint32 dirty : 1;
+} Cell;
+
 struct _CmTextTable {
   guint n_columns;
   Column *columns;
-  GPtrArray *cells;  /* char *, row-major; NULL for an empty cell */
-  GPtrArray *colors; /* const char * SGR codes, parallel to cells */
+  GArray *cells;     /* Cell, row-major */
+  GPtrArray *colors; /* const char * SGR codes parallel to cells; NULL until one is set */
+  GStringChunk *arena;
+  Cell *last_slow; /* per column: the last cell that took the slow path, to reuse it */
 };
-
-static guint
-char_width(gunichar c)
-{
-  if (g_unichar_iszerowidth(c))
-    return 0;
-  return g_unichar_iswide(c) ? 2 : 1;
-}
-
-guint
-cm_text_width(const char *text)
-{
-  guint w = 0;
-  for (const char *p = text; *p; p = g_utf8_next_char(p))
-    w += char_width(g_utf8_get_char(p));
-  return w;
-}
-
-char *
-cm_text_sanitize(const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid(text, -1);
-  GString *out = g_string_sized_new(strlen(valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-      g_string_append_c(out, ' ');
-    else
-      g_string_append_len(out, p, g_utf8_next_char(p) - p);
-  }
-  return g_string_free(out, FALSE);
-}
 
 CmTextTable *
 cm_text_table_new(guint n_columns)
@@ -54,8 +37,9 @@ cm_text_table_new(guint n_columns)
   CmTextTable *t = g_new0(CmTextTable, 1);
   t->n_columns = n_columns;
   t->columns = g_new0(Column, n_columns);
-  t->cells = g_ptr_array_new_with_free_func(g_free);
-  t->colors = g_ptr_array_new();
+  t->cells = g_array_new(FALSE, TRUE, sizeof(Cell));
+  t->arena = g_string_chunk_new(64 * 1024);
+  t->last_slow = g_new0(Cell, n_columns);
   return t;
 }
 
@@ -67,8 +51,11 @@ cm_text_table_free(CmTextTable *table)
   for (guint i = 0; i < table->n_columns; i++)
     g_free(table->columns[i].title);
   g_free(table->columns);
-  g_ptr_array_unref(table->cells);
-  g_ptr_array_unref(table->colors);
+  g_array_unref(table->cells);
+  if (table->colors)
+    g_ptr_array_unref(table->colors);
+  g_string_chunk_free(table->arena);
+  g_free(table->last_slow);
   g_free(table);
 }
 
@@ -87,10 +74,7 @@ cm_text_table_column(CmTextTable *table, guint col, const char *title, CmAlign a
 void
 cm_text_table_row(CmTextTable *table)
 {
-  for (guint i = 0; i < table->n_columns; i++) {
-    g_ptr_array_add(table->cells, NULL);
-    g_ptr_array_add(table->colors, NULL);
-  }
+  g_array_set_size(table->cells, table->cells->len + table->n_columns);
 }
 
 guint
@@ -123,23 +107,86 @@ const char *
 cm_text_table_get(const CmTextTable *table, guint row, guint col)
 {
   g_return_val_if_fail(row < cm_text_table_n_rows(table) && col < table->n_columns, "");
-  const char *text = table->cells->pdata[row * table->n_columns + col];
-  return text ? text : "";
+  const Cell *cell = &g_array_index(table->cells, Cell, row * table->n_columns + col);
+  return cell->text ? cell->text : "";
+}
+
+/* Text that is not printable ASCII: repaired, measured, and when it holds control characters
+ * stored a second time as the terminal shows it. */
+static void
+set_slow(CmTextTable *table, guint col, Cell *cell, const char *text)
+{
+  Cell *last = &table->last_slow[col];
+  if (last->text && strcmp(last->text, text) == 0) { /* "1 补链 gap" on every row */
+    *cell = *last;
+    return;
+  }
+  g_autofree char *fixed = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
+  const char *valid = fixed ? fixed : text;
+  gsize len = strlen(valid);
+  g_return_if_fail(len < G_MAXINT32);
+  if (!cm_text__has_control(valid)) {
+    cell->text = g_string_chunk_insert_len(table->arena, valid, (gssize)len);
+    cell->dirty = 0;
+    cell->width = cm_text__width_len(valid, len);
+  } else {
+    g_autofree char *shown = cm_text_sanitize(valid);
+    gsize shown_len = strlen(shown);
+    g_autofree char *both = g_malloc(len + 1 + shown_len);
+    memcpy(both, valid, len + 1);
+    memcpy(both + len + 1, shown, shown_len);
+    cell->text = g_string_chunk_insert_len(table->arena, both, (gssize)(len + 1 + shown_len));
+    cell->dirty = 1;
+    cell->width = cm_text__width_len(shown, shown_len);
+  }
+  cell->len = (guint32)len;
+  *last = *cell;
+}
+
+static void
+set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
+{
+  g_return_if_fail(col < table->n_columns && table->cells->len > 0);
+  Cell *cell = &g_array_index(table->cells, Cell, table->cells->len - table->n_columns + col);
+  const guchar *p = (const guchar *)text;
+  while (*p >= 0x20 && *p < 0x7f)
+    p++;
+  if (*p != '\0') {
+    set_slow(table, col, cell, text);
+    return;
+  }
+  gsize len = (gsize)(p - (const guchar *)text);
+  g_return_if_fail(len < G_MAXINT32);
+  cell->text = copy ? g_string_chunk_insert_len(table->arena, text, (gssize)len) : text;
+  cell->len = (guint32)len;
+  cell->width = (guint32)len;
+  cell->dirty = 0;
 }
 
 void
 cm_text_table_cell(CmTextTable *table, guint col, const char *text)
 {
-  g_return_if_fail(col < table->n_columns && table->cells->len > 0);
-  guint i = table->cells->len - table->n_columns + col;
-  g_free(table->cells->pdata[i]);
-  table->cells->pdata[i] = g_utf8_make_valid(text, -1);
+  set_cell(table, col, text, TRUE);
+}
+
+void
+cm_text_table_cell_static(CmTextTable *table, guint col, const char *text)
+{
+  set_cell(table, col, text, FALSE);
 }
 
 void
 cm_text_table_cellf(CmTextTable *table, guint col, const char *format, ...)
 {
+  char buf[128];
   va_list args;
+  va_start(args, format);
+  int n = g_vsnprintf(buf, sizeof buf, format, args);
+  va_end(args);
+  if (n >= 0 && (gsize)n < sizeof buf) {
+    cm_text_table_cell(table, col, buf);
+    return;
+  }
   va_start(args, format);
   g_autofree char *text = g_strdup_vprintf(format, args);
   va_end(args);
@@ -147,120 +194,281 @@ cm_text_table_cellf(CmTextTable *table, guint col, const char *format, ...)
 }
 
 void
+cm_text_table_cell_uint(CmTextTable *table, guint col, guint64 v)
+{
+  char buf[24], *p = buf + sizeof buf;
+  *--p = '\0';
+  do {
+    *--p = (char)('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  cm_text_table_cell(table, col, p);
+}
+
+void
 cm_text_table_color(CmTextTable *table, guint col, const char *sgr)
 {
-  g_return_if_fail(col < table->n_columns && table->colors->len > 0);
-  table->colors->pdata[table->colors->len - table->n_columns + col] = (gpointer)sgr;
+  g_return_if_fail(col < table->n_columns && table->cells->len > 0);
+  if (!table->colors)
+    table->colors = g_ptr_array_new();
+  if (table->colors->len < table->cells->len)
+    g_ptr_array_set_size(table->colors, (gint)table->cells->len);
+  table->colors->pdata[table->cells->len - table->n_columns + col] = (gpointer)sgr;
+}
+
+/* The terminal form of a cell's text. */
+static const char *
+shown_text(const Cell *cell, gsize *len)
+{
+  if (!cell->text) {
+    *len = 0;
+    return "";
+  }
+  if (!cell->dirty) {
+    *len = cell->len;
+    return cell->text;
+  }
+  const char *shown = cell->text + cell->len + 1;
+  *len = strlen(shown);
+  return shown;
+}
+
+static const char *
+cell_color(const CmTextTable *table, gsize i)
+{
+  return table->colors && i < table->colors->len ? table->colors->pdata[i] : NULL;
+}
+
+/* Room for n more bytes at the end of out; returns where they go. */
+static char *
+reserve(GString *out, gsize n)
+{
+  gsize len = out->len;
+  g_string_set_size(out, len + n);
+  out->len = len;
+  return out->str + len;
 }
 
 static char *
-rtrim_dup(const char *start, const char *end)
+put_spaces(char *p, guint n)
 {
-  while (end > start && end[-1] == ' ')
-    end--;
-  return g_strndup(start, end - start);
+  memset(p, ' ', n);
+  return p + n;
 }
 
-/* Splits text into lines of at most max cells: at the last space, or before or after a wide
- * character (Chinese text has no spaces), or anywhere when nothing else fits. */
-static void
-wrap(const char *text, guint max, GPtrArray *lines)
+static char *
+put_text(char *p, const char *text, gsize len)
 {
-  if (max == 0 || cm_text_width(text) <= max) {
-    g_ptr_array_add(lines, g_strdup(text));
-    return;
-  }
-  const char *p = text;
-  while (*p) {
-    while (*p == ' ')
-      p++;
-    if (!*p)
-      break;
-    const char *start = p, *q = p, *brk = NULL, *resume = NULL;
-    guint w = 0;
-    while (*q) {
-      gunichar c = g_utf8_get_char(q);
-      guint cw = char_width(c);
-      if (c == ' ') {
-        brk = q;
-        resume = q + 1;
-      } else if (cw == 2 && q > start) {
-        brk = q;
-        resume = q;
-      }
-      if (w + cw > max)
-        break;
-      w += cw;
-      q = g_utf8_next_char(q);
-      if (cw == 2) {
-        brk = q;
-        resume = q;
-      }
-    }
-    if (!*q) {
-      g_ptr_array_add(lines, rtrim_dup(start, q));
-      break;
-    }
-    if (brk && brk > start) {
-      g_ptr_array_add(lines, rtrim_dup(start, brk));
-      p = resume;
-    } else {
-      if (q == start)
-        q = g_utf8_next_char(q);
-      g_ptr_array_add(lines, g_strndup(start, q - start));
-      p = q;
-    }
-  }
-  if (lines->len == 0)
-    g_ptr_array_add(lines, g_strdup(""));
+  memcpy(p, text, len);
+  return p + len;
 }
 
-static void
-pad(GString *out, guint n)
+/* One cell of a line: padded to width by alignment; a left-aligned last cell is not padded. */
+static char *
+put_cell(char *p, const CmTextSpan *s, guint width, CmAlign align, gboolean last, const char *sgr)
 {
-  for (guint i = 0; i < n; i++)
-    g_string_append_c(out, ' ');
-}
-
-static void
-put_cell(GString *line, const char *text, guint width, CmAlign align, gboolean last,
-         const char *sgr)
-{
-  guint w = cm_text_width(text);
-  guint fill = width > w ? width - w : 0;
+  guint fill = width > s->width ? width - s->width : 0;
   if (align == CM_ALIGN_RIGHT)
-    pad(line, fill);
-  if (sgr && *text)
-    g_string_append_printf(line, "\033[%sm%s\033[0m", sgr, text);
-  else
-    g_string_append(line, text);
+    p = put_spaces(p, fill);
+  if (sgr && s->len > 0) {
+    p = put_text(p, "\033[", 2);
+    p = put_text(p, sgr, strlen(sgr));
+    *p++ = 'm';
+    p = put_text(p, s->text, s->len);
+    p = put_text(p, "\033[0m", 4);
+  } else {
+    p = put_text(p, s->text, s->len);
+  }
   if (align == CM_ALIGN_LEFT && !last)
-    pad(line, fill);
+    p = put_spaces(p, fill);
+  return p;
 }
 
-/* Ends a line; trailing padding goes unless the last column is right-aligned (then every line
- * of the table keeps the same width). */
-static void
-end_line(GString *out, GString *line, gboolean strip)
+/* Bytes put_cell may write for s. */
+static gsize
+cell_bound(const CmTextSpan *s, guint width, const char *sgr)
 {
-  gsize len = line->len;
-  while (strip && len > 0 && line->str[len - 1] == ' ')
-    len--;
-  g_string_append_len(out, line->str, (gssize)len);
-  g_string_append_c(out, '\n');
-  g_string_truncate(line, 0);
+  return 2 + width + s->len + (sgr ? strlen(sgr) + 7 : 0);
+}
+
+/* Ends the line started at out->str + start, p being its end: trailing padding goes when strip
+ * (a left-aligned last column), so that no line ends in spaces. */
+static void
+end_line(GString *out, gsize start, char *p, gboolean strip)
+{
+  while (strip && p > out->str + start && p[-1] == ' ')
+    p--;
+  *p++ = '\n';
+  out->len = (gsize)(p - out->str);
+  out->str[out->len] = '\0';
+}
+
+typedef struct {
+  const CmTextTable *table;
+  guint *width;       /* per column */
+  GArray **lines;     /* per column: CmTextSpan lines of the current row's cell */
+  const char *indent; /* starts every line */
+  gsize indent_len;
+  gboolean strip;
+} Writer;
+
+/* The lines of cell i of column c; only a cell wider than its column's limit has more than one. */
+static GArray *
+cell_lines(const Writer *w, guint c, gsize i)
+{
+  const Cell *cell = &g_array_index(w->table->cells, Cell, i);
+  GArray *lines = w->lines[c];
+  g_array_set_size(lines, 0);
+  gsize len;
+  const char *text = shown_text(cell, &len);
+  cm_text__wrap(text, len, cell->width, w->table->columns[c].max_width, lines);
+  return lines;
+}
+
+/* Writes one line of a row (or of the header): cell c shows spans[c] (empty when NULL). */
+static void
+write_line(const Writer *w, GString *out, const CmTextSpan *const *spans, const char *const *sgr)
+{
+  guint nc = w->table->n_columns;
+  static const CmTextSpan empty = {"", 0, 0};
+  gsize bound = w->indent_len + 1;
+  for (guint c = 0; c < nc; c++)
+    bound += cell_bound(spans[c] ? spans[c] : &empty, w->width[c], sgr[c]);
+  gsize start = out->len;
+  char *p = put_text(reserve(out, bound), w->indent, w->indent_len);
+  for (guint c = 0; c < nc; c++) {
+    if (c > 0)
+      p = put_spaces(p, 2);
+    p = put_cell(p, spans[c] ? spans[c] : &empty, w->width[c], w->table->columns[c].align,
+                 c + 1 == nc, sgr[c]);
+  }
+  end_line(out, start, p, w->strip);
+}
+
+/* The header (titles may span lines, "Local\nshare"; they sit on the rule) and the rule. */
+static void
+write_head(Writer *w, GString *out, GStrv *titles, gboolean color)
+{
+  guint nc = w->table->n_columns, head = 1;
+  for (guint c = 0; c < nc; c++)
+    head = MAX(head, g_strv_length(titles[c]));
+  g_autofree CmTextSpan *spans = g_new0(CmTextSpan, nc);
+  g_autofree const CmTextSpan **at = g_new0(const CmTextSpan *, nc);
+  g_autofree const char **sgr = g_new0(const char *, nc);
+  for (guint k = 0; k < head; k++) {
+    for (guint c = 0; c < nc; c++) {
+      guint n = g_strv_length(titles[c]), skip = head - n;
+      const char *text = k >= skip ? titles[c][k - skip] : "";
+      spans[c] = (CmTextSpan){text, (guint32)strlen(text), cm_text_width(text)};
+      at[c] = &spans[c];
+      sgr[c] = color ? "1" : NULL;
+    }
+    write_line(w, out, at, sgr);
+  }
+  gsize start = out->len, bound = w->indent_len + 1;
+  for (guint c = 0; c < nc; c++)
+    bound += 2 + w->width[c];
+  char *p = put_text(reserve(out, bound), w->indent, w->indent_len);
+  for (guint c = 0; c < nc; c++) {
+    if (c > 0)
+      p = put_spaces(p, 2);
+    memset(p, '-', w->width[c]);
+    p += w->width[c];
+  }
+  end_line(out, start, p, w->strip);
+}
+
+static void
+write_rows(Writer *w, GString *out, gboolean color)
+{
+  const CmTextTable *t = w->table;
+  guint nc = t->n_columns, nr = cm_text_table_n_rows(t);
+  const Cell *cells = (const Cell *)t->cells->data;
+  g_autofree CmTextSpan *one = g_new0(CmTextSpan, nc);
+  g_autofree GArray **wrapped = g_new0(GArray *, nc); /* per column, NULL when one line */
+  g_autofree const CmTextSpan **at = g_new0(const CmTextSpan *, nc);
+  g_autofree const char **sgr = g_new0(const char *, nc);
+  for (guint r = 0; r < nr; r++) {
+    gsize row = (gsize)r * nc;
+    guint height = 1;
+    /* text not copied into the arena may lie anywhere: fetch a few rows ahead */
+    for (guint c = 0; r + 4 < nr && c < nc; c++)
+      __builtin_prefetch(cells[row + 4 * nc + c].text);
+    for (guint c = 0; c < nc; c++) {
+      const Cell *cell = &cells[row + c];
+      guint max = t->columns[c].max_width;
+      sgr[c] = color ? cell_color(t, row + c) : NULL;
+      wrapped[c] = NULL;
+      if (max > 0 && cell->width > max) {
+        wrapped[c] = cell_lines(w, c, row + c);
+        height = MAX(height, wrapped[c]->len);
+      } else {
+        gsize len;
+        const char *text = shown_text(cell, &len);
+        one[c] = (CmTextSpan){text, (guint32)len, cell->width};
+      }
+    }
+    for (guint k = 0; k < height; k++) {
+      for (guint c = 0; c < nc; c++) {
+        if (wrapped[c])
+          at[c] = k < wrapped[c]->len ? &g_array_index(wrapped[c], CmTextSpan, k) : NULL;
+        else
+          at[c] = k == 0 ? &one[c] : NULL;
+      }
+      write_line(w, out, at, sgr);
+    }
+  }
+}
+
+/* Pass one: the column widths (w->width, holding the titles' already), and how many lines the
+ * rows take and how many bytes of text they show. */
+static void
+measure(Writer *w, gsize *n_lines, gsize *n_bytes)
+{
+  const CmTextTable *t = w->table;
+  guint nc = t->n_columns, nr = cm_text_table_n_rows(t);
+  const Cell *cells = (const Cell *)t->cells->data;
+  *n_lines = *n_bytes = 0;
+  for (guint r = 0; r < nr; r++) {
+    guint height = 1;
+    for (guint c = 0; c < nc; c++) {
+      const Cell *cell = &cells[(gsize)r * nc + c];
+      guint max = t->columns[c].max_width, cw = cell->width;
+      if (max > 0 && cw > max) {
+        GArray *l = cell_lines(w, c, (gsize)r * nc + c);
+        height = MAX(height, l->len);
+        cw = 0;
+        for (guint k = 0; k < l->len; k++)
+          cw = MAX(cw, g_array_index(l, CmTextSpan, k).width);
+      }
+      w->width[c] = MAX(w->width[c], cw);
+      *n_bytes += cell->len; /* a dirty cell shows no more bytes than it holds */
+    }
+    *n_lines += height;
+  }
+}
+
+/* Length of the longest SGR code of the cells. */
+static gsize
+longest_color(const CmTextTable *table)
+{
+  gsize longest = 0;
+  const char *last = NULL;
+  for (guint i = 0; table->colors && i < table->colors->len; i++) {
+    const char *sgr = table->colors->pdata[i];
+    if (sgr && sgr != last)
+      longest = MAX(longest, strlen(sgr));
+    last = sgr;
+  }
+  return longest;
 }
 
 void
 cm_text_table_write(const CmTextTable *table, GString *out, const char *indent, gboolean color)
 {
-  guint nc = table->n_columns, nr = cm_text_table_n_rows(table);
-  /* wrapped[r * nc + c]: the lines of a cell */
-  g_autoptr(GPtrArray) wrapped = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+  guint nc = table->n_columns;
   g_autofree guint *width = g_new0(guint, nc);
-  /* titles may span lines ("Local\nshare"); they sit on the rule */
   g_autofree GStrv *titles = g_new0(GStrv, nc);
-  guint head = 1;
   for (guint c = 0; c < nc; c++) {
     titles[c] = g_strsplit(cm_text_table_title(table, c), "\n", -1);
     for (guint k = 0; titles[c][k]; k++) {
@@ -269,66 +477,23 @@ cm_text_table_write(const CmTextTable *table, GString *out, const char *indent, 
       titles[c][k] = clean;
       width[c] = MAX(width[c], cm_text_width(clean));
     }
-    head = MAX(head, g_strv_length(titles[c]));
   }
-  for (guint i = 0; i < nr * nc; i++) {
-    const char *text = table->cells->pdata[i];
-    g_autofree char *clean = cm_text_sanitize(text ? text : "");
-    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
-    wrap(clean, table->columns[i % nc].max_width, lines);
-    for (guint k = 0; k < lines->len; k++)
-      width[i % nc] = MAX(width[i % nc], cm_text_width(lines->pdata[k]));
-    g_ptr_array_add(wrapped, lines);
-  }
-
-  gboolean strip = table->columns[nc - 1].align == CM_ALIGN_LEFT;
-  g_autoptr(GString) line = g_string_new(NULL);
-  for (guint k = 0; k < head; k++) {
-    g_string_append(line, indent);
-    for (guint c = 0; c < nc; c++) {
-      guint n = g_strv_length(titles[c]), skip = head - n;
-      if (c > 0)
-        g_string_append(line, "  ");
-      put_cell(line, k >= skip ? titles[c][k - skip] : "", width[c], table->columns[c].align,
-               c + 1 == nc, color ? "1" : NULL);
-    }
-    end_line(out, line, strip);
-  }
-  g_string_append(line, indent);
-  for (guint c = 0; c < nc; c++) {
-    if (c > 0)
-      g_string_append(line, "  ");
-    for (guint k = 0; k < width[c]; k++)
-      g_string_append_c(line, '-');
-  }
-  end_line(out, line, strip);
-
-  for (guint r = 0; r < nr; r++) {
-    guint height = 1;
-    for (guint c = 0; c < nc; c++)
-      height = MAX(height, ((GPtrArray *)wrapped->pdata[r * nc + c])->len);
-    for (guint k = 0; k < height; k++) {
-      g_string_append(line, indent);
-      for (guint c = 0; c < nc; c++) {
-        const GPtrArray *lines = wrapped->pdata[r * nc + c];
-        if (c > 0)
-          g_string_append(line, "  ");
-        put_cell(line, k < lines->len ? lines->pdata[k] : "", width[c], table->columns[c].align,
-                 c + 1 == nc, color ? table->colors->pdata[r * nc + c] : NULL);
-      }
-      end_line(out, line, strip);
-    }
-  }
+  g_autofree GArray **lines = g_new0(GArray *, nc);
   for (guint c = 0; c < nc; c++)
+    lines[c] = g_array_new(FALSE, FALSE, sizeof(CmTextSpan));
+  Writer w = {table,  width,          lines,
+              indent, strlen(indent), table->columns[nc - 1].align == CM_ALIGN_LEFT};
+  gsize n_lines, n_bytes;
+  measure(&w, &n_lines, &n_bytes);
+  /* room for every row at once: growing a big GString step by step copies it each time */
+  gsize per_line = w.indent_len + 1, sgr = color ? longest_color(table) : 0;
+  for (guint c = 0; c < nc; c++)
+    per_line += 2 + width[c] + (sgr ? sgr + 7 : 0);
+  reserve(out, n_lines * per_line + n_bytes);
+  write_head(&w, out, titles, color);
+  write_rows(&w, out, color);
+  for (guint c = 0; c < nc; c++) {
     g_strfreev(titles[c]);
-}
-
-void
-cm_text_paragraph(GString *out, const char *text, guint width, const char *indent)
-{
-  g_autofree char *clean = cm_text_sanitize(text);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func(g_free);
-  wrap(clean, width, lines);
-  for (guint k = 0; k < lines->len; k++)
-    g_string_append_printf(out, "%s%s\n", indent, (const char *)lines->pdata[k]);
+    g_array_unref(lines[c]);
+  }
 }

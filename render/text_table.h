@@ -34,6 +34,11 @@ void cm_text_table_row(CmTextTable *table);
 void cm_text_table_cell(CmTextTable *table, guint col, const char *text);
 void cm_text_table_cellf(CmTextTable *table, guint col, const char *format, ...)
     G_GNUC_PRINTF(3, 4);
+/* The same for text that outlives the table (dataset strings, literals): printable ASCII is not
+ * copied. */
+void cm_text_table_cell_static(CmTextTable *table, guint col, const char *text);
+/* The same as cm_text_table_cellf(table, col, "%" G_GUINT64_FORMAT, v), without printf. */
+void cm_text_table_cell_uint(CmTextTable *table, guint col, guint64 v);
 
 /* An SGR colour code ("31", "1;32") for a cell of the last row; NULL for none. The string must
  * outlive the table (use literals). */
@@ -43,7 +48,7 @@ guint cm_text_table_n_rows(const CmTextTable *table);
 guint cm_text_table_n_columns(const CmTextTable *table);
 const char *cm_text_table_title(const CmTextTable *table, guint col);
 CmAlign cm_text_table_align(const CmTextTable *table, guint col);
-/* A cell's text as set ("" when unset). */
+/* A cell's text as set, invalid UTF-8 repaired ("" when unset); it lives as long as the table. */
 const char *cm_text_table_get(const CmTextTable *table, guint row, guint col);
 
 /* Appends the table: a header line, a rule of dashes, then the rows, each line starting with

@@ -99,11 +99,11 @@ fx_result(const CmDataset *ds, const CmGaps *gaps, const char *id)
 }
 
 static char *
-join_ids(const CmDataset *ds, const GArray *list, gboolean segments)
+join_ids(const CmDataset *ds, const guint32 *list, guint n, gboolean segments)
 {
   GString *s = g_string_new("[");
-  for (guint k = 0; k < list->len; k++) {
-    guint32 i = g_array_index(list, guint32, k);
+  for (guint k = 0; k < n; k++) {
+    guint32 i = list[k];
     const char *id = segments ? cm_dataset_segment(ds, i)->id : cm_dataset_enterprise(ds, i)->id;
     g_string_append_printf(s, "%s%s", k ? ", " : "", id);
   }
@@ -112,10 +112,10 @@ join_ids(const CmDataset *ds, const GArray *list, gboolean segments)
 }
 
 static void
-assert_ids(const CmDataset *ds, const GArray *list, const char *const *expected, const char *what,
-           gboolean segments)
+assert_ids(const CmDataset *ds, const guint32 *list, guint n, const char *const *expected,
+           const char *what, gboolean segments)
 {
-  g_autofree char *got = join_ids(ds, list, segments);
+  g_autofree char *got = join_ids(ds, list, n, segments);
   g_autofree char *want_inner = g_strjoinv(", ", (char **)expected);
   g_autofree char *want = g_strdup_printf("[%s]", want_inner);
   cr_assert_str_eq(got, want, "%s: got %s, expected %s", what, got, want);
@@ -125,14 +125,28 @@ void
 fx_assert_segments(const CmDataset *ds, const GArray *list, const char *const *expected,
                    const char *what)
 {
-  assert_ids(ds, list, expected, what, TRUE);
+  assert_ids(ds, (const guint32 *)list->data, list->len, expected, what, TRUE);
 }
 
 void
 fx_assert_enterprises(const CmDataset *ds, const GArray *list, const char *const *expected,
                       const char *what)
 {
-  assert_ids(ds, list, expected, what, FALSE);
+  assert_ids(ds, (const guint32 *)list->data, list->len, expected, what, FALSE);
+}
+
+void
+fx_assert_fills(const CmDataset *ds, const CmTargets *t, const CmTarget *x,
+                const char *const *expected, const char *what)
+{
+  assert_ids(ds, cm_target_fills(t, x), x->n_fills, expected, what, TRUE);
+}
+
+void
+fx_assert_leaders_served(const CmDataset *ds, const CmTargets *t, const CmTarget *x,
+                         const char *const *expected, const char *what)
+{
+  assert_ids(ds, cm_target_leaders_served(t, x), x->n_leaders_served, expected, what, FALSE);
 }
 
 const CmBuyerProcurement *

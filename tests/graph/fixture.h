@@ -31,6 +31,11 @@ void fx_assert_segments(const CmDataset *ds, const GArray *list, const char *con
                         const char *what);
 void fx_assert_enterprises(const CmDataset *ds, const GArray *list, const char *const *expected,
                            const char *what);
+/* The same for a target's fills (segments) and leaders served (enterprises). */
+void fx_assert_fills(const CmDataset *ds, const CmTargets *t, const CmTarget *x,
+                     const char *const *expected, const char *what);
+void fx_assert_leaders_served(const CmDataset *ds, const CmTargets *t, const CmTarget *x,
+                              const char *const *expected, const char *what);
 
 /* The buyer entry of enterprise id, or NULL when it is not a buyer. */
 const CmBuyerProcurement *fx_buyer(const CmDataset *ds, const CmProcurement *p, const char *id);

@@ -60,11 +60,11 @@ Test(targets, outside_producer_of_gap_is_priority_1)
   /* x-anode is under construction: its sale is not counted, but "any status" producers count */
   const CmTarget *x = expect_target(ds, t, "x-anode", 1, 0, 0);
   static const char *const fills[] = {"anode", NULL};
-  fx_assert_segments(ds, x->fills, fills, "x-anode fills");
-  cr_expect_eq(x->leaders_served->len, 0u);
+  fx_assert_fills(ds, t, x, fills, "x-anode fills");
+  cr_expect_eq(x->n_leaders_served, 0u);
   x = expect_target(ds, t, "x-salt", 1, 25, 1);
   static const char *const salt[] = {"salt", NULL};
-  fx_assert_segments(ds, x->fills, salt, "x-salt fills");
+  fx_assert_fills(ds, t, x, salt, "x-salt fills");
 }
 
 Test(targets, fills_lists_needed_segments_in_template_order)
@@ -74,9 +74,9 @@ Test(targets, fills_lists_needed_segments_in_template_order)
   /* x-cath lists cathode;salt; template order puts salt (gap) before cathode (weak) */
   const CmTarget *x = expect_target(ds, t, "x-cath", 1, 35, 2);
   static const char *const fills[] = {"salt", "cathode", NULL};
-  fx_assert_segments(ds, x->fills, fills, "x-cath fills");
+  fx_assert_fills(ds, t, x, fills, "x-cath fills");
   static const char *const leaders[] = {"lead-b", NULL};
-  fx_assert_enterprises(ds, x->leaders_served, leaders, "x-cath leaders_served");
+  fx_assert_leaders_served(ds, t, x, leaders, "x-cath leaders_served");
 }
 
 Test(targets, weak_segment_supplier_is_priority_2)
@@ -85,8 +85,8 @@ Test(targets, weak_segment_supplier_is_priority_2)
   g_autoptr(CmTargets) t = fx_targets(ds, NULL, 0);
   const CmTarget *x = expect_target(ds, t, "x-sep", 2, 30, 1);
   static const char *const fills[] = {"separator", NULL};
-  fx_assert_segments(ds, x->fills, fills, "x-sep fills");
-  cr_expect_eq(x->leaders_served->len, 0u); /* cellco is no leader */
+  fx_assert_fills(ds, t, x, fills, "x-sep fills");
+  cr_expect_eq(x->n_leaders_served, 0u); /* cellco is no leader */
 }
 
 Test(targets, leaders_served_in_enterprises_file_order)
@@ -97,7 +97,7 @@ Test(targets, leaders_served_in_enterprises_file_order)
    * lead-a is first in the enterprises file */
   const CmTarget *x = expect_target(ds, t, "x-ess", 2, 30, 2);
   static const char *const leaders[] = {"lead-a", "lead-b", NULL};
-  fx_assert_enterprises(ds, x->leaders_served, leaders, "x-ess leaders_served");
+  fx_assert_leaders_served(ds, t, x, leaders, "x-ess leaders_served");
 }
 
 Test(targets, local_buyers_are_distinct_and_value_sums_rows)
@@ -114,7 +114,7 @@ Test(targets, signed_outside_producer_of_frontier_is_priority_3)
   g_autoptr(CmTargets) t = fx_targets(ds, NULL, 0);
   const CmTarget *x = expect_target(ds, t, "x-ev", 3, 0, 0);
   static const char *const fills[] = {"ev", NULL};
-  fx_assert_segments(ds, x->fills, fills, "x-ev fills");
+  fx_assert_fills(ds, t, x, fills, "x-ev fills");
 }
 
 Test(targets, supplier_of_strong_segment_only_is_priority_4)
@@ -122,9 +122,9 @@ Test(targets, supplier_of_strong_segment_only_is_priority_4)
   g_autoptr(CmDataset) ds = fx_load("fixture");
   g_autoptr(CmTargets) t = fx_targets(ds, NULL, 0);
   const CmTarget *x = expect_target(ds, t, "x-cell", 4, 40, 1);
-  cr_expect_eq(x->fills->len, 0u);
+  cr_expect_eq(x->n_fills, 0u);
   static const char *const leaders[] = {"lead-b", NULL};
-  fx_assert_enterprises(ds, x->leaders_served, leaders, "x-cell leaders_served");
+  fx_assert_leaders_served(ds, t, x, leaders, "x-cell leaders_served");
 }
 
 Test(targets, local_and_unneeded_enterprises_are_not_targets)
@@ -144,7 +144,7 @@ Test(targets, construction_scenario_counts_construction_sales)
   /* anode becomes weak (anode-new is counted) and x-anode's sale to cellco (7) counts */
   const CmTarget *x = expect_target(ds, t, "x-anode", 2, 7, 1);
   static const char *const fills[] = {"anode", NULL};
-  fx_assert_segments(ds, x->fills, fills, "x-anode fills");
+  fx_assert_fills(ds, t, x, fills, "x-anode fills");
   static const char *const want[] = {"x-elec", "x-cath",  "x-charge", "x-salt", "x-ess",
                                      "x-sep",  "x-anode", "x-ev",     "x-cell", NULL};
   expect_order(ds, t, want);
@@ -164,6 +164,6 @@ Test(targets, without_supply_table_only_producers_are_targets)
     const CmTarget *x = &g_array_index(t->targets, CmTarget, k);
     cr_expect_float_eq(x->value_to_local, 0.0, FX_EPS);
     cr_expect_eq(x->local_buyers, 0u);
-    cr_expect_eq(x->leaders_served->len, 0u);
+    cr_expect_eq(x->n_leaders_served, 0u);
   }
 }

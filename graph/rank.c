@@ -1,0 +1,99 @@
+/* Ranking of enterprises by a small group number, then a figure descending, then id: the order
+ * of the procurement buyers and of the investment targets. Hundreds of thousands of entries are
+ * ranked with a radix sort on the figure's bits; ids are compared only where group and figure
+ * tie (mostly entries whose figure is 0). */
+#include "analysis_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  guint64 key; /* the figure, descending as an unsigned integer */
+  guint32 slot;
+  guint32 group;
+} Rank;
+
+static guint64
+descending_key(double v)
+{
+  if (v == 0)
+    v = 0.0; /* -0 ranks as 0 */
+  guint64 bits;
+  memcpy(&bits, &v, sizeof bits);
+  guint64 ascending = bits >> 63 ? ~bits : bits | (G_GUINT64_CONSTANT(1) << 63);
+  return ~ascending;
+}
+
+/* A byte of the key (shift < 64) or the group (shift 64). */
+static inline guint
+digit(const Rank *r, guint shift)
+{
+  return shift < 64 ? (guint)(r->key >> shift) & 0xff : r->group;
+}
+
+/* One stable counting-sort pass of the radix sort: by digit(shift) from *src into *dst, then
+ * swaps them; nothing to do when every entry has the same digit. */
+static void
+radix_pass(Rank **src, Rank **dst, guint n, guint shift)
+{
+  guint count[257] = {0};
+  for (guint k = 0; k < n; k++)
+    count[digit(&(*src)[k], shift) + 1]++;
+  if (count[digit(&(*src)[0], shift) + 1] == n)
+    return;
+  for (guint d = 0; d < 256; d++)
+    count[d + 1] += count[d];
+  for (guint k = 0; k < n; k++)
+    (*dst)[count[digit(&(*src)[k], shift)]++] = (*src)[k];
+  Rank *swap = *src;
+  *src = *dst;
+  *dst = swap;
+}
+
+typedef struct {
+  const char *id;
+  guint32 slot;
+} Named;
+
+static gint
+compare_named(const void *pa, const void *pb)
+{
+  /* byte order of UTF-8 is code point order */
+  return strcmp(((const Named *)pa)->id, ((const Named *)pb)->id);
+}
+
+/* Orders a run of entries with equal group and figure by id. */
+static void
+rank_ties(const CmDataset *ds, const guint32 *enterprise, Rank *run, guint n)
+{
+  g_autofree Named *named = g_new(Named, n);
+  for (guint k = 0; k < n; k++)
+    named[k] = (Named){cm_dataset_enterprise(ds, enterprise[run[k].slot])->id, run[k].slot};
+  qsort(named, n, sizeof *named, compare_named);
+  for (guint k = 0; k < n; k++)
+    run[k].slot = named[k].slot;
+}
+
+guint32 *
+cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const double *figure,
+                  const guint32 *enterprise)
+{
+  g_autofree Rank *a = g_new(Rank, n + 1), *b = g_new(Rank, n + 1);
+  Rank *src = a, *dst = b;
+  for (guint k = 0; k < n; k++)
+    src[k] = (Rank){descending_key(figure[k]), k, group[k]};
+  /* least significant digit first; the group is the most significant */
+  for (guint shift = 0; n > 0 && shift <= 64; shift += 8)
+    radix_pass(&src, &dst, n, shift);
+  for (guint k = 0, end; k < n; k = end) {
+    end = k + 1;
+    while (end < n && src[end].key == src[k].key && src[end].group == src[k].group)
+      end++;
+    if (end - k > 1)
+      rank_ties(ds, enterprise, &src[k], end - k);
+  }
+  guint32 *order = g_new(guint32, n + 1);
+  for (guint k = 0; k < n; k++)
+    order[k] = src[k].slot;
+  return order;
+}

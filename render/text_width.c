@@ -1,0 +1,142 @@
+/* Display width, sanitising and wrapping of text for a terminal (see text_table.h). */
+#include "text_private.h"
+#include "text_table.h"
+
+#include <string.h>
+
+guint
+cm_text__width_len(const char *text, gsize len)
+{
+  const char *p = text, *end = text + len;
+  guint w = 0;
+  while (p < end) {
+    if ((guchar)*p < 0x80) { /* ASCII: one cell, one byte */
+      w++;
+      p++;
+      continue;
+    }
+    w += cm_text__char_width(g_utf8_get_char(p));
+    p = g_utf8_next_char(p);
+  }
+  return w;
+}
+
+guint
+cm_text_width(const char *text)
+{
+  return cm_text__width_len(text, strlen(text));
+}
+
+static gboolean
+is_control(gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c < 0xa0);
+}
+
+gboolean
+cm_text__has_control(const char *text)
+{
+  for (const char *p = text; *p; p++) {
+    guchar b = (guchar)*p;
+    /* C0 and DEL are one byte; C1 (U+0080..U+009F) is 0xC2 0x80..0x9F */
+    if (b < 0x20 || b == 0x7f || (b == 0xc2 && (guchar)p[1] >= 0x80 && (guchar)p[1] < 0xa0))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+char *
+cm_text_sanitize(const char *text)
+{
+  if (g_utf8_validate(text, -1, NULL) && !cm_text__has_control(text))
+    return g_strdup(text);
+  g_autofree char *valid = g_utf8_make_valid(text, -1);
+  GString *out = g_string_sized_new(strlen(valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (is_control(c))
+      g_string_append_c(out, ' ');
+    else
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  return g_string_free(out, FALSE);
+}
+
+static void
+add_line(GArray *lines, const char *start, const char *end, gboolean rtrim)
+{
+  while (rtrim && end > start && end[-1] == ' ')
+    end--;
+  CmTextSpan s = {start, (guint32)(end - start), 0};
+  s.width = cm_text__width_len(s.text, s.len);
+  g_array_append_val(lines, s);
+}
+
+void
+cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines)
+{
+  if (max == 0 || width <= max) {
+    CmTextSpan s = {text, (guint32)len, width};
+    g_array_append_val(lines, s);
+    return;
+  }
+  guint first = lines->len;
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    while (p < end && *p == ' ')
+      p++;
+    if (p == end)
+      break;
+    const char *start = p, *q = p, *brk = NULL, *resume = NULL;
+    guint w = 0;
+    while (q < end) {
+      gunichar c = g_utf8_get_char(q);
+      guint cw = cm_text__char_width(c);
+      if (c == ' ') {
+        brk = q;
+        resume = q + 1;
+      } else if (cw == 2 && q > start) {
+        brk = q;
+        resume = q;
+      }
+      if (w + cw > max)
+        break;
+      w += cw;
+      q = g_utf8_next_char(q);
+      if (cw == 2) {
+        brk = q;
+        resume = q;
+      }
+    }
+    if (q == end) {
+      add_line(lines, start, q, TRUE);
+      break;
+    }
+    if (brk && brk > start) {
+      add_line(lines, start, brk, TRUE);
+      p = resume;
+    } else {
+      if (q == start)
+        q = g_utf8_next_char(q); /* a character wider than max still takes a line */
+      add_line(lines, start, q, FALSE);
+      p = q;
+    }
+  }
+  if (lines->len == first)
+    add_line(lines, text, text, FALSE);
+}
+
+void
+cm_text_paragraph(GString *out, const char *text, guint width, const char *indent)
+{
+  g_autofree char *clean = cm_text_sanitize(text);
+  gsize len = strlen(clean);
+  g_autoptr(GArray) lines = g_array_new(FALSE, FALSE, sizeof(CmTextSpan));
+  cm_text__wrap(clean, len, cm_text__width_len(clean, len), width, lines);
+  for (guint k = 0; k < lines->len; k++) {
+    const CmTextSpan *s = &g_array_index(lines, CmTextSpan, k);
+    g_string_append(out, indent);
+    g_string_append_len(out, s->text, s->len);
+    g_string_append_c(out, '\n');
+  }
+}

@@ -1,0 +1,177 @@
+/* The text table's storage and fast paths: printable ASCII cells, wide (CJK) cells, cells with
+ * control characters, wrapped cells, colours, repeated cells and cells that are not copied.
+ * Every expected table is worked out by hand in the comment above it. */
+#include "text_table.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+static char *
+write_table(const CmTextTable *t, const char *indent, gboolean color)
+{
+  GString *out = g_string_new(NULL);
+  cm_text_table_write(t, out, indent, color);
+  return g_string_free(out, FALSE);
+}
+
+Test(text_table, ascii_cells_pad_by_length)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(3);
+  cm_text_table_column(t, 0, "#", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 1, "Name", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 2, "Value", CM_ALIGN_RIGHT, 0);
+  cm_text_table_row(t);
+  cm_text_table_cell_uint(t, 0, 1);
+  cm_text_table_cell(t, 1, "alpha");
+  cm_text_table_cell(t, 2, "1,234.5");
+  cm_text_table_row(t);
+  cm_text_table_cell_uint(t, 0, 22);
+  cm_text_table_cell(t, 1, "b");
+  cm_text_table_cell(t, 2, "0.0");
+  g_autofree char *got = write_table(t, "  ", FALSE);
+  /* widths: # max(1, 1, 2) = 2; Name max(4, 5, 1) = 5; Value max(5, 7, 3) = 7. The last column
+   * is right-aligned, so every line is 2 + 2 + 2 + 5 + 2 + 7 = 20 wide:
+   * "  " " #" "  " "Name " "  " "  Value" */
+  cr_assert_str_eq(got, "   #  Name     Value\n"
+                        "  --  -----  -------\n"
+                        "   1  alpha  1,234.5\n"
+                        "  22  b          0.0\n");
+}
+
+Test(text_table, wide_characters_take_two_cells)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(3);
+  cm_text_table_column(t, 0, "Id", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 1, "名称", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 2, "Region", CM_ALIGN_LEFT, 0);
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "e1");
+  cm_text_table_cell(t, 1, "宁德时代");
+  cm_text_table_cell(t, 2, "福建");
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "e22");
+  cm_text_table_cell(t, 1, "ATL");
+  cm_text_table_cell(t, 2, "Fujian/宁德");
+  g_autofree char *got = write_table(t, "", FALSE);
+  /* widths: Id max(2, 2, 3) = 3; 名称 max(4, 8, 3) = 8; Region max(6, 4, 7 + 4) = 11. The last
+   * column is left-aligned and not padded. 名称 is 4 cells, so 4 spaces of padding. */
+  cr_assert_str_eq(got, "Id   名称      Region\n"
+                        "---  --------  -----------\n"
+                        "e1   宁德时代  福建\n"
+                        "e22  ATL       Fujian/宁德\n");
+}
+
+Test(text_table, control_characters_and_a_wrapped_cell)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(2);
+  cm_text_table_column(t, 0, "Name", CM_ALIGN_LEFT, 10);
+  cm_text_table_column(t, 1, "N", CM_ALIGN_RIGHT, 0);
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "evil\tname\033[2J");
+  cm_text_table_cell_uint(t, 1, 7);
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "宁德时代新能源 CATL batteries");
+  cm_text_table_cell_uint(t, 1, 12);
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "ok");
+  cm_text_table_cell_uint(t, 1, 3);
+  g_autofree char *got = write_table(t, "", FALSE);
+  /* Row 1 shows "evil name [2J" (tab and ESC become spaces), 13 cells > 10: it breaks at the
+   * last space that fits, "evil name" + "[2J". Row 2 is 7 wide characters (14 cells) and
+   * " CATL batteries": 5 wide characters fill 10 cells ("宁德时代新"); then "能源 CATL" (9 cells,
+   * "batteries" would make 19); then "batteries". Name is 10 wide, N max(1, 1, 2, 1) = 2. N is
+   * right-aligned, so lines keep their trailing spaces: each line is 10 + 2 + 2 = 14 wide. */
+  cr_assert_str_eq(got, "Name         N\n"
+                        "----------  --\n"
+                        "evil name    7\n"
+                        "[2J           \n"
+                        "宁德时代新  12\n"
+                        "能源 CATL     \n"
+                        "batteries     \n"
+                        "ok           3\n");
+  /* the cell keeps the text as set */
+  cr_assert_str_eq(cm_text_table_get(t, 0, 0), "evil\tname\033[2J");
+  cr_assert_str_eq(cm_text_table_get(t, 2, 1), "3");
+}
+
+Test(text_table, colours_skip_empty_cells_and_uncoloured_rows)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(2);
+  cm_text_table_column(t, 0, "A", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 1, "B", CM_ALIGN_LEFT, 0);
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "x");
+  cm_text_table_color(t, 0, "31");
+  cm_text_table_cell(t, 1, "y");
+  cm_text_table_row(t);
+  cm_text_table_color(t, 0, "32"); /* on an empty cell: nothing to colour */
+  cm_text_table_cell(t, 1, "w");
+  cm_text_table_row(t); /* no colour set on this row at all */
+  cm_text_table_cell(t, 0, "z");
+  g_autofree char *got = write_table(t, "", TRUE);
+  /* both columns are 1 wide; titles are bold; the empty cell is one space of padding; the last
+   * row "z", "  ", "" loses its trailing spaces */
+  cr_assert_str_eq(got, "\033[1mA\033[0m  \033[1mB\033[0m\n"
+                        "-  -\n"
+                        "\033[31mx\033[0m  y\n"
+                        "   w\n"
+                        "z\n");
+}
+
+Test(text_table, repeated_and_invalid_cells)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(1);
+  cm_text_table_column(t, 0, "C", CM_ALIGN_LEFT, 0);
+  static const char *const cells[] = {"宁德", "宁德", "宁波", "\xff宁", "宁德"};
+  for (guint i = 0; i < G_N_ELEMENTS(cells); i++) {
+    cm_text_table_row(t);
+    cm_text_table_cell(t, 0, cells[i]);
+  }
+  g_autofree char *got = write_table(t, "", FALSE);
+  /* the invalid byte becomes U+FFFD (one cell): "\xef\xbf\xbd宁" is 3 cells; the column is 4 */
+  cr_assert_str_eq(got, "C\n"
+                        "----\n"
+                        "宁德\n"
+                        "宁德\n"
+                        "宁波\n"
+                        "\xef\xbf\xbd宁\n"
+                        "宁德\n");
+  cr_assert_str_eq(cm_text_table_get(t, 3, 0), "\xef\xbf\xbd宁");
+  cr_assert_str_eq(cm_text_table_get(t, 4, 0), "宁德");
+}
+
+Test(text_table, static_ascii_cells_are_not_copied)
+{
+  static const char id[] = "e42";
+  char temporary[] = "temp";
+  g_autoptr(CmTextTable) t = cm_text_table_new(3);
+  cm_text_table_row(t);
+  cm_text_table_cell_static(t, 0, id);
+  cm_text_table_cell(t, 1, temporary);
+  cm_text_table_cell_static(t, 2, "链主 leader"); /* not ASCII: measured and copied */
+  temporary[0] = 'T';
+  cr_assert_eq(cm_text_table_get(t, 0, 0), id);
+  cr_assert_str_eq(cm_text_table_get(t, 0, 1), "temp");
+  cr_assert_str_eq(cm_text_table_get(t, 0, 2), "链主 leader");
+  g_autofree char *got = write_table(t, "", FALSE);
+  /* untitled columns: 3, 4 and 11 cells (链主 is 4) */
+  cr_assert_str_eq(got, "\n---  ----  -----------\ne42  temp  链主 leader\n");
+}
+
+Test(text_table, numbers_without_printf)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(4);
+  cm_text_table_row(t);
+  cm_text_table_cell_uint(t, 0, 0);
+  cm_text_table_cell_uint(t, 1, 1000);
+  cm_text_table_cell_uint(t, 2, G_MAXUINT64);
+  char longer[300];
+  memset(longer, 'a', sizeof longer - 1);
+  longer[sizeof longer - 1] = '\0';
+  cm_text_table_cellf(t, 3, "%s!", longer); /* longer than cellf's buffer */
+  cr_assert_str_eq(cm_text_table_get(t, 0, 0), "0");
+  cr_assert_str_eq(cm_text_table_get(t, 0, 1), "1000");
+  cr_assert_str_eq(cm_text_table_get(t, 0, 2), "18446744073709551615");
+  cr_assert_eq(strlen(cm_text_table_get(t, 0, 3)), sizeof longer);
+  cr_assert_eq(cm_text_table_get(t, 0, 3)[sizeof longer - 1], '!');
+}
