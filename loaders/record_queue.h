@@ -8,11 +8,12 @@
 
 #include "loader_private.h"
 
-/* Slots are prefetched a burst at a time and a burst ahead of processing: the keys of a burst
- * are made first, then their prefetches issued back to back (measured: a prefetch per record as
- * it arrives hid less of the misses). */
-#define CM_RECORD_QUEUE_BURST 16
-#define CM_RECORD_QUEUE_DEPTH (2 * CM_RECORD_QUEUE_BURST)
+/* Slots are prefetched a burst at a time, two bursts ahead of processing: the keys of a burst
+ * are made first, then their prefetches issued back to back. Measured on 10M rows (two reading
+ * threads): bursts of 8 beat bursts of 16 by about 10 % and a prefetch per record as it came;
+ * more prefetches in flight at once hid fewer misses. */
+#define CM_RECORD_QUEUE_BURST 8
+#define CM_RECORD_QUEUE_DEPTH (3 * CM_RECORD_QUEUE_BURST)
 #define CM_RECORD_QUEUE_MAX_COLUMNS 8
 
 #define CM_RECORD_QUEUE_MAX_KEYS 2
@@ -50,7 +51,7 @@ void cm_record_queue_init(CmRecordQueue *q, const CmColumn *columns, guint n_col
                           gpointer user_data);
 void cm_record_queue_clear(CmRecordQueue *q);
 /* Queues a record; every CM_RECORD_QUEUE_BURST records, prefetches the slots of the newest
- * burst and processes the oldest one. */
+ * burst and processes the oldest burst. */
 void cm_record_queue_push(CmRecordQueue *q, const CmCsvRecord *rec);
 /* Processes every queued record. */
 void cm_record_queue_flush(CmRecordQueue *q);
