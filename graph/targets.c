@@ -70,6 +70,8 @@ sum_sellers(Seller *sellers, const CmSupply *rows, guint n_rows, const CmAnalysi
     for (guint r = first; r < end; r++)
       if (is_candidate_row(o, flags, &rows[r]))
         block[m++] = r;
+    if (m == 0) /* the array has no storage yet when nothing was found */
+      continue;
     guint at = found->len;
     g_array_set_size(found, at + m);
     Sale *out = &g_array_index(found, Sale, at);
@@ -234,7 +236,8 @@ cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error)
   candidates_init(&c, ds, o, flags);
 
   g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(CmTarget));
-  GArray *lists = g_array_new(FALSE, FALSE, sizeof(guint32));
+  /* sized: cm_target_fills() takes an address in it even when every list is empty */
+  GArray *lists = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 1);
   Scratch s = {g_new0(guint32, (gsize)n_seg + 1), g_array_new(FALSE, FALSE, sizeof(guint32)),
                g_array_new(FALSE, FALSE, sizeof(guint32)),
                g_array_new(FALSE, FALSE, sizeof(guint32))};
