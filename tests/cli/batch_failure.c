@@ -7,21 +7,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 static char *
 read_text(const char *path)
 {
@@ -41,9 +26,10 @@ count(const char *haystack, const char *needle)
 
 /* The broken one sits between two good ones, so the pool has to go on after it. Leaders worked
  * out from the CSVs: ningde-lithium has catl and atl, tests/data/render/basic has lead. */
-Test(batch_failure, broken_dataset_fails_alone_others_complete, .init = setup, .fini = teardown)
+Test(batch_failure, broken_dataset_fails_alone_others_complete, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", SAMPLE_NINGDE, DATA_INVALID, DATA_BASIC, "-d", out,
                         "-T",    "svg",         "-j",         "2",        NULL};
   BatchRun r = batch_run(NULL, args);
@@ -98,10 +84,11 @@ Test(batch_failure, broken_dataset_fails_alone_others_complete, .init = setup, .
 
 /* A folder that does not exist is a dataset that fails to load, not a usage error: the rest of a
  * long batch must not be lost to one typo. */
-Test(batch_failure, missing_dataset_folder_fails_alone, .init = setup, .fini = teardown)
+Test(batch_failure, missing_dataset_folder_fails_alone, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
-  g_autofree char *missing = g_build_filename(tmp, "no-such-dataset", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
+  g_autofree char *missing = g_build_filename(cm_test_tmp, "no-such-dataset", NULL);
   const char *args[] = {"batch", missing, DATA_BASIC, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 1, "exit %d\n%s", r.rc, r.err);
@@ -116,9 +103,10 @@ Test(batch_failure, missing_dataset_folder_fails_alone, .init = setup, .fini = t
   batch_run_clear(&r);
 }
 
-Test(batch_failure, all_datasets_broken_still_writes_the_index, .init = setup, .fini = teardown)
+Test(batch_failure, all_datasets_broken_still_writes_the_index, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", DATA_INVALID, "-d", out, "-T", "svg", "-j", "1", NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 1, "exit %d\n%s", r.rc, r.err);
@@ -130,14 +118,15 @@ Test(batch_failure, all_datasets_broken_still_writes_the_index, .init = setup, .
 }
 
 /* A focus that names no enterprise fails that one map; the dataset's other outputs stay. */
-Test(batch_failure, unknown_focus_fails_only_that_map, .init = setup, .fini = teardown)
+Test(batch_failure, unknown_focus_fails_only_that_map, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *manifest = g_build_filename(tmp, "jobs.ini", NULL);
+  g_autofree char *manifest = g_build_filename(cm_test_tmp, "jobs.ini", NULL);
   g_autofree char *text = g_strdup_printf("[ghost]\ndataset=%s\nviews=chain,network\n"
                                           "focus=nobody\nformats=svg\n",
                                           DATA_BASIC);
   cr_assert(g_file_set_contents(manifest, text, -1, NULL));
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", "--manifest", manifest, "-d", out, NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 1, "exit %d\n%s", r.rc, r.err);

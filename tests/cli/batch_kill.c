@@ -16,21 +16,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 /* Six datasets (three copies of each sample), svg and png: dozens of items, several seconds. */
 static GPtrArray *
 batch_args(const char *out)
@@ -41,8 +26,8 @@ batch_args(const char *out)
   for (int i = 1; i <= 3; i++) {
     g_autofree char *n = g_strdup_printf("data/ningde-%d", i);
     g_autofree char *z = g_strdup_printf("data/zhoushan-%d", i);
-    g_ptr_array_add(args, g_build_filename(tmp, n, NULL));
-    g_ptr_array_add(args, g_build_filename(tmp, z, NULL));
+    g_ptr_array_add(args, g_build_filename(cm_test_tmp, n, NULL));
+    g_ptr_array_add(args, g_build_filename(cm_test_tmp, z, NULL));
   }
   g_ptr_array_add(args, g_strdup("-d"));
   g_ptr_array_add(args, g_strdup(out));
@@ -240,17 +225,17 @@ check_tree(const char *out)
 }
 
 Test(batch_kill, sigkill_mid_batch_leaves_no_visible_partial_file_and_rerun_cleans_up,
-     .init = setup, .fini = teardown, .timeout = 600)
+     .init = cm_test_tmp_setup, .fini = cm_test_tmp_teardown, .timeout = 600)
 {
   for (int i = 1; i <= 3; i++) {
     g_autofree char *n = g_strdup_printf("data/ningde-%d", i);
     g_autofree char *z = g_strdup_printf("data/zhoushan-%d", i);
-    g_autofree char *nd = g_build_filename(tmp, n, NULL);
-    g_autofree char *zd = g_build_filename(tmp, z, NULL);
+    g_autofree char *nd = g_build_filename(cm_test_tmp, n, NULL);
+    g_autofree char *zd = g_build_filename(cm_test_tmp, z, NULL);
     batch_copy_dataset(SAMPLE_NINGDE, nd);
     batch_copy_dataset(SAMPLE_ZHOUSHAN, zd);
   }
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   g_autofree char *index = g_build_filename(out, "index.html", NULL);
 
   /* kill at different points: right after an item, and some way into the next ones */

@@ -7,25 +7,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 static char *
 write_manifest(const char *text)
 {
-  char *path = g_build_filename(tmp, "jobs", "briefing.ini", NULL);
+  char *path = g_build_filename(cm_test_tmp, "jobs", "briefing.ini", NULL);
   g_autofree char *dir = g_path_get_dirname(path);
   cr_assert_eq(g_mkdir_with_parents(dir, 0755), 0);
   cr_assert(g_file_set_contents(path, text, -1, NULL));
@@ -33,11 +18,13 @@ write_manifest(const char *text)
 }
 
 /* Two jobs: CATL's suppliers as a focused network map (svg), Zhoushan's chain map (pdf). Dataset
- * paths are relative to the manifest's folder (tmp/jobs), so the samples are copied beside it. */
-Test(batch_manifest, focused_network_and_pdf_chain_map, .init = setup, .fini = teardown)
+ * paths are relative to the manifest's folder (cm_test_tmp/jobs), so the samples are copied beside
+ * it. */
+Test(batch_manifest, focused_network_and_pdf_chain_map, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *ningde = g_build_filename(tmp, "data", "ningde-lithium", NULL);
-  g_autofree char *zhoushan = g_build_filename(tmp, "data", "zhoushan-petrochemical", NULL);
+  g_autofree char *ningde = g_build_filename(cm_test_tmp, "data", "ningde-lithium", NULL);
+  g_autofree char *zhoushan = g_build_filename(cm_test_tmp, "data", "zhoushan-petrochemical", NULL);
   batch_copy_dataset(SAMPLE_NINGDE, ningde);
   batch_copy_dataset(SAMPLE_ZHOUSHAN, zhoushan);
   g_autofree char *manifest = write_manifest("# briefing for the vice-mayor\n"
@@ -52,7 +39,7 @@ Test(batch_manifest, focused_network_and_pdf_chain_map, .init = setup, .fini = t
                                              "dataset=../data/zhoushan-petrochemical\n"
                                              "views=chain\n"
                                              "formats=pdf\n");
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", "--manifest", manifest, "-d", out, NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
@@ -81,13 +68,14 @@ Test(batch_manifest, focused_network_and_pdf_chain_map, .init = setup, .fini = t
 
 /* Manifest jobs come after the datasets given on the command line; a dataset named twice is one
  * folder with the outputs of both jobs. */
-Test(batch_manifest, manifest_adds_to_command_line_datasets, .init = setup, .fini = teardown)
+Test(batch_manifest, manifest_adds_to_command_line_datasets, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *text = g_strdup_printf("[Slide]\ndataset=%s\nviews=chain\nformats=dot\n"
                                           "slide=true\n",
                                           DATA_BASIC);
   g_autofree char *manifest = write_manifest(text);
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", DATA_BASIC, "--manifest", manifest, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
@@ -104,14 +92,15 @@ Test(batch_manifest, manifest_adds_to_command_line_datasets, .init = setup, .fin
 
 /* Two groups whose names slug alike, on one dataset: two files, never one written twice. The
  * second asks for a slide, 960x540 points in SVG (cm_chainmap.h), so the two can be told apart. */
-Test(batch_manifest, groups_with_the_same_slug_get_numbered_files, .init = setup, .fini = teardown)
+Test(batch_manifest, groups_with_the_same_slug_get_numbered_files, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *text = g_strdup_printf("[Map A]\ndataset=%s\nviews=chain\nformats=svg\n"
                                           "[map/a]\ndataset=%s\nviews=chain\nformats=svg\n"
                                           "slide=true\n",
                                           DATA_BASIC, DATA_BASIC);
   g_autofree char *manifest = write_manifest(text);
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", "--manifest", manifest, "-d", out, NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
@@ -152,11 +141,11 @@ ParameterizedTestParameters(batch_manifest, bad_manifest_is_a_usage_error)
 }
 
 /* Exit 2, the message names the file and the group, and nothing is written. */
-ParameterizedTest(BadCase *c, batch_manifest, bad_manifest_is_a_usage_error, .init = setup,
-                  .fini = teardown)
+ParameterizedTest(BadCase *c, batch_manifest, bad_manifest_is_a_usage_error,
+                  .init = cm_test_tmp_setup, .fini = cm_test_tmp_teardown)
 {
   g_autofree char *manifest = write_manifest(c->text);
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", "--manifest", manifest, "-d", out, NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 2, "exit %d for %s\n%s", r.rc, c->text, r.err);

@@ -6,26 +6,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 /* The folder, the folder again (written differently) and its dataset.ini: one dataset, drawn
  * once: 3 progress lines (reports, chain, leader-lead), not 9. */
-Test(batch_plan, same_dataset_named_three_ways_is_drawn_once, .init = setup, .fini = teardown)
+Test(batch_plan, same_dataset_named_three_ways_is_drawn_once, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {
       "batch", DATA_BASIC, DATA_BASIC "/", DATA_BASIC "/dataset.ini", "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
@@ -43,9 +29,10 @@ Test(batch_plan, same_dataset_named_three_ways_is_drawn_once, .init = setup, .fi
 }
 
 /* A glob over samples/ catches README.md: skipped with a note, the datasets are drawn. */
-Test(batch_plan, file_that_is_not_a_dataset_is_skipped, .init = setup, .fini = teardown)
+Test(batch_plan, file_that_is_not_a_dataset_is_skipped, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {
       "batch", CM_SOURCE_DIR "/samples/README.md", DATA_BASIC, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
@@ -57,9 +44,10 @@ Test(batch_plan, file_that_is_not_a_dataset_is_skipped, .init = setup, .fini = t
 }
 
 /* "-j2" works as with make. */
-Test(batch_plan, attached_job_count_is_accepted, .init = setup, .fini = teardown)
+Test(batch_plan, attached_job_count_is_accepted, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", DATA_BASIC, "-d", out, "-T", "dot", "-j2", NULL};
   BatchRun r = batch_run(NULL, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
@@ -74,9 +62,10 @@ typedef struct {
 } Usage;
 
 /* Usage errors: exit 2, a message, nothing written. */
-Test(batch_plan, usage_errors_write_nothing, .init = setup, .fini = teardown)
+Test(batch_plan, usage_errors_write_nothing, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const Usage cases[] = {
       {{"batch", DATA_BASIC, NULL}, "-d OUTDIR"},
       {{"batch", "-d", out, NULL}, "DATASET"},

@@ -6,29 +6,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 /* Items with -T svg, from the CSVs: ningde-lithium reports, chain, leader-catl, leader-atl;
  * zhoushan-petrochemical reports, chain, leader-zpc. Seven items, seven lines "[n/m] item" with n
  * counting 1 to 7 and the last m 7; no carriage return or escape sequence (a log file, not a
  * terminal). */
-Test(batch_progress, one_plain_line_per_finished_item_when_not_a_tty, .init = setup,
-     .fini = teardown)
+Test(batch_progress, one_plain_line_per_finished_item_when_not_a_tty, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out = g_build_filename(tmp, "out", NULL);
+  g_autofree char *out = g_build_filename(cm_test_tmp, "out", NULL);
   const char *args[] = {"batch", SAMPLE_NINGDE, SAMPLE_ZHOUSHAN, "-d", out, "-T", "svg", "-j",
                         "2",     NULL};
   BatchRun r = batch_run(NULL, args);
@@ -79,10 +64,11 @@ read_text(const char *dir, const char *rel)
 /* -j 1 and -j 2 write the same files, and the reports byte for byte; the index lists the files
  * in the same order (only its time stamp may differ). Maps are not compared byte for byte: a
  * worker's Graphviz state carries over from one map to the next (see docs/batch.md). */
-Test(batch_progress, one_and_two_workers_give_the_same_files, .init = setup, .fini = teardown)
+Test(batch_progress, one_and_two_workers_give_the_same_files, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
-  g_autofree char *out1 = g_build_filename(tmp, "j1", NULL);
-  g_autofree char *out2 = g_build_filename(tmp, "j2", NULL);
+  g_autofree char *out1 = g_build_filename(cm_test_tmp, "j1", NULL);
+  g_autofree char *out2 = g_build_filename(cm_test_tmp, "j2", NULL);
   const char *a1[] = {"batch",      SAMPLE_NINGDE, DATA_BASIC, SAMPLE_ZHOUSHAN,
                       DATA_INVALID, "-d",          out1,       "-T",
                       "svg,dot",    "-j",          "1",        NULL};

@@ -10,25 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 static char *
 in_tmp(const char *relative)
 {
-  return g_build_filename(tmp, relative, NULL);
+  return g_build_filename(cm_test_tmp, relative, NULL);
 }
 
 static void
@@ -43,7 +28,7 @@ write_text(const char *relative, const char *text)
 static void
 expect_unchanged(GHashTable *before)
 {
-  g_autoptr(GHashTable) after = batch_snapshot(tmp, "out");
+  g_autoptr(GHashTable) after = batch_snapshot(cm_test_tmp, "out");
   g_autofree char *diff = batch_snapshot_diff(before, after);
   cr_expect_null(diff, "written outside OUTDIR:\n%s", diff);
 }
@@ -64,14 +49,14 @@ is_regular(const char *path)
 
 /* `chainmap batch ..` run inside a dataset's subfolder: the dataset is the parent folder, named
  * after it, and "../../out" is OUTDIR. */
-Test(batch_safety, dataset_path_ending_in_dotdot_stays_inside_outdir, .init = setup,
-     .fini = teardown)
+Test(batch_safety, dataset_path_ending_in_dotdot_stays_inside_outdir, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *ds = in_tmp("ds");
   batch_copy_dataset(DATA_BASIC, ds);
   g_autofree char *sub = in_tmp("ds/sub");
   cr_assert_eq(g_mkdir(sub, 0755), 0);
-  g_autoptr(GHashTable) before = batch_snapshot(tmp, "out");
+  g_autoptr(GHashTable) before = batch_snapshot(cm_test_tmp, "out");
   const char *args[] = {"batch", "..", "-d", "../../out", "-T", "svg", NULL};
   BatchRun r = batch_run(sub, args);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
@@ -91,17 +76,18 @@ Test(batch_safety, dataset_path_ending_in_dotdot_stays_inside_outdir, .init = se
 /* Folder names that are legal on Linux but dangerous as written: backslashes (a separator on
  * Windows), dots, a leading dot. Slugs worked out by hand with the rules in render/cm_slug.h:
  * "..\..\up" → "up", "..." → "item", ".hidden set" → "hidden-set". */
-Test(batch_safety, hostile_folder_names_become_safe_slugs, .init = setup, .fini = teardown)
+Test(batch_safety, hostile_folder_names_become_safe_slugs, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   const char *names[] = {"..\\..\\up", "...", ".hidden set"};
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func(g_free);
   g_ptr_array_add(args, g_strdup("batch"));
   for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
-    g_autofree char *ds = g_build_filename(tmp, "data", names[i], NULL);
+    g_autofree char *ds = g_build_filename(cm_test_tmp, "data", names[i], NULL);
     batch_copy_dataset(DATA_BASIC, ds);
     g_ptr_array_add(args, g_steal_pointer(&ds));
   }
-  g_autoptr(GHashTable) before = batch_snapshot(tmp, "out");
+  g_autoptr(GHashTable) before = batch_snapshot(cm_test_tmp, "out");
   g_ptr_array_add(args, g_strdup("-d"));
   g_ptr_array_add(args, in_tmp("out"));
   g_ptr_array_add(args, g_strdup("-T"));
@@ -134,8 +120,8 @@ Test(batch_safety, hostile_folder_names_become_safe_slugs, .init = setup, .fini 
 
 /* Three folders named alike: ningde, ningde-2, ningde-3 in the order given. Each copy gets its own
  * dataset name so the test can tell which folder went where. */
-Test(batch_safety, same_slug_datasets_are_numbered_in_argument_order, .init = setup,
-     .fini = teardown)
+Test(batch_safety, same_slug_datasets_are_numbered_in_argument_order, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   const char *folders[] = {"c/Ningde", "a/ningde", "b/NINGDE"};
   const char *titles[] = {"First", "Second", "Third"};
@@ -168,12 +154,12 @@ Test(batch_safety, same_slug_datasets_are_numbered_in_argument_order, .init = se
 /* Leader ids "../../x", "a/b\c", "A-B-C" and ".." (tests/data/batch/hostile-ids): leader-x,
  * leader-a-b-c, leader-a-b-c-2 (the second of the same slug, in enterprises-file order) and
  * leader-item. The dataset's name "../../etc/passwd" is never a path. */
-Test(batch_safety, hostile_leader_ids_become_safe_numbered_file_names, .init = setup,
-     .fini = teardown)
+Test(batch_safety, hostile_leader_ids_become_safe_numbered_file_names, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *ds = in_tmp("hostile-ids");
   batch_copy_dataset(DATA_HOSTILE_IDS, ds);
-  g_autoptr(GHashTable) before = batch_snapshot(tmp, "out");
+  g_autoptr(GHashTable) before = batch_snapshot(cm_test_tmp, "out");
   g_autofree char *out = in_tmp("out");
   const char *args[] = {"batch", ds, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
@@ -205,7 +191,8 @@ Test(batch_safety, hostile_leader_ids_become_safe_numbered_file_names, .init = s
 
 /* OUTDIR/<slug> and OUTDIR/index.html planted as symlinks to folders and files outside: the links
  * are replaced by real entries and what they point to stays untouched. */
-Test(batch_safety, symlinks_planted_in_outdir_are_not_followed, .init = setup, .fini = teardown)
+Test(batch_safety, symlinks_planted_in_outdir_are_not_followed, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   write_text("victim/chain.svg", "VICTIM\n");
   write_text("victim/gaps.md", "VICTIM\n");
@@ -218,7 +205,7 @@ Test(batch_safety, symlinks_planted_in_outdir_are_not_followed, .init = setup, .
   g_autofree char *link_index = g_build_filename(out, "index.html", NULL);
   cr_assert_eq(symlink(victim, link_dir), 0);
   cr_assert_eq(symlink(victim_html, link_index), 0);
-  g_autoptr(GHashTable) before = batch_snapshot(tmp, "out");
+  g_autoptr(GHashTable) before = batch_snapshot(cm_test_tmp, "out");
 
   const char *args[] = {"batch", DATA_BASIC, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
@@ -233,8 +220,8 @@ Test(batch_safety, symlinks_planted_in_outdir_are_not_followed, .init = setup, .
 
 /* Inside a real dataset folder: outputs and a fake temporary file planted as symlinks to a file
  * outside. The outputs replace the links; the clean-up of leftovers never touches the target. */
-Test(batch_safety, symlinked_outputs_and_temp_files_are_not_followed, .init = setup,
-     .fini = teardown)
+Test(batch_safety, symlinked_outputs_and_temp_files_are_not_followed, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   write_text("victim.txt", "VICTIM\n");
   g_autofree char *victim = in_tmp("victim.txt");
@@ -246,7 +233,7 @@ Test(batch_safety, symlinked_outputs_and_temp_files_are_not_followed, .init = se
     g_autofree char *link = g_build_filename(dir, planted[i], NULL);
     cr_assert_eq(symlink(victim, link), 0);
   }
-  g_autoptr(GHashTable) before = batch_snapshot(tmp, "out");
+  g_autoptr(GHashTable) before = batch_snapshot(cm_test_tmp, "out");
   g_autofree char *out = in_tmp("out");
   const char *args[] = {"batch", DATA_BASIC, "-d", out, "-T", "svg", NULL};
   BatchRun r = batch_run(NULL, args);
@@ -261,8 +248,8 @@ Test(batch_safety, symlinked_outputs_and_temp_files_are_not_followed, .init = se
 
 /* OUTDIR/<slug> taken by a regular file: that dataset fails (nothing is deleted to make room),
  * the others complete. */
-Test(batch_safety, file_in_the_way_of_a_dataset_folder_fails_that_dataset, .init = setup,
-     .fini = teardown)
+Test(batch_safety, file_in_the_way_of_a_dataset_folder_fails_that_dataset,
+     .init = cm_test_tmp_setup, .fini = cm_test_tmp_teardown)
 {
   write_text("out/basic", "precious\n");
   g_autofree char *out = in_tmp("out");

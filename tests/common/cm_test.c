@@ -84,6 +84,21 @@ cm_test_tmpdir(void)
   return g_dir_make_tmp("chainmap-test-XXXXXX", NULL);
 }
 
+char *cm_test_tmp;
+
+void
+cm_test_tmp_setup(void)
+{
+  cm_test_tmp = cm_test_tmpdir();
+}
+
+void
+cm_test_tmp_teardown(void)
+{
+  cm_test_rmdir(cm_test_tmp);
+  g_clear_pointer(&cm_test_tmp, g_free);
+}
+
 static void
 remove_tree(const char *path)
 {

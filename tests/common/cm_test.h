@@ -31,3 +31,8 @@ int cm_test_run_cli(const char *const *args, char **out, char **err);
 /* A fresh temporary folder (transfer full); removed by cm_test_rmdir. */
 char *cm_test_tmpdir(void);
 void cm_test_rmdir(const char *dir);
+/* A fresh temporary folder for each test, removed after it: Test(..., .init =
+ * cm_test_tmp_setup, .fini = cm_test_tmp_teardown); its path is cm_test_tmp. */
+extern char *cm_test_tmp;
+void cm_test_tmp_setup(void);
+void cm_test_tmp_teardown(void);

@@ -30,25 +30,10 @@ run_clear(Run *r)
   g_free(r->err);
 }
 
-static char *tmp;
-
-static void
-setup(void)
-{
-  tmp = cm_test_tmpdir();
-}
-
-static void
-teardown(void)
-{
-  cm_test_rmdir(tmp);
-  g_free(tmp);
-}
-
 static char *
 tmp_path(const char *name)
 {
-  return g_build_filename(tmp, name, NULL);
+  return g_build_filename(cm_test_tmp, name, NULL);
 }
 
 static GBytes *
@@ -64,14 +49,15 @@ read_file(const char *path)
 static guint
 files_in_tmp(void)
 {
-  g_autoptr(GDir) d = g_dir_open(tmp, 0, NULL);
+  g_autoptr(GDir) d = g_dir_open(cm_test_tmp, 0, NULL);
   guint n = 0;
   while (g_dir_read_name(d))
     n++;
   return n;
 }
 
-Test(render_cli, format_follows_the_extension, .init = setup, .fini = teardown)
+Test(render_cli, format_follows_the_extension, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *png = tmp_path("map.PNG");
   const char *args[] = {"render", BASIC, "-o", png, NULL};
@@ -84,8 +70,8 @@ Test(render_cli, format_follows_the_extension, .init = setup, .fini = teardown)
   run_clear(&r);
 }
 
-Test(render_cli, type_overrides_the_extension_and_slide_is_1920x1080, .init = setup,
-     .fini = teardown)
+Test(render_cli, type_overrides_the_extension_and_slide_is_1920x1080, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *out = tmp_path("map.bin");
   const char *args[] = {"render", BASIC, "-o", out, "-T", "png", "--slide", NULL};
@@ -149,12 +135,13 @@ ParameterizedTestParameters(render_cli, refuses_bad_requests)
   return cr_make_param_array(Refusal, cases, G_N_ELEMENTS(cases));
 }
 
-ParameterizedTest(Refusal *c, render_cli, refuses_bad_requests, .init = setup, .fini = teardown)
+ParameterizedTest(Refusal *c, render_cli, refuses_bad_requests, .init = cm_test_tmp_setup,
+                  .fini = cm_test_tmp_teardown)
 {
   const char *args[12] = {"render", BASIC};
   guint n = 2;
   g_autofree char *cwd = g_get_current_dir();
-  cr_assert_eq(g_chdir(tmp), 0);
+  cr_assert_eq(g_chdir(cm_test_tmp), 0);
   for (guint i = 0; i < 8 && c->args[i][0]; i++)
     args[n++] = c->args[i];
   args[n] = NULL;
@@ -166,7 +153,8 @@ ParameterizedTest(Refusal *c, render_cli, refuses_bad_requests, .init = setup, .
   run_clear(&r);
 }
 
-Test(render_cli, invalid_dataset_exits_1_and_writes_nothing, .init = setup, .fini = teardown)
+Test(render_cli, invalid_dataset_exits_1_and_writes_nothing, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
 {
   g_autofree char *out = tmp_path("map.svg");
   const char *args[] = {"render", CM_TEST_DATA "/render/invalid", "-o", out, NULL};
@@ -178,7 +166,8 @@ Test(render_cli, invalid_dataset_exits_1_and_writes_nothing, .init = setup, .fin
 }
 
 /* A network of 1999 nodes without --focus: a clear refusal at once, never a long layout. */
-Test(render_cli, huge_network_needs_a_focus, .init = setup, .fini = teardown, .timeout = 60)
+Test(render_cli, huge_network_needs_a_focus, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown, .timeout = 60)
 {
   g_autofree char *dir = tmp_path("long");
   g_mkdir(dir, 0755);
