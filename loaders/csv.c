@@ -2,9 +2,7 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct {
   const CmCsvSource *src;

@@ -7,7 +7,6 @@
 #include "supply_private.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 enum { COL_SUPPLIER, COL_BUYER, COL_SEGMENT, COL_VALUE, COL_YEAR, N_COLS };
