@@ -1,4 +1,4 @@
-/* Helpers shared by the chain-map writers of render/ (chainmap_dot.c, network_dot.c). */
+/* Helpers shared by the chain-map writers of render/ (chain_map.c, network_map.c). */
 #pragma once
 
 #include "cm_chainmap.h"

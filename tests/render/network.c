@@ -1,4 +1,4 @@
-/* The supply network (graph/network.c) and the network view (render/network_dot.c).
+/* The supply network (graph/network.c) and the network view (render/network_map.c).
  *
  * tests/data/render/basic, counted rows (scenario operating), supplier -> buyer:
  *   cat1 -> lead (cathode, 30 in 2024 + 5 in 2023), cat2 -> lead (cathode 10),

@@ -1,4 +1,4 @@
-/* The chain view as DOT (render/chainmap_dot.c), read back with cgraph, on the hand-made fixture
+/* The chain view as DOT (render/chain_map.c), read back with cgraph, on the hand-made fixture
  * tests/data/render/basic.
  *
  * Statuses worked out by hand (min_producers 2, min_coverage 0.5, scenario operating):
