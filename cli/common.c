@@ -2,7 +2,22 @@
 #include "cm_loader.h"
 #include "cm_output.h"
 
+#include "cm_i18n.h"
+
 #include <stdio.h>
+
+static gboolean
+set_lang(const char *option, const char *value, gpointer data, GError **error)
+{
+  CmLang lang;
+  if (!cm_lang_parse(value, &lang)) {
+    g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                "bad --lang '%s': expected zh or en", value);
+    return FALSE;
+  }
+  cm_lang_set(lang);
+  return TRUE;
+}
 
 GOptionContext *
 cm_cli_context(const char *name, GOptionEntry *entries)
@@ -18,6 +33,13 @@ cm_cli_context(const char *name, GOptionEntry *entries)
   g_set_prgname(prgname);
   if (entries)
     g_option_context_add_main_entries(ctx, entries, NULL);
+  /* Every command writes text for people: --lang everywhere (SPEC section 3). */
+  static GOptionEntry lang_entry[] = {
+      {"lang", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)set_lang,
+       "language of the text for people: zh or en (default: from the locale)", "LANG"},
+      G_OPTION_ENTRY_NULL,
+  };
+  g_option_context_add_main_entries(ctx, lang_entry, NULL);
   g_option_context_set_description(
       ctx, "DATASET is a folder holding dataset.ini, or the path of the ini.\n"
            "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written.\n");
