@@ -73,20 +73,8 @@ typedef struct {
 
 typedef struct _CmTemplate CmTemplate;
 
-/* Private: open addressing from an id to its index in segments or enterprises. A slot holds an id
- * of up to 8 bytes inline (a longer one by a 64-bit hash), so that most lookups cost one cache
- * miss and no string compare. */
-typedef struct {
-  guint64 word; /* the id's bytes, zero-padded, when it has at most 8; else a hash of it */
-  guint32 ref;  /* index + 1, top bit set for a longer id; 0 when empty */
-  guint32 aux;  /* enterprises: see cm_dataset_find_enterprise_key */
-} CmIdSlot;
-
-typedef struct {
-  CmIdSlot *slots;
-  gsize mask;
-  gsize len;
-} CmIdIndex;
+/* Private: the id lookup tables (graph/id_index.c). */
+typedef struct _CmIdIndex CmIdIndex;
 
 typedef struct {
   /* [dataset] */
@@ -113,8 +101,8 @@ typedef struct {
   /* private */
   GStringChunk *strings;
   GPtrArray *adopted_strings; /* GStringChunk, see cm_dataset_adopt_strings */
-  CmIdIndex segment_by_id;
-  CmIdIndex enterprise_by_id;
+  CmIdIndex *segment_by_id;
+  CmIdIndex *enterprise_by_id;
 } CmDataset;
 
 CmDataset *cm_dataset_new(void);
@@ -138,10 +126,10 @@ gint64 cm_dataset_find_enterprise(const CmDataset *ds, const char *id);
  * which make the keys of many ids and prefetch their slots (cm_id_key_prefetch) well before they
  * look them up. */
 typedef struct {
-  guint64 word;
-  guint64 hash;
+  guint64 w[3];     /* the id's first 24 bytes, zero-padded; a longer one: 16 bytes and a hash */
+  guint64 hash;     /* where its lookup starts */
   const void *slot; /* NULL while the index is empty */
-  guint32 long_id;
+  guint32 kind;     /* at most 8 bytes, at most 24, longer */
 } CmIdKey;
 CmIdKey cm_dataset_enterprise_key(const CmDataset *ds, const char *id);
 

@@ -1,9 +1,9 @@
 #include "cm_dataset.h"
 #include "cm_region.h"
 #include "cm_template.h"
+#include "id_index.h"
 
 #include <string.h>
-#include <sys/mman.h>
 
 CmDataset *
 cm_dataset_new(void)
@@ -31,6 +31,8 @@ cm_dataset_new(void)
   ds->supply_extra_values = g_ptr_array_new();
   ds->strings = g_string_chunk_new(1 << 16);
   ds->adopted_strings = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
+  ds->segment_by_id = cm_id_index__new();
+  ds->enterprise_by_id = cm_id_index__new();
   return ds;
 }
 
@@ -57,8 +59,8 @@ cm_dataset_free(CmDataset *ds)
   cm_template_free(ds->template);
   g_string_chunk_free(ds->strings);
   g_ptr_array_unref(ds->adopted_strings);
-  g_free(ds->segment_by_id.slots);
-  g_free(ds->enterprise_by_id.slots);
+  cm_id_index__free(ds->segment_by_id);
+  cm_id_index__free(ds->enterprise_by_id);
   g_free(ds);
 }
 
@@ -80,159 +82,41 @@ cm_dataset_store(CmDataset *ds, const char *s)
   return g_string_chunk_insert(ds->strings, s ? s : "");
 }
 
-#define LONG_ID 0x80000000u
-
-static inline guint64
-mix(guint64 h)
-{
-  h ^= h >> 31;
-  h *= 0xBF58476D1CE4E5B9ull;
-  h ^= h >> 29;
-  h *= 0x94D049BB133111EBull;
-  return h ^ (h >> 32);
-}
-
-/* The key of an id: its bytes inline when it has at most 8 (returns TRUE), else a hash of all. */
-static inline gboolean
-id_key(const char *id, guint64 *word)
-{
-  guint64 w = 0;
-  gsize n = 0;
-  for (; n < 8 && id[n]; n++)
-    w |= (guint64)(unsigned char)id[n] << (8 * n);
-  if (id[n] == '\0') {
-    *word = w;
-    return TRUE;
-  }
-  guint64 h = 0xCBF29CE484222325ull;
-  for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-    h = (h ^ *p) * 0x100000001B3ull;
-  *word = mix(h);
-  return FALSE;
-}
-
-/* The id of item i of an array of structs whose first member is `const char *id`. */
-static inline const char *
-item_id(const GArray *items, gsize stride, guint i)
-{
-  return *(const char *const *)(items->data + (gsize)i * stride);
-}
-
-/* The slot of an id from its key, or NULL. */
-static const CmIdSlot *
-find_key(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id, guint64 word,
-         guint32 long_id, guint64 hash)
-{
-  if (!ix->slots)
-    return NULL;
-  for (gsize i = hash & ix->mask;; i = (i + 1) & ix->mask) {
-    const CmIdSlot *slot = &ix->slots[i];
-    if (!slot->ref)
-      return NULL;
-    if (slot->word != word || (slot->ref & LONG_ID) != long_id)
-      continue;
-    if (!long_id || strcmp(item_id(items, stride, (slot->ref & ~LONG_ID) - 1), id) == 0)
-      return slot;
-  }
-}
-
-static const CmIdSlot *
-find(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id)
-{
-  guint64 word;
-  guint32 long_id = id_key(id, &word) ? 0 : LONG_ID;
-  return find_key(ix, items, stride, id, word, long_id, mix(word));
-}
-
-static void
-place(CmIdSlot *slots, gsize mask, const CmIdSlot *slot)
-{
-  gsize i = mix(slot->word) & mask;
-  while (slots[i].ref)
-    i = (i + 1) & mask;
-  slots[i] = *slot;
-}
-
-/* Big tables are probed at random: huge pages spare a TLB miss per probe. */
-static void
-advise_huge(void *p, gsize size)
-{
-#ifdef MADV_HUGEPAGE
-  const gsize huge = 2u << 20;
-  if (size < 2 * huge)
-    return;
-  guintptr start = ((guintptr)p + huge - 1) & ~(guintptr)(huge - 1);
-  guintptr end = ((guintptr)p + size) & ~(guintptr)(huge - 1);
-  if (end > start)
-    madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-  (void)p;
-  (void)size;
-#endif
-}
-
-static void
-index_add(CmIdIndex *ix, const char *id, guint idx, guint32 aux)
-{
-  g_return_if_fail(idx < LONG_ID - 1);
-  if (!ix->slots || (ix->len + 1) * 2 > ix->mask + 1) {
-    gsize cap = ix->slots ? (ix->mask + 1) * 2 : 64;
-    CmIdSlot *slots = g_new0(CmIdSlot, cap);
-    advise_huge(slots, cap * sizeof *slots);
-    for (gsize i = 0; ix->slots && i <= ix->mask; i++)
-      if (ix->slots[i].ref)
-        place(slots, cap - 1, &ix->slots[i]);
-    g_free(ix->slots);
-    ix->slots = slots;
-    ix->mask = cap - 1;
-  }
-  CmIdSlot slot = {.ref = idx + 1, .aux = aux};
-  if (!id_key(id, &slot.word))
-    slot.ref |= LONG_ID;
-  place(ix->slots, ix->mask, &slot);
-  ix->len++;
-}
-
-static gint64
-slot_index(const CmIdSlot *slot)
-{
-  return slot ? (gint64)(slot->ref & ~LONG_ID) - 1 : -1;
-}
-
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CmSegment, id) == 0);
 G_STATIC_ASSERT(G_STRUCT_OFFSET(CmEnterprise, id) == 0);
+
+static gint64
+find(const CmIdIndex *ix, const GArray *items, gsize stride, const char *id)
+{
+  CmIdKey key = cm_id_index__key(ix, id);
+  guint32 aux;
+  return cm_id_index__find(ix, items, stride, id, &key, &aux);
+}
 
 gint64
 cm_dataset_find_segment(const CmDataset *ds, const char *id)
 {
-  return slot_index(find(&ds->segment_by_id, ds->segments, sizeof(CmSegment), id));
+  return find(ds->segment_by_id, ds->segments, sizeof(CmSegment), id);
 }
 
 gint64
 cm_dataset_find_enterprise(const CmDataset *ds, const char *id)
 {
-  return slot_index(find(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id));
+  return find(ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id);
 }
 
 CmIdKey
 cm_dataset_enterprise_key(const CmDataset *ds, const char *id)
 {
-  const CmIdIndex *ix = &ds->enterprise_by_id;
-  CmIdKey key;
-  key.long_id = id_key(id, &key.word) ? 0 : LONG_ID;
-  key.hash = mix(key.word);
-  key.slot = ix->slots ? &ix->slots[key.hash & ix->mask] : NULL;
-  return key;
+  return cm_id_index__key(ds->enterprise_by_id, id);
 }
 
 gint64
 cm_dataset_find_enterprise_key(const CmDataset *ds, const char *id, const CmIdKey *key,
                                guint32 *packed)
 {
-  const CmIdSlot *slot = find_key(&ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id,
-                                  key->word, key->long_id, key->hash);
-  *packed = slot ? slot->aux : 0;
-  return slot_index(slot);
+  return cm_id_index__find(ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id, key,
+                           packed);
 }
 
 guint
@@ -240,7 +124,7 @@ cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment)
 {
   guint i = ds->segments->len;
   g_array_append_val(ds->segments, *segment);
-  index_add(&ds->segment_by_id, segment->id, i, 0);
+  cm_id_index__add(ds->segment_by_id, segment->id, i, 0);
   return i;
 }
 
@@ -255,7 +139,7 @@ cm_dataset_add_enterprise(CmDataset *ds, const CmEnterprise *enterprise)
     packed = segs[0] + 1;
   else if (enterprise->n_segments == 2 && segs[0] < 0xFFFF && segs[1] < 0xFFFF)
     packed = (segs[0] + 1) | (segs[1] + 1) << 16;
-  index_add(&ds->enterprise_by_id, enterprise->id, i, packed);
+  cm_id_index__add(ds->enterprise_by_id, enterprise->id, i, packed);
   return i;
 }
 
