@@ -59,7 +59,7 @@ cm_id_index__free(CmIdIndex *ix)
 {
   if (!ix)
     return;
-  g_free(ix->slots);
+  g_aligned_free(ix->slots);
   g_free(ix);
 }
 
@@ -67,9 +67,7 @@ cm_id_index__free(CmIdIndex *ix)
 static inline void
 make_words(const char *id, CmIdKey *key)
 {
-  gsize n = 0;
-  while (n <= INLINE_WIDE && id[n])
-    n++;
+  gsize n = strnlen(id, INLINE_WIDE + 1);
   key->w[0] = key->w[1] = key->w[2] = 0;
   if (n <= INLINE_WIDE) {
     memcpy(key->w, id, n);
@@ -182,8 +180,9 @@ place_wide(WideSlot *slots, gsize mask, const WideSlot *slot)
 static void
 rebuild(CmIdIndex *ix, gsize cap, gboolean wide)
 {
+  /* aligned to a cache line, so that no 32-byte slot straddles two */
   gsize size = cap * (wide ? sizeof(WideSlot) : sizeof(ShortSlot));
-  void *slots = g_malloc0(size);
+  void *slots = g_aligned_alloc0(cap, wide ? sizeof(WideSlot) : sizeof(ShortSlot), 64);
   advise_huge(slots, size);
   for (gsize i = 0; ix->slots && i <= ix->mask; i++) {
     if (ix->wide) {
@@ -200,7 +199,7 @@ rebuild(CmIdIndex *ix, gsize cap, gboolean wide)
         place_short(slots, cap - 1, s);
     }
   }
-  g_free(ix->slots);
+  g_aligned_free(ix->slots);
   ix->slots = slots;
   ix->wide = wide;
   ix->mask = cap - 1;
