@@ -51,15 +51,17 @@ headline_text(const CmPlan *p)
                                        "target.",
                                        n),
                              n, from, to, target);
-    return g_strdup_printf(dngettext(GETTEXT_PACKAGE,
-                                     "Even landing the only outside supplier of the leaders "
-                                     "(%u) would lift their local share from %s to %s only, "
-                                     "short of the %s target by %s.",
-                                     "Even landing all %u outside suppliers of the leaders "
-                                     "would lift their local share from %s to %s only, short of "
-                                     "the %s target by %s.",
-                                     n),
-                           n, from, to, target, short_by);
+    return g_strdup_printf(
+        dngettext(GETTEXT_PACKAGE,
+                  "Even landing the only outside supplier of the leaders "
+                  "(%u) would lift their local share from %s to %s only, "
+                  "short of the %s target: another %s would have to be bought locally.",
+                  "Even landing all %u outside suppliers of the leaders "
+                  "would lift their local share from %s to %s only, short of "
+                  "the %s target: another %s would have to be bought "
+                  "locally.",
+                  n),
+        n, from, to, target, short_by);
   }
   if (p->reaches_target)
     return g_strdup_printf(dngettext(GETTEXT_PACKAGE,
@@ -72,10 +74,10 @@ headline_text(const CmPlan *p)
   return g_strdup_printf(dngettext(GETTEXT_PACKAGE,
                                    "Landing the %u supplier given locally would lift the "
                                    "leaders' local share from %s to %s, still short of the %s "
-                                   "target by %s.",
+                                   "target: another %s would have to be bought locally.",
                                    "Landing the %u suppliers given locally would lift the "
                                    "leaders' local share from %s to %s, still short of the %s "
-                                   "target by %s.",
+                                   "target: another %s would have to be bought locally.",
                                    n),
                          n, from, to, target, short_by);
 }
