@@ -86,12 +86,6 @@ money_cell(CmTextTable *t, guint col, double v)
   cm_text_table_cell(t, col, cm_report__money_buf(buf, v));
 }
 
-static const char *
-where_word(const CmEnterprise *e)
-{
-  return e->local ? _("local") : _("outside");
-}
-
 /* Dataset text for a sentence of the format. (transfer full) */
 static char *
 name_of(const char *text, CmReportFormat format)
@@ -186,8 +180,8 @@ supplier_list(GString *out, const CmDataset *ds, const CmResilience *r, const Cm
     g_string_append_c(out, '\n');
   g_autoptr(CmTextTable) t = cm_text_table_new(7);
   cm_text_table_column(t, 0, "#", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(t, 1, _("Supplier"), CM_ALIGN_LEFT, 22);
-  cm_text_table_column(t, 2, _("Where"), CM_ALIGN_LEFT, 14);
+  cm_text_table_column(t, 1, _("Supplier"), CM_ALIGN_LEFT, 18);
+  cm_text_table_column(t, 2, _("Where"), CM_ALIGN_LEFT, 18);
   cm_text_table_column(t, 3, _("Supplies\nalone"), CM_ALIGN_RIGHT, 0);
   cm_text_table_column(t, 4, _("Inputs\nalone"), CM_ALIGN_RIGHT, 0);
   cm_text_table_column(t, 5, _("Supplies\nin all"), CM_ALIGN_RIGHT, 0);
@@ -199,7 +193,9 @@ supplier_list(GString *out, const CmDataset *ds, const CmResilience *r, const Cm
     cm_text_table_row(t);
     cm_text_table_cell_uint(t, 0, i + 1);
     cm_text_table_cell_static(t, 1, e->name);
-    cm_text_table_cellf(t, 2, "%s (%s)", e->region, where_word(e));
+    cm_text_table_cell_static(t, 2, e->region);
+    if (color)
+      cm_text_table_color(t, 2, e->local ? NULL : "35");
     money_cell(t, 3, s->sole_value);
     cm_text_table_cell_uint(t, 4, s->sole_pairs);
     money_cell(t, 5, s->leaders_value);
