@@ -72,8 +72,8 @@ typedef struct {
   CmDirection direction; /* frontier only */
   gint distance;         /* frontier only; -1 otherwise */
   guint reasons;         /* CmReason bits: 1 << reason */
-  gint reason_segment; /* gap (FEEDS_PRESENT): the first present segment it feeds; frontier: the
-                        * nearest present segment (template order breaks ties); else -1 */
+  gint reason_segment;   /* gap (FEEDS_PRESENT): the first present segment it feeds; frontier: the
+                          * nearest present segment (template order breaks ties); else -1 */
 } CmSegmentResult;
 
 typedef struct {
@@ -145,6 +145,7 @@ typedef struct {
   guint32 enterprise;
   guint priority; /* 1 gap, 2 weak, 3 frontier, 4 none */
   double value_to_local;
+  double leaders_gain; /* its supply to counted local leaders: what landing it makes local */
   guint local_buyers;
   guint n_fills;          /* segments it fills */
   guint n_leaders_served; /* local chain leaders it supplies */
@@ -153,8 +154,9 @@ typedef struct {
 
 typedef struct {
   CmAnalysisOptions options;
-  GArray *targets; /* CmTarget, ranked: priority, value_to_local descending, id */
-  GArray *lists;   /* guint32: every target's fills and leaders served, see CmTarget */
+  GArray *targets;      /* CmTarget, ranked: priority, value_to_local descending, id */
+  GArray *lists;        /* guint32: every target's fills and leaders served, see CmTarget */
+  double leaders_total; /* all the counted local leaders bought (T of the path to target) */
 } CmTargets;
 
 /* Segment indices the target fills, template order (n_fills of them). */

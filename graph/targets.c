@@ -33,7 +33,8 @@ typedef struct {
 } Sale;
 
 typedef struct {
-  double value; /* what it sells to local buyers, summed in row order */
+  double value;   /* what it sells to local buyers, summed in row order */
+  double leaders; /* the part bought by counted local leaders */
   guint32 rows;
 } Seller;
 
@@ -43,6 +44,7 @@ typedef struct {
   Seller *sellers; /* per enterprise */
   guint32 *start;
   Sale *sales;
+  double leaders_total; /* every counted row bought by a local leader */
 } Candidates;
 
 /* Entries ahead whose random accesses are prefetched: the per-enterprise arrays are bigger than
@@ -61,15 +63,19 @@ is_candidate_row(const CmAnalysisOptions *o, const guint8 *flags, const CmSupply
  * summed); returns them in row order. */
 static GArray *
 sum_sellers(Seller *sellers, const CmSupply *rows, guint n_rows, const CmAnalysisOptions *o,
-            const guint8 *flags)
+            const guint8 *flags, double *leaders_total)
 {
   GArray *found = g_array_new(FALSE, FALSE, sizeof(Sale));
   guint32 block[BLOCK];
+  const guint8 leader = CM_FLAG_LOCAL | CM_FLAG_LEADER;
   for (guint first = 0; first < n_rows; first += BLOCK) {
     guint end = MIN(n_rows, first + BLOCK), m = 0;
-    for (guint r = first; r < end; r++)
+    for (guint r = first; r < end; r++) {
+      if ((flags[rows[r].buyer] & leader) == leader && cm_analysis__row_counts(o, flags, &rows[r]))
+        *leaders_total += rows[r].value;
       if (is_candidate_row(o, flags, &rows[r]))
         block[m++] = r;
+    }
     if (m == 0) /* the array has no storage yet when nothing was found */
       continue;
     guint at = found->len;
@@ -80,6 +86,8 @@ sum_sellers(Seller *sellers, const CmSupply *rows, guint n_rows, const CmAnalysi
         __builtin_prefetch(&sellers[rows[block[k + AHEAD]].supplier]);
       const CmSupply *row = &rows[block[k]];
       sellers[row->supplier].value += row->value;
+      if (flags[row->buyer] & CM_FLAG_LEADER)
+        sellers[row->supplier].leaders += row->value;
       sellers[row->supplier].rows++;
       out[k] = (Sale){row->supplier, row->buyer, row->segment};
     }
@@ -93,7 +101,9 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
   guint n = cm_dataset_n_enterprises(ds);
   const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
   c->sellers = g_new0(Seller, (gsize)n + 1);
-  g_autoptr(GArray) found = sum_sellers(c->sellers, rows, rows ? ds->supply->len : 0, o, flags);
+  c->leaders_total = 0;
+  g_autoptr(GArray) found =
+      sum_sellers(c->sellers, rows, rows ? ds->supply->len : 0, o, flags, &c->leaders_total);
   c->start = g_new(guint32, (gsize)n + 1);
   c->start[0] = 0;
   for (guint e = 0; e < n; e++)
@@ -195,6 +205,7 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
       (CmTarget){.enterprise = e,
                  .priority = priority_of(gaps, (const guint32 *)s->fills->data, s->fills->len),
                  .value_to_local = c->sellers[e].value,
+                 .leaders_gain = c->sellers[e].leaders,
                  .local_buyers = buyers,
                  .n_fills = s->fills->len,
                  .n_leaders_served = s->served->len};
@@ -260,6 +271,7 @@ cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error)
   t->options = *o;
   t->targets = rank(ds, found);
   t->lists = lists;
+  t->leaders_total = c.leaders_total;
   (void)error;
   return t;
 }

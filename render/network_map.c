@@ -1,8 +1,10 @@
 /* The network view: each counted supply row as supplier -> material -> buyer, where a material
  * node stands for one segment bought by one buyer and shows how much of it that buyer gets
  * locally. With a focus, only the rows within depth supply steps upstream of it. */
+#include "cm_i18n.h"
 #include "cm_network.h"
 #include "cm_output.h"
+#include "cm_resilience.h"
 #include "map_palette.h"
 #include "map_private.h"
 
@@ -18,10 +20,16 @@
 #define BIG_MAP_EDGES 500
 #define HUGE_MAP_NODES 700
 
+/* A chain leader's input that comes from a single supplier (SPEC section 2, resilience). */
+#define SINGLE_SOURCE_MARK "\xe2\x9a\xa0" /* ⚠ */
+#define SINGLE_SOURCE_COLOR "#c62828"
+
 typedef struct {
   const CmDataset *ds;
   const CmMapStyle *style;
   CmNetwork *net;
+  CmResilience *resilience; /* which leader inputs are single-source */
+  guint n_single_shown;
   gint64 focus;
   guint depth;
   gboolean *keep_flow;     /* per flow */
@@ -38,6 +46,7 @@ static void
 network_map_clear(NetworkMap *map)
 {
   g_clear_pointer(&map->net, cm_network_free);
+  g_clear_pointer(&map->resilience, cm_resilience_free);
   g_clear_pointer(&map->keep_flow, g_free);
   g_clear_pointer(&map->keep_material, g_free);
   g_clear_pointer(&map->shown, g_free);
@@ -207,10 +216,22 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
   g_autofree char *first = NULL, *second = NULL;
   cm_map__split_name(seg->name, &first, &second);
   g_autofree char *total = cm_map__value_short(m->total);
+  gboolean single = cm_resilience_single_source(map->resilience, m->buyer, m->segment);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"1\"><TR><TD>");
   cm_map__html_append(html, first);
   g_string_append(html, "</TD></TR>");
+  if (single) {
+    /* a double border and a red line: survives a black-and-white copy */
+    map->n_single_shown++;
+    cm_map__set(node, "peripheries", "2");
+    cm_map__set(node, "single_source", "true");
+    g_string_append_printf(
+        html, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>" SINGLE_SOURCE_MARK " ",
+        SINGLE_SOURCE_COLOR);
+    cm_map__html_append(html, _("single source"));
+    g_string_append(html, "</B></FONT></TD></TR>");
+  }
   g_string_append_printf(html,
                          "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>local %.0f%%</B> of "
                          "%s</FONT></TD></TR></TABLE>",
@@ -221,7 +242,13 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
   g_autofree char *tip = g_strdup_printf(
       "%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u", seg->name, buyer->name, l, t,
       ds->unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
-  cm_map__set_tooltip(node, tip);
+  if (single) {
+    g_autofree char *more = g_strdup_printf(
+        "%s\n%s", tip, _("single source: the chain leader buys it from one supplier only"));
+    cm_map__set_tooltip(node, more);
+  } else {
+    cm_map__set_tooltip(node, tip);
+  }
   g_autofree char *width = penwidth(map, m->total);
   Agedge_t *e = agedge(map->g, node, map->enterprise_nodes[m->buyer], NULL, 1);
   cm_map__set(e, "penwidth", width);
@@ -340,6 +367,13 @@ title_label(const NetworkMap *map)
   append_swatch(html, c[CM_SEGMENT_STRONG].fill, c[CM_SEGMENT_STRONG].border, target);
   append_swatch(html, c[CM_SEGMENT_WEAK].fill, c[CM_SEGMENT_WEAK].border, middle);
   append_swatch(html, c[CM_SEGMENT_GAP].fill, c[CM_SEGMENT_GAP].border, low);
+  if (map->n_single_shown > 0) {
+    g_string_append_printf(html,
+                           "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>" SINGLE_SOURCE_MARK "</B> ",
+                           SINGLE_SOURCE_COLOR);
+    cm_map__html_append(html, _("a leader's input from a single supplier (double border)"));
+    g_string_append(html, "</FONT>    </TD>");
+  }
   g_string_append_printf(html,
                          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: value</FONT>"
                          "</TD></TR></TABLE></TD></TR></TABLE>",
@@ -355,7 +389,9 @@ cm_network_map_render(const CmDataset *ds, const CmAnalysisOptions *options, gin
   g_return_val_if_fail(focus < (gint64)cm_dataset_n_enterprises(ds), NULL);
   NetworkMap map = {.ds = ds, .style = style, .focus = focus, .depth = depth};
   map.net = cm_network_new(ds, options, error);
-  if (!map.net || !select_flows(&map, error)) {
+  if (map.net)
+    map.resilience = cm_resilience_compute(ds, options, error);
+  if (!map.net || !map.resilience || !select_flows(&map, error)) {
     network_map_clear(&map);
     return NULL;
   }

@@ -1,4 +1,5 @@
 /* The targets report: outside enterprises to invite, ranked. */
+#include "cm_i18n.h"
 #include "cm_report.h"
 #include "report_shared.h"
 #include "text_table.h"
@@ -69,13 +70,18 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
                        "(强链), 3 a frontier (延链); 4 supplies local buyers but fills none of "
                        "these. Ranked by priority, then by what they sell to local buyers.",
                        o->format);
+  cm_report__paragraph(out,
+                       _("The last column is what landing the target locally (it sets up in the "
+                         "region and keeps supplying) would add to the chain leaders' local "
+                         "share, in percentage points: what it sells them over all they buy."),
+                       o->format);
   if (!md)
     g_string_append_c(out, '\n');
   if (n == 0) {
     g_string_append(out, md ? "None.\n" : "  none\n");
     return out;
   }
-  g_autoptr(CmTextTable) table = cm_text_table_new(9);
+  g_autoptr(CmTextTable) table = cm_text_table_new(10);
   cm_text_table_column(table, 0, "#", CM_ALIGN_RIGHT, 0);
   cm_text_table_column(table, 1, "Priority", CM_ALIGN_LEFT, 0);
   cm_text_table_column(table, 2, "Id", CM_ALIGN_LEFT, 0);
@@ -85,6 +91,8 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
   cm_text_table_column(table, 6, "Sells\nlocally", CM_ALIGN_RIGHT, 0);
   cm_text_table_column(table, 7, "Local\nbuyers", CM_ALIGN_RIGHT, 0);
   cm_text_table_column(table, 8, "Leaders\nserved", CM_ALIGN_LEFT, 20);
+  /* what landing it would add to the leaders' local share: its gain / the leaders' total */
+  cm_text_table_column(table, 9, _("Leaders'\nshare if\nlanded"), CM_ALIGN_RIGHT, 0);
   static const char *const sgr[] = {NULL, "31", "33", "36", NULL};
   g_autoptr(GString) ids = g_string_new(NULL);
   char money[CM_REPORT_NUMBER_BUF];
@@ -107,6 +115,10 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
     cm_text_table_cell(
         table, 8,
         join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ", "));
+    if (t->leaders_total > 0)
+      cm_text_table_cellf(table, 9, _("+%.1f pp"), 100.0 * tg->leaders_gain / t->leaders_total);
+    else
+      cm_text_table_cell(table, 9, "-");
   }
   cm_report__table(out, table, o->format, color);
   g_string_truncate(out, out->len - 1);
@@ -167,7 +179,8 @@ static GString *
 targets_csv(const CmDataset *ds, const CmTargets *t, const CmReportOptions *o)
 {
   GString *out =
-      g_string_new("id,name,region,priority,fills,value_to_local,local_buyers,leaders_served\r\n");
+      g_string_new("id,name,region,priority,fills,value_to_local,local_buyers,leaders_served,"
+                   "leaders_share_gain_pp\r\n");
   g_autoptr(GString) ids = g_string_new(NULL);
   for (guint i = 0; i < shown(t, o); i++) {
     const CmTarget *tg = target_at(ds, t, i, shown(t, o));
@@ -183,6 +196,7 @@ targets_csv(const CmDataset *ds, const CmTargets *t, const CmReportOptions *o)
     cm_report__csv_text(
         out, FALSE,
         join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ";"));
+    cm_report__csv_number(out, 100.0 * tg->leaders_gain / t->leaders_total, t->leaders_total > 0);
     cm_report__csv_end(out);
   }
   return out;

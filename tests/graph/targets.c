@@ -167,3 +167,23 @@ Test(targets, without_supply_table_only_producers_are_targets)
     cr_expect_eq(x->n_leaders_served, 0u);
   }
 }
+
+Test(targets, leaders_gain_is_what_landing_it_makes_local_for_the_leaders)
+{
+  g_autoptr(CmDataset) ds = fx_load("fixture");
+  g_autoptr(CmTargets) t = fx_targets(ds, NULL, 0);
+  /* the leaders' total of procurement: 30 (lead-a) + 215 (lead-b) */
+  cr_expect_float_eq(t->leaders_total, 245.0, FX_EPS);
+  /* x-ess: lead-a 18 + lead-b 7 + 5; x-cath: lead-b 20 of its 35 (15 go to cathco); x-salt and
+   * x-sep sell to non-leaders only; x-ev (signed) sells nothing counted */
+  static const struct {
+    char id[16];
+    double gain;
+  } want[] = {{"x-ess", 30}, {"x-cath", 20}, {"x-salt", 0}, {"x-sep", 0}, {"x-ev", 0}};
+  for (guint k = 0; k < G_N_ELEMENTS(want); k++) {
+    const CmTarget *x = fx_target(ds, t, want[k].id);
+    cr_assert_not_null(x, "%s is not a target", want[k].id);
+    cr_expect_float_eq(x->leaders_gain, want[k].gain, FX_EPS, "%s gain %g", want[k].id,
+                       x->leaders_gain);
+  }
+}

@@ -271,3 +271,39 @@ Test(network_map, over_1500_nodes_is_refused_unless_focused)
   cr_expect_eq(agnnodes(g), 7);
   agclose(g);
 }
+
+/* The attribute single_source of a node, or "" when it has none. */
+static const char *
+single_source_of(Agraph_t *g, const char *name)
+{
+  Agnode_t *n = agnode(g, (char *)name, 0);
+  cr_assert(n != NULL, "no node %s", name);
+  const char *v = agget(n, "single_source");
+  return v ? v : "";
+}
+
+Test(network_map, leader_inputs_from_a_single_supplier_are_marked)
+{
+  CmDiagnostics *diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load("render/basic", &diags);
+  cm_diagnostics_free(diags);
+  CmAnalysisOptions options;
+  cm_analysis_options_init(&options, ds);
+  CmMapStyle style;
+  cm_map_style_init(&style, CM_MAP_DOT);
+  g_autoptr(GBytes) net = cm_network_map_render(ds, &options, -1, 0, &style, NULL);
+  cr_assert(net != NULL);
+  gsize len = 0;
+  const char *text = g_bytes_get_data(net, &len);
+  g_autofree char *dot = g_strndup(text, len);
+  Agraph_t *g = cm_test_read_dot(net);
+  /* lead (the leader) buys foil from out-foil alone, cathode from cat1, cat2 and out-cat;
+   * ev1 buys cell from lead alone, but ev1 is no leader */
+  cr_expect_str_eq(single_source_of(g, "foil@lead"), "true");
+  cr_expect_str_eq(single_source_of(g, "cathode@lead"), "");
+  cr_expect_str_eq(single_source_of(g, "cell@ev1"), "");
+  cr_expect_str_eq(agget(agnode(g, "foil@lead", 0), "peripheries"), "2");
+  /* the legend explains the marker */
+  cr_expect(strstr(dot, "single supplier") != NULL);
+  agclose(g);
+}

@@ -42,9 +42,9 @@ run(const char *const *args, char **out, char **err)
 
 Test(report_cli, each_report_runs_in_each_format)
 {
-  static const char *const cmds[] = {"gaps", "procurement", "targets"};
+  static const char *const cmds[] = {"gaps", "procurement", "targets", "resilience", "plan"};
   static const char *const formats[] = {"text", "md", "csv", "json"};
-  for (guint c = 0; c < 3; c++)
+  for (guint c = 0; c < G_N_ELEMENTS(cmds); c++)
     for (guint f = 0; f < 4; f++) {
       g_autofree char *out = NULL, *err = NULL;
       const char *args[] = {cmds[c], dir, "--format", formats[f], NULL};

@@ -11,12 +11,14 @@ Test(report_csv, targets_neutralise_formulas_and_quote)
   g_autoptr(CmDataset) ds = load_tiny();
   g_autoptr(GString) out = tiny_targets_report(ds, CM_FORMAT_CSV, 0);
   /* @ + - at the start get a ' inside quotes; the comma, the doubled quotes and the line break
-   * of out2's name stay inside one quoted field; fills are joined with ';' */
+   * of out2's name stay inside one quoted field; fills are joined with ';'. The last column:
+   * what each sells the leader over the leader's 30 + 10 + 10 = 50, in points: 60, 20, 0 */
   cr_assert_str_eq(out->str,
-                   "id,name,region,priority,fills,value_to_local,local_buyers,leaders_served\r\n"
-                   "out1,\"'@risk\",Jiangxi,1,ore;salt,30,1,lead\r\n"
-                   "out2,\"'+cmd, \"\"quoted\"\"\nline\",Guangdong,1,sep,10,1,lead\r\n"
-                   "out3,\"'-minus\",Zhejiang,3,ship,0,0,\r\n");
+                   "id,name,region,priority,fills,value_to_local,local_buyers,leaders_served,"
+                   "leaders_share_gain_pp\r\n"
+                   "out1,\"'@risk\",Jiangxi,1,ore;salt,30,1,lead,60\r\n"
+                   "out2,\"'+cmd, \"\"quoted\"\"\nline\",Guangdong,1,sep,10,1,lead,20\r\n"
+                   "out3,\"'-minus\",Zhejiang,3,ship,0,0,,0\r\n");
 }
 
 Test(report_csv, targets_top_applies)
@@ -24,8 +26,9 @@ Test(report_csv, targets_top_applies)
   g_autoptr(CmDataset) ds = load_tiny();
   g_autoptr(GString) out = tiny_targets_report(ds, CM_FORMAT_CSV, 1);
   cr_assert_str_eq(out->str,
-                   "id,name,region,priority,fills,value_to_local,local_buyers,leaders_served\r\n"
-                   "out1,\"'@risk\",Jiangxi,1,ore;salt,30,1,lead\r\n");
+                   "id,name,region,priority,fills,value_to_local,local_buyers,leaders_served,"
+                   "leaders_share_gain_pp\r\n"
+                   "out1,\"'@risk\",Jiangxi,1,ore;salt,30,1,lead,60\r\n");
 }
 
 Test(report_csv, gaps_one_row_per_segment_with_empty_nulls)

@@ -1,8 +1,9 @@
-# Differential tests: chainmap gaps|procurement|targets --format json against the independent
+# Differential tests: chainmap gaps|procurement|targets|resilience|plan --format json against the independent
 # oracle shared/bench/peer.py on the samples, the graph fixture and datasets made by
 # shared/bench/gen.py (written under the build tree). shared/ sits beside the repository; when it
 # is missing the tests report SKIPPED.
-set(CM_SHARED_DIR "${PROJECT_SOURCE_DIR}/../shared")
+set(CM_SHARED_DIR "${PROJECT_SOURCE_DIR}/../shared" CACHE PATH
+  "the folder holding bench/peer.py and bench/gen.py (the oracle)")
 # the oracle needs pandas and networkx: the Debian packages live with the system interpreter
 if(EXISTS /usr/bin/python3)
   set(CM_ORACLE_PYTHON /usr/bin/python3)

@@ -3,7 +3,8 @@
 
 differential.py --chainmap BIN --source SRC --shared SHARED --work DIR CASE...
 
-For every dataset of a case, every scenario and every command (gaps, procurement, targets) it runs
+For every dataset of a case, every scenario and every command (gaps, procurement, targets,
+resilience, plan; plan also with a --land shortlist) it runs
 `chainmap CMD DATASET --format json [--scenario S]` and the oracle's function of the same name
 (shared/bench/peer.py, imported once: its command line only json-dumps these functions), then
 compares the two JSON documents: same structure, same strings, booleans and nulls, numbers within
@@ -46,7 +47,8 @@ CASES = {
         "top": [5],
     },
     "fixture": {
-        "datasets": [("path", "tests/data/graph/fixture"), ("path", "tests/data/graph/nosupply")],
+        "datasets": [("path", "tests/data/graph/fixture"), ("path", "tests/data/graph/nosupply"),
+                     ("path", "tests/data/graph/leaders")],
         "scenarios": ALL_SCENARIOS,
         "years": [(2024, None), (2022, None), (2024, "operating,construction")],
     },
@@ -257,6 +259,74 @@ ORACLE = {
 }
 
 
+# --- resilience and plan (SPEC section 2, "Leaders' supply: resilience", "Path to target") ---
+# Run on every dataset, scenario and year as the commands above, plus `plan --land` with a
+# shortlist taken from the oracle's own path (its first three steps in reverse order, then an
+# outside enterprise that is no step).
+LEADER_COMMANDS = ["resilience", "plan"]
+
+
+def compare_resilience(ours, theirs, diff, notes):
+    rows = {r["id"]: r for r in theirs.get("suppliers", [])}
+
+    def key(sid):
+        r = rows.get(sid, {})
+        return (r.get("sole_value", 0.0), r.get("leaders_value", 0.0))
+
+    if isinstance(ours.get("suppliers"), list):
+        ours["suppliers"], theirs["suppliers"] = align_ranking(
+            ours["suppliers"], theirs["suppliers"], "$.suppliers", key, diff, notes)
+    compare(ours, theirs, "$", diff)
+
+
+def compare_plan(ours, theirs, diff, notes):
+    rows = {r["id"]: r for r in theirs.get("steps", [])}
+
+    def key(sid):
+        return (rows.get(sid, {}).get("gain", 0.0),)
+
+    steps_a, steps_b = ours.get("steps"), theirs.get("steps")
+    if isinstance(steps_a, list) and isinstance(steps_b, list):
+        # ratio_after accumulates the gains in path order: compare it where the paths agree
+        ids_a, ids_b = [x.get("id") for x in steps_a], [x.get("id") for x in steps_b]
+        aligned_a, aligned_b = align_ranking(steps_a, steps_b, "$.steps", key, diff, notes)
+        if ids_a != ids_b:
+            for x in aligned_a + aligned_b:
+                x.pop("ratio_after", None)
+        ours["steps"], theirs["steps"] = aligned_a, aligned_b
+    compare(ours, theirs, "$", diff)
+
+
+COMMANDS += LEADER_COMMANDS
+COMPARE.update({"resilience": compare_resilience, "plan": compare_plan})
+ORACLE.update({
+    "resilience": lambda peer, path, scen: peer.resilience_of(*peer.analyse(path, scen)),
+    "plan": lambda peer, path, scen: peer.plan_of(*peer.analyse(path, scen)),
+})
+
+
+def land_shortlist(peer, path, scen):
+    """A --land list for path: the oracle's first three steps reversed, then an outside
+    enterprise that is no step (it may sell the leaders nothing). None when there is none."""
+    cfg, ent, sup, gaps = peer.analyse(path, scen)
+    steps = [x["id"] for x in peer.plan_of(cfg, ent, sup, gaps)["steps"]]
+    land = list(reversed(steps[:3]))
+    other = [e for e, lo in zip(ent["id"], ent["local"]) if not lo and e not in steps]
+    land += other[:1]
+    return land or None
+
+
+def land_runs(peer, label, path, scenarios):
+    """(title, commands, chainmap dataset, scenario, year, top, oracle dataset, land) runs."""
+    runs = []
+    for s in scenarios:
+        land = land_shortlist(peer, path, s)
+        if land:
+            title = f"{label} --land {','.join(land)}" + (f" --scenario {s}" if s else "")
+            runs.append((title, ["plan"], path, s, None, None, path, land))
+    return runs
+
+
 def generate(gen, work, args):
     name = "gen-" + "-".join(a.lstrip("-") for a in args)
     out = os.path.join(work, name)
@@ -306,8 +376,9 @@ def year_copy(path, year, work):
     return out
 
 
-def run_chainmap(binary, cmd, path, scen, year=None, top=None):
+def run_chainmap(binary, cmd, path, scen, year=None, top=None, land=None):
     argv = [binary, cmd, path, "--format", "json"] + (["--scenario", scen] if scen else [])
+    argv += ["--land", ",".join(land)] if land else []
     argv += ["--year", str(year)] if year is not None else []
     argv += ["--top", str(top)] if top is not None else []
     p = subprocess.run(argv, capture_output=True)
@@ -322,9 +393,13 @@ def run_chainmap(binary, cmd, path, scen, year=None, top=None):
         return None, f"not JSON ({e}): {' '.join(argv)}"
 
 
-def oracle_json(peer, cmd, path, scen):
-    # what `peer.py CMD DATASET [--scenario S]` prints
-    return json.loads(json.dumps(ORACLE[cmd](peer, path, scen), ensure_ascii=False))
+def oracle_json(peer, cmd, path, scen, land=None):
+    # what `peer.py CMD DATASET [--scenario S] [--land L]` prints
+    if land:
+        out = peer.plan_of(*peer.analyse(path, scen), land=land)
+    else:
+        out = ORACLE[cmd](peer, path, scen)
+    return json.loads(json.dumps(out, ensure_ascii=False))
 
 
 def main():
@@ -368,16 +443,17 @@ def main():
                     runs.append((title, COMMANDS, path, scen, year, None, copy))
             for top in spec.get("top", []):
                 runs.append((f"{label} --top {top}", ["targets"], path, None, None, top, path))
-            for title, cmds, ours_path, scen, year, top, oracle_path in runs:
+            runs = [r + (None,) for r in runs] + land_runs(peer, label, path, spec["scenarios"])
+            for title, cmds, ours_path, scen, year, top, oracle_path, land in runs:
                 for cmd in cmds:
                     checks += 1
                     title_cmd = f"{cmd} {title}"
-                    ours, err = run_chainmap(a.chainmap, cmd, ours_path, scen, year, top)
+                    ours, err = run_chainmap(a.chainmap, cmd, ours_path, scen, year, top, land)
                     if err:
                         failures += 1
                         print(f"FAIL {title_cmd}: chainmap {err}")
                         continue
-                    theirs = oracle_json(peer, cmd, oracle_path, scen)
+                    theirs = oracle_json(peer, cmd, oracle_path, scen, land)
                     if top is not None:
                         theirs["targets"] = theirs["targets"][:top]
                     diff, notes = Diff(), []

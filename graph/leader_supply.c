@@ -1,0 +1,161 @@
+/* The leaders' purchases per (leader, segment, supplier); see leader_supply.h. */
+#include "leader_supply.h"
+#include "cm_error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  guint64 key; /* (leader slot * n_segments + segment) * n_enterprises + supplier */
+  double value;
+} Row;
+
+#define BLOCK 2048
+
+/* Least significant digit first, as few passes as the key's bits need; stable, so the rows of
+ * one key stay in file order (their sum is the same as a plain pass over the file's rows). */
+static Row *
+radix_sort(Row *a, Row *b, gsize n, guint64 max_key)
+{
+  guint bits = max_key ? 64 - (guint)__builtin_clzll(max_key) : 0;
+  if (bits == 0 || n < 2)
+    return a;
+  guint passes = (bits + 11) / 12, width = (bits + passes - 1) / passes;
+  gsize buckets = (gsize)1 << width;
+  g_autofree gsize *count = g_new(gsize, buckets + 1);
+  for (guint p = 0; p < passes; p++) {
+    guint shift = p * width;
+    memset(count, 0, (buckets + 1) * sizeof *count);
+    for (gsize k = 0; k < n; k++)
+      count[((a[k].key >> shift) & (buckets - 1)) + 1]++;
+    for (gsize d = 0; d < buckets; d++)
+      count[d + 1] += count[d];
+    for (gsize k = 0; k < n; k++)
+      b[count[(a[k].key >> shift) & (buckets - 1)]++] = a[k];
+    Row *swap = a;
+    a = b;
+    b = swap;
+  }
+  return a;
+}
+
+/* The leaders ranked as the procurement buyers are (total descending, then id), so that their
+ * figure is summed in the same order and reads the same to the last digit. */
+typedef struct {
+  const CmDataset *ds;
+  const double *total;
+  const guint32 *leader;
+} RankCtx;
+
+static gint
+compare_slots(gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  guint a = *(const guint *)pa, b = *(const guint *)pb;
+  const RankCtx *c = data;
+  if (c->total[a] != c->total[b])
+    return c->total[a] > c->total[b] ? -1 : 1;
+  return strcmp(cm_dataset_enterprise(c->ds, c->leader[a])->id,
+                cm_dataset_enterprise(c->ds, c->leader[b])->id);
+}
+
+static void
+sum_leaders(CmLeaderSupply *ls, const CmDataset *ds, const double *local, const double *total)
+{
+  guint n = ls->leaders->len;
+  g_autofree guint *order = g_new(guint, n + 1);
+  for (guint l = 0; l < n; l++)
+    order[l] = l;
+  RankCtx ctx = {ds, total, (const guint32 *)ls->leaders->data};
+  g_qsort_with_data(order, (gint)n, sizeof *order, compare_slots, &ctx);
+  for (guint k = 0; k < n; k++) {
+    if (total[order[k]] <= 0)
+      continue;
+    ls->local += local[order[k]];
+    ls->total += total[order[k]];
+  }
+}
+
+gboolean
+cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnalysisOptions *options,
+                          GError **error)
+{
+  guint n = cm_dataset_n_enterprises(ds), n_seg = cm_dataset_n_segments(ds);
+  ls->leaders = g_array_new(FALSE, FALSE, sizeof(guint32));
+  g_autofree gint32 *slot = g_new(gint32, (gsize)n + 1);
+  for (guint32 i = 0; i < n; i++) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, i);
+    slot[i] = -1;
+    if (e->leader && e->local && cm_analysis_counts(options, e)) {
+      slot[i] = (gint32)ls->leaders->len;
+      g_array_append_val(ls->leaders, i);
+    }
+  }
+  guint n_lead = ls->leaders->len;
+  guint64 pairs, max_key;
+  if (__builtin_mul_overflow((guint64)MAX(n_lead, 1u), (guint64)MAX(n_seg, 1u), &pairs) ||
+      __builtin_mul_overflow(pairs, (guint64)MAX(n, 1u), &max_key)) {
+    g_set_error(error, CM_GRAPH_ERROR, CM_GRAPH_ERROR_TOO_LARGE,
+                "too many chain leaders, segments and enterprises to combine (%u, %u, %u)", n_lead,
+                n_seg, n);
+    return FALSE;
+  }
+  g_autofree double *local = g_new0(double, n_lead + 1);
+  g_autofree double *total = g_new0(double, n_lead + 1);
+  g_autofree guint8 *flags = cm_analysis__flags(ds, options);
+  GArray *rows = g_array_new(FALSE, FALSE, sizeof(Row));
+  const CmSupply *supply = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
+  guint n_rows = supply ? ds->supply->len : 0;
+  const guint8 want = CM_FLAG_LEADER | CM_FLAG_LOCAL;
+  guint32 block[BLOCK];
+  for (guint first = 0; first < n_rows; first += BLOCK) {
+    guint end = MIN(n_rows, first + BLOCK), m = 0;
+    for (guint r = first; r < end; r++)
+      if ((flags[supply[r].buyer] & want) == want &&
+          cm_analysis__row_counts(options, flags, &supply[r]))
+        block[m++] = r;
+    if (m == 0)
+      continue;
+    guint at = rows->len;
+    g_array_set_size(rows, at + m);
+    Row *out = &g_array_index(rows, Row, at);
+    for (guint k = 0; k < m; k++) {
+      const CmSupply *row = &supply[block[k]];
+      guint32 l = (guint32)slot[row->buyer];
+      total[l] += row->value;
+      if (flags[row->supplier] & CM_FLAG_LOCAL)
+        local[l] += row->value;
+      out[k] = (Row){((guint64)l * n_seg + row->segment) * n + row->supplier, row->value};
+    }
+  }
+  sum_leaders(ls, ds, local, total);
+
+  gsize m = rows->len;
+  Row *a = (Row *)rows->data;
+  g_autofree Row *spare = g_new(Row, m + 1);
+  const Row *sorted = radix_sort(a, spare, m, max_key);
+  ls->flows = g_new(CmLeaderFlow, m + 1);
+  gsize k = 0;
+  for (gsize i = 0; i < m;) {
+    guint64 key = sorted[i].key;
+    double v = 0;
+    for (; i < m && sorted[i].key == key; i++)
+      v += sorted[i].value;
+    guint64 pair = key / n;
+    ls->flows[k++] = (CmLeaderFlow){.leader = (guint32)(pair / n_seg),
+                                    .segment = (guint32)(pair % n_seg),
+                                    .supplier = (guint32)(key % n),
+                                    .value = v};
+  }
+  ls->n_flows = k;
+  g_array_free(rows, TRUE);
+  return TRUE;
+}
+
+void
+cm_leader_supply__clear(CmLeaderSupply *ls)
+{
+  if (ls->leaders)
+    g_array_free(ls->leaders, TRUE);
+  g_free(ls->flows);
+  memset(ls, 0, sizeof *ls);
+}
