@@ -56,7 +56,7 @@ collect_producers(const CmDataset *ds, const CmAnalysisOptions *options)
     g_ptr_array_add(producers, g_array_new(FALSE, FALSE, sizeof(guint32)));
   for (guint32 i = 0; i < cm_dataset_n_enterprises(ds); i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
-    if (!e->local || !cm_analysis_counts(options, e))
+    if (!cm_analysis_is_local(options, ds, i) || !cm_analysis_counts(options, e))
       continue;
     const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
     for (guint k = 0; k < e->n_segments; k++) {
