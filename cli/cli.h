@@ -32,6 +32,7 @@ int cm_cmd_procurement(int argc, char **argv);
 int cm_cmd_targets(int argc, char **argv);
 int cm_cmd_render(int argc, char **argv);
 int cm_cmd_batch(int argc, char **argv);
+int cm_cmd_compare(int argc, char **argv);
 
 /* A GOptionContext for command NAME with its usage line and description. */
 GOptionContext *cm_cli_context(const char *name, GOptionEntry *entries);
