@@ -3,7 +3,8 @@
 # datasets of 100k, 1M and 10M supply rows (gen.py; 10 supply rows per enterprise, 80
 # segments, seed 11). Runs alternate (A B C A B C ...), each tool --runs times; the table shows
 # median wall time and median peak RSS (/usr/bin/time -v), the ratios to the DuckDB peer, and
-# how chainmap grows from 1M to 10M rows. Not a test: the numbers go to docs/performance.md.
+# how chainmap grows from 1M to 10M rows, and the other chainmap commands (compare: five study
+# regions side by side) against gaps. Not a test: the numbers go to docs/performance.md.
 #
 #   bench/national.sh [--chainmap BIN] [--peers DIR] [--data DIR] [--runs N]
 #                     [--sizes "100000 1000000 10000000"] [--pandas-max ROWS] [--reuse ROWS=DIR]...
@@ -121,6 +122,10 @@ for rows in $sizes; do
     measure "$rows" "chainmap procurement" "$run" "$chainmap" procurement "$d"
     measure "$rows" "chainmap targets" "$run" "$chainmap" targets "$d"
     measure "$rows" "chainmap validate" "$run" "$chainmap" validate "$d"
+    # five study regions side by side: the city, its three districts and the province
+    measure "$rows" "chainmap compare (5 regions)" "$run" "$chainmap" compare "$d" \
+      --region Fujian/Ningde --region Fujian/Ningde/Jiaocheng --region "Fujian/Ningde/Fu'an" \
+      --region Fujian/Ningde/Dongqiao --region Fujian
     measure "$rows" "cat (reading the files)" "$run" cat "$d"/dataset.ini "$d"/segments.csv \
       "$d"/enterprises.csv "$d"/supply.csv
   done
