@@ -19,7 +19,9 @@ cm_cmd_compare(int argc, char **argv)
   __attribute__((cleanup(strv_free))) char **regions = NULL;
   GOptionEntry extra[] = {
       {"region", 0, 0, G_OPTION_ARG_STRING_ARRAY, &regions,
-       N_("a study region: one column each (give it two or more times)"), "R"},
+       N_("a study region; --region, --scenario or --year given two or more times makes one column "
+          "each"),
+       "R"},
       G_OPTION_ENTRY_NULL,
   };
   extra[0].description = _(extra[0].description);
