@@ -111,10 +111,14 @@ write_matrix(GString *out, const CmDataset *ds, const CmCompare *c, const CmRepo
              gboolean color)
 {
   cm_report__heading(out, _("Status of each segment"), NULL, o->format, color);
-  cm_report__paragraph(out,
-                       _("One column per setting, in the order given; * marks a status that "
-                         "differs from the column before."),
-                       o->format);
+  const char *how = _("One column per setting, in the order given; * marks a status that differs "
+                      "from the column before.");
+  if (o->format == CM_FORMAT_MD) { /* a bare * would start emphasis */
+    cm_report__md_text(out, how);
+    g_string_append(out, "\n\n");
+  } else {
+    cm_report__paragraph(out, how, o->format);
+  }
   if (o->format != CM_FORMAT_MD)
     g_string_append_c(out, '\n');
   g_autoptr(CmTextTable) t = cm_text_table_new(2 + c->n_columns);
