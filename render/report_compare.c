@@ -80,15 +80,18 @@ change_sentence(const CmDataset *ds, const CmCompare *c, const CmCompareChange *
                          scenario_phrase(a->options.scenario));
 }
 
-/* A column's title in a table: a scenario breaks after its commas to keep columns narrow. */
+/* A column's title in a table: a long region breaks after its slashes and a scenario after its
+ * commas, to keep the columns about as narrow as the status words. */
 static char *
 column_title(const CmCompareColumn *col, CmCompareBy by)
 {
   g_autofree char *label = cm_text_sanitize(col->label);
-  if (by != CM_COMPARE_BY_SCENARIO)
+  const char *sep = by == CM_COMPARE_BY_SCENARIO ? "," : by == CM_COMPARE_BY_REGION ? "/" : NULL;
+  if (!sep || cm_text_width(label) <= 12)
     return g_steal_pointer(&label);
-  g_auto(GStrv) parts = g_strsplit(label, ",", -1);
-  return g_strjoinv(",\n", parts);
+  g_auto(GStrv) parts = g_strsplit(label, sep, -1);
+  g_autofree char *joint = g_strconcat(sep, "\n", NULL);
+  return g_strjoinv(joint, parts);
 }
 
 static gboolean
