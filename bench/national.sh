@@ -4,8 +4,8 @@
 # segments, seed 11). Runs alternate (A B C A B C ...), each tool --runs times; the table shows
 # median wall time and median peak RSS (/usr/bin/time -v), the ratios to the DuckDB peer, and
 # how chainmap grows from 1M to 10M rows, and each chainmap report's time over `gaps` (procurement,
-# targets, resilience and plan aim at 1.5x at most). Not a test: the numbers go to
-# docs/performance.md.
+# targets, resilience and plan aim at 1.5x at most; compare, five study regions side by side, at
+# 2x). Not a test: the numbers go to docs/performance.md.
 #
 #   bench/national.sh [--chainmap BIN] [--peers DIR] [--data DIR] [--runs N]
 #                     [--sizes "100000 1000000 10000000"] [--pandas-max ROWS] [--reuse ROWS=DIR]...
@@ -125,6 +125,10 @@ for rows in $sizes; do
     measure "$rows" "chainmap resilience" "$run" "$chainmap" resilience "$d"
     measure "$rows" "chainmap plan" "$run" "$chainmap" plan "$d"
     measure "$rows" "chainmap validate" "$run" "$chainmap" validate "$d"
+    # five study regions side by side: the city, its three districts and the province
+    measure "$rows" "chainmap compare (5 regions)" "$run" "$chainmap" compare "$d" \
+      --region Fujian/Ningde --region Fujian/Ningde/Jiaocheng --region "Fujian/Ningde/Fu'an" \
+      --region Fujian/Ningde/Dongqiao --region Fujian
     measure "$rows" "cat (reading the files)" "$run" cat "$d"/dataset.ini "$d"/segments.csv \
       "$d"/enterprises.csv "$d"/supply.csv
   done

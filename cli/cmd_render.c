@@ -2,6 +2,9 @@
  * [--depth K] [--slide] [--font NAME]: draw a chain map. */
 #include "cli.h"
 #include "cm_chainmap.h"
+#include "cm_chainmap_change.h"
+#include "cm_i18n.h"
+#include "compare_args.h"
 #include "cm_output.h"
 #include "cm_suggest.h"
 #include "options.h"
@@ -19,6 +22,8 @@ typedef struct {
   char *depth;
   char *font;
   gboolean slide;
+  gboolean compare;
+  char **regions; /* --region, with --compare */
 } RenderArgs;
 
 static void
@@ -30,6 +35,7 @@ render_args_clear(RenderArgs *a)
   g_clear_pointer(&a->focus, g_free);
   g_clear_pointer(&a->depth, g_free);
   g_clear_pointer(&a->font, g_free);
+  g_clear_pointer(&a->regions, g_strfreev);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RenderArgs, render_args_clear)
 
@@ -94,6 +100,41 @@ draw(const CmDataset *ds, const CmAnalysisOptions *options, gboolean network, gi
   return CM_EXIT_OK;
 }
 
+/* --compare: the chain map of the last column, each segment whose status differs from the
+ * column before it marked. */
+static int
+draw_change(const CmDataset *ds, const CmCliCompare *cmp, const CmMapStyle *style,
+            const char *output)
+{
+  g_autoptr(GError) err = NULL;
+  g_autoptr(CmCompare) c =
+      cm_compare_compute(ds, &cmp->base, cmp->region, cmp->by,
+                         (const CmCompareSetting *)cmp->settings->data, cmp->settings->len, &err);
+  if (!c)
+    return cm_cli_usage_error("render", "%s", err->message);
+  cm_cli_compare_warn(c, ds, "render");
+  const CmCompareColumn *last = &c->columns[c->n_columns - 1];
+  const CmCompareColumn *before = &c->columns[c->n_columns - 2];
+  guint n = cm_dataset_n_segments(ds);
+  g_autofree CmSegmentStatus *previous = g_new(CmSegmentStatus, MAX(n, 1));
+  for (guint s = 0; s < n; s++)
+    previous[s] = before->gaps->segments[s].status;
+  CmChainChange change = {previous, before->label, last->label};
+  g_autoptr(GBytes) map = cm_chainmap_render_change(ds, &last->options, &change, style, &err);
+  cm_graphviz_shutdown();
+  if (!map) {
+    fprintf(stderr, "chainmap render: %s\n", err->message);
+    return err->domain == CM_RENDER_ERROR ? CM_EXIT_OUTPUT : CM_EXIT_INVALID;
+  }
+  gsize len = 0;
+  const void *data = g_bytes_get_data(map, &len);
+  if (!cm_output_write(output, data, len, &err)) {
+    fprintf(stderr, "chainmap: %s\n", err->message);
+    return CM_EXIT_OUTPUT;
+  }
+  return CM_EXIT_OK;
+}
+
 int
 cm_cmd_render(int argc, char **argv)
 {
@@ -112,8 +153,16 @@ cm_cmd_render(int argc, char **argv)
        "size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)", NULL},
       {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, "font family (default " CM_MAP_DEFAULT_FONT ")",
        "NAME"},
+      {"compare", 0, 0, G_OPTION_ARG_NONE, &a.compare,
+       N_("chain map of the last of two or more --region, --scenario or --year, marking what "
+          "changed from the one before"),
+       NULL},
+      {"region", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.regions,
+       N_("with --compare: a study region, one column each"), "R"},
       G_OPTION_ENTRY_NULL,
   };
+  for (GOptionEntry *e = &entries[G_N_ELEMENTS(entries) - 3]; e->long_name; e++)
+    e->description = _(e->description);
   g_autoptr(GOptionContext) ctx = cm_cli_context("render", entries);
   cm_cli_add_report_options(ctx, &a.args, FALSE);
   if (!cm_cli_parse(ctx, "render", &argc, &argv))
@@ -146,10 +195,24 @@ cm_cmd_render(int argc, char **argv)
     return cm_cli_usage_error("render", "--font needs a font family name");
   style.slide = a.slide;
   style.font = a.font;
+  g_auto(CmCliCompare) cmp = {0};
+  if (a.compare) {
+    if (network)
+      return cm_cli_usage_error("render", _("--compare draws the chain view, not the network"));
+    if ((rc = cm_cli_compare_parse(&cmp, &a.args, a.regions, "render")) != CM_EXIT_OK)
+      return rc;
+  } else if (a.regions) {
+    return cm_cli_usage_error("render", _("--region goes with --compare (the map of a "
+                                          "comparison); the dataset's region is in its ini"));
+  }
 
   g_autoptr(CmDataset) ds = cm_cli_load(argv[1]);
   if (!ds)
     return CM_EXIT_INVALID;
+  if (a.compare) {
+    cm_cli_compare_base(&cmp, ds);
+    return draw_change(ds, &cmp, &style, a.args.output);
+  }
   CmAnalysisOptions options;
   if (!cm_cli_analysis_options(&a.args, ds, "render", &options))
     return CM_EXIT_USAGE;

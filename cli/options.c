@@ -2,15 +2,46 @@
 #include "cli.h"
 #include "cm_number.h"
 
+/* The arguments the --scenario and --year callbacks fill in. Entries of the main group get no
+ * user data of their own, and a process parses one command line. */
+static CmCliReportArgs *parsing;
+
+/* The last value, and the list of all. */
+static void
+record(char **last, GPtrArray **all, const char *value)
+{
+  g_free(*last);
+  *last = g_strdup(value);
+  if (!*all)
+    *all = g_ptr_array_new_with_free_func(g_free);
+  g_ptr_array_add(*all, g_strdup(value));
+}
+
+static gboolean
+on_scenario(const char *option, const char *value, gpointer data, GError **error)
+{
+  record(&parsing->scenario, &parsing->scenarios, value);
+  return TRUE;
+}
+
+static gboolean
+on_year(const char *option, const char *value, gpointer data, GError **error)
+{
+  record(&parsing->year, &parsing->years, value);
+  return TRUE;
+}
+
 void
 cm_cli_add_report_options(GOptionContext *ctx, CmCliReportArgs *args, gboolean with_format)
 {
+  parsing = args;
   GOptionEntry entries[] = {
       {"output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, "write to FILE (default: stdout)",
        "FILE"},
-      {"scenario", 0, 0, G_OPTION_ARG_STRING, &args->scenario,
+      {"scenario", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_scenario,
        "enterprise statuses counted, e.g. operating,construction (default: the dataset's)", "LIST"},
-      {"year", 0, 0, G_OPTION_ARG_STRING, &args->year, "count only the supply rows of year Y", "Y"},
+      {"year", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_year,
+       "count only the supply rows of year Y", "Y"},
       {"format", 'f', 0, G_OPTION_ARG_STRING, &args->format, "text (default), md, csv or json",
        "FORMAT"},
       G_OPTION_ENTRY_NULL,
@@ -29,6 +60,8 @@ cm_cli_report_args_clear(CmCliReportArgs *args)
   g_clear_pointer(&args->output, g_free);
   g_clear_pointer(&args->scenario, g_free);
   g_clear_pointer(&args->year, g_free);
+  g_clear_pointer(&args->scenarios, g_ptr_array_unref);
+  g_clear_pointer(&args->years, g_ptr_array_unref);
 }
 
 gboolean

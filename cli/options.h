@@ -11,6 +11,9 @@ typedef struct {
   char *output;   /* -o */
   char *scenario; /* --scenario */
   char *year;     /* --year (parsed with the dataset's number rules) */
+  /* every --scenario and --year given, in order: compare takes several, the others the last */
+  GPtrArray *scenarios;
+  GPtrArray *years;
 } CmCliReportArgs;
 
 /* Adds --format, -o, --scenario and --year to ctx, storing into args. with_format FALSE leaves

@@ -3,7 +3,8 @@
 void
 cm_analysis_options_init(CmAnalysisOptions *options, const CmDataset *ds)
 {
-  *options = (CmAnalysisOptions){.scenario = ds->params.scenario, .by_year = FALSE, .year = 0};
+  *options = (CmAnalysisOptions){
+      .scenario = ds->params.scenario, .by_year = FALSE, .year = 0, .local = NULL};
 }
 
 gboolean
@@ -23,7 +24,8 @@ cm_analysis__flags(const CmDataset *ds, const CmAnalysisOptions *options)
   for (guint i = 0; i < n; i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
     flags[i] = (cm_analysis_counts(options, e) ? CM_FLAG_COUNTS : 0) |
-               (e->local ? CM_FLAG_LOCAL : 0) | (e->leader ? CM_FLAG_LEADER : 0);
+               (cm_analysis_is_local(options, ds, i) ? CM_FLAG_LOCAL : 0) |
+               (e->leader ? CM_FLAG_LEADER : 0);
   }
   return flags;
 }

@@ -27,3 +27,10 @@ cm_analysis__row_counts(const CmAnalysisOptions *o, const guint8 *flags, const C
  * (transfer full) */
 guint32 *cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const double *figure,
                            const guint32 *enterprise);
+
+/* cm_gaps_compute in two halves, for a caller that sums the supply rows of several analyses in
+ * one pass (compare): a CmGaps with zeroed segments; then, once the caller has summed
+ * local_demand and local_supplied into gaps->segments as sum_demand does, the producers, the
+ * statuses and the action lists. */
+CmGaps *cm_gaps__new(const CmDataset *ds, const CmAnalysisOptions *options);
+gboolean cm_gaps__finish(CmGaps *gaps, const CmDataset *ds, GError **error);

@@ -8,14 +8,18 @@
 G_BEGIN_DECLS
 
 /* What is counted: enterprises whose status is in scenario, supply rows whose supplier and buyer
- * both count, of every year or only of year. */
+ * both count, of every year or only of year; and which enterprises are local. */
 typedef struct {
   guint scenario; /* CmProjectStatus bits */
   gboolean by_year;
   gint32 year;
+  /* Another study region than the dataset's: one byte per enterprise, 1 when local to it (see
+   * cm_locality_new), borrowed for as long as the options and results are used. NULL: the
+   * dataset's own region (CmEnterprise.local). */
+  const guint8 *local;
 } CmAnalysisOptions;
 
-/* The dataset's own scenario, all years. */
+/* The dataset's own scenario and region, all years. */
 void cm_analysis_options_init(CmAnalysisOptions *options, const CmDataset *ds);
 
 /* TRUE when the enterprise counts under the options. */
@@ -23,6 +27,12 @@ static inline gboolean
 cm_analysis_counts(const CmAnalysisOptions *o, const CmEnterprise *e)
 {
   return (o->scenario & e->status) != 0;
+}
+/* TRUE when enterprise i (index) is local to the study region of the options. */
+static inline gboolean
+cm_analysis_is_local(const CmAnalysisOptions *o, const CmDataset *ds, guint32 i)
+{
+  return o->local ? o->local[i] != 0 : cm_dataset_enterprise(ds, i)->local;
 }
 /* TRUE when the supply row counts: both ends count and the year fits. */
 gboolean cm_analysis_counts_supply(const CmAnalysisOptions *o, const CmDataset *ds,

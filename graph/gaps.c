@@ -57,7 +57,7 @@ count_producers(const CmDataset *ds, const CmAnalysisOptions *o, CmSegmentResult
 {
   for (guint i = 0; i < cm_dataset_n_enterprises(ds); i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
-    if (!e->local || !cm_analysis_counts(o, e) || e->n_segments == 0)
+    if (!cm_analysis_is_local(o, ds, i) || !cm_analysis_counts(o, e) || e->n_segments == 0)
       continue;
     const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
     double share = e->output / e->n_segments;
@@ -174,17 +174,22 @@ ranked(const CmGaps *gaps, CmSegmentStatus status)
 }
 
 CmGaps *
-cm_gaps_compute(const CmDataset *ds, const CmAnalysisOptions *options, GError **error)
+cm_gaps__new(const CmDataset *ds, const CmAnalysisOptions *options)
 {
-  g_return_val_if_fail(ds && ds->template && options, NULL);
   guint n = cm_dataset_n_segments(ds);
-  g_autoptr(CmGaps) gaps = g_new0(CmGaps, 1);
+  CmGaps *gaps = g_new0(CmGaps, 1);
   gaps->options = *options;
   gaps->n_segments = n;
   gaps->segments = g_new0(CmSegmentResult, n);
+  return gaps;
+}
+
+gboolean
+cm_gaps__finish(CmGaps *gaps, const CmDataset *ds, GError **error)
+{
+  guint n = gaps->n_segments;
   CmSegmentResult *res = gaps->segments;
-  count_producers(ds, options, res);
-  sum_demand(ds, options, res);
+  count_producers(ds, &gaps->options, res);
 
   g_autofree gboolean *present = g_new0(gboolean, n);
   for (guint s = 0; s < n; s++) {
@@ -198,7 +203,7 @@ cm_gaps_compute(const CmDataset *ds, const CmAnalysisOptions *options, GError **
   g_autofree gint *to_present = g_new(gint, n);
   g_autofree gint *from_present = g_new(gint, n);
   if (!cm_template_distances(ds->template, present, to_present, from_present, error))
-    return NULL;
+    return FALSE;
   for (guint s = 0; s < n; s++) {
     classify(ds, &ds->params, res, s, to_present[s], from_present[s]);
     gaps->count[res[s].status]++;
@@ -207,13 +212,24 @@ cm_gaps_compute(const CmDataset *ds, const CmAnalysisOptions *options, GError **
       res[s].reason_segment = cm_template_nearest(ds->template, s, present,
                                                   res[s].direction == CM_DIRECTION_UPSTREAM, error);
       if (res[s].reason_segment < 0)
-        return NULL;
+        return FALSE;
     }
   }
   gaps->completeness = n ? (double)gaps->present / n : 0.0;
   gaps->strengthen = ranked(gaps, CM_SEGMENT_WEAK);
   gaps->supplement = ranked(gaps, CM_SEGMENT_GAP);
   gaps->extend = ranked(gaps, CM_SEGMENT_FRONTIER);
+  return TRUE;
+}
+
+CmGaps *
+cm_gaps_compute(const CmDataset *ds, const CmAnalysisOptions *options, GError **error)
+{
+  g_return_val_if_fail(ds && ds->template && options, NULL);
+  g_autoptr(CmGaps) gaps = cm_gaps__new(ds, options);
+  sum_demand(ds, options, gaps->segments);
+  if (!cm_gaps__finish(gaps, ds, error))
+    return NULL;
   return g_steal_pointer(&gaps);
 }
 

@@ -46,7 +46,7 @@ collect_flows(const CmDataset *ds, const CmAnalysisOptions *options)
 }
 
 static GArray *
-collect_materials(const CmDataset *ds, const GArray *flows)
+collect_materials(const CmDataset *ds, const CmAnalysisOptions *options, const GArray *flows)
 {
   GArray *materials = g_array_new(FALSE, FALSE, sizeof(CmMaterial));
   for (guint i = 0; i < flows->len; i++) {
@@ -59,7 +59,7 @@ collect_materials(const CmDataset *ds, const GArray *flows)
       m = &g_array_index(materials, CmMaterial, materials->len - 1);
     }
     m->total += f->value;
-    if (cm_dataset_enterprise(ds, f->supplier)->local)
+    if (cm_analysis_is_local(options, ds, f->supplier))
       m->local += f->value;
     m->suppliers++;
   }
@@ -89,7 +89,7 @@ cm_network_new(const CmDataset *ds, const CmAnalysisOptions *options, GError **e
   }
   net->ds = ds;
   net->options = *options;
-  net->materials = collect_materials(ds, flows);
+  net->materials = collect_materials(ds, options, flows);
   net->flows = g_steal_pointer(&flows);
   return net;
 }
@@ -171,7 +171,8 @@ cm_network_edge_flows(const CmDataset *ds, const CmAnalysisOptions *options)
   for (guint i = 0; ds->has_supply && i < ds->supply->len; i++) {
     const CmSupply *row = &g_array_index(ds->supply, CmSupply, i);
     const CmEnterprise *buyer = cm_dataset_enterprise(ds, row->buyer);
-    if (!buyer->local || !cm_analysis_counts_supply(options, ds, row))
+    if (!cm_analysis_is_local(options, ds, row->buyer) ||
+        !cm_analysis_counts_supply(options, ds, row))
       continue;
     /* the template edges row->segment -> v for the segments v the buyer produces */
     g_array_set_size(targets, 0);
@@ -182,7 +183,7 @@ cm_network_edge_flows(const CmDataset *ds, const CmAnalysisOptions *options)
       if (at > 0)
         g_array_append_val(targets, at);
     }
-    gboolean local = cm_dataset_enterprise(ds, row->supplier)->local;
+    gboolean local = cm_analysis_is_local(options, ds, row->supplier);
     for (guint k = 0; k < targets->len; k++) {
       CmEdgeFlow *e = &g_array_index(edges, CmEdgeFlow, g_array_index(targets, guint, k) - 1);
       double share = row->value / targets->len;

@@ -115,7 +115,7 @@ cm_procurement_compute(const CmDataset *ds, const CmAnalysisOptions *options, GE
   for (guint32 i = 0; i < n; i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
     leader_slot[i] = -1;
-    if (e->leader && e->local && cm_analysis_counts(options, e)) {
+    if (e->leader && cm_analysis_is_local(options, ds, i) && cm_analysis_counts(options, e)) {
       leader_slot[i] = (gint)p->leaders->len;
       g_array_append_val(p->leaders, i);
     }

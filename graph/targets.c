@@ -169,7 +169,7 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
   g_array_set_size(s->fills, 0);
   g_array_set_size(s->served, 0);
   gboolean produces_needed = FALSE;
-  if (!ent->local) {
+  if (!(flags[e] & CM_FLAG_LOCAL)) {
     const guint32 *segs = cm_dataset_enterprise_segments(ds, ent);
     for (guint k = 0; k < ent->n_segments; k++) {
       produces_needed |= needs_action(gaps, segs[k]);
@@ -178,7 +178,7 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
       s->segment_stamp[segs[k]] = stamp;
     }
   }
-  if (!candidate && !(!ent->local && produces_needed))
+  if (!candidate && !(!(flags[e] & CM_FLAG_LOCAL) && produces_needed))
     return FALSE;
   g_array_set_size(s->buyers, c->start[e + 1] - c->start[e]);
   guint32 *b = (guint32 *)s->buyers->data;

@@ -1,6 +1,9 @@
 /* The chain view: the template drawn left to right in upstream | midstream | downstream clusters
  * (groups as sub-clusters), one node per segment named by its id and coloured by status, edges
  * as wide as the purchases they carry, a title block and a legend. */
+#include "cm_chainmap_change.h"
+#include "cm_i18n.h"
+#include "cm_report_compare.h"
 #include "cm_network.h"
 #include "map_palette.h"
 #include "map_private.h"
@@ -15,6 +18,7 @@
 typedef struct {
   const CmDataset *ds;
   const CmMapStyle *style;
+  const CmChainChange *change; /* NULL: no marks */
   CmGaps *gaps;
   CmProcurement *procurement;
   GArray *edge_flows;   /* CmEdgeFlow */
@@ -56,7 +60,7 @@ collect_producers(const CmDataset *ds, const CmAnalysisOptions *options)
     g_ptr_array_add(producers, g_array_new(FALSE, FALSE, sizeof(guint32)));
   for (guint32 i = 0; i < cm_dataset_n_enterprises(ds); i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
-    if (!e->local || !cm_analysis_counts(options, e))
+    if (!cm_analysis_is_local(options, ds, i) || !cm_analysis_counts(options, e))
       continue;
     const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
     for (guint k = 0; k < e->n_segments; k++) {
@@ -178,6 +182,25 @@ append_figures(GString *html, const CmSegmentResult *r)
   row_close(html);
 }
 
+#define CM_MAP_CHANGE_COLOR "#6f42c1"
+
+static gboolean
+changed(const ChainMap *map, guint s)
+{
+  return map->change && map->change->previous[s] != map->gaps->segments[s].status;
+}
+
+/* "◆ was gap": the status before, on a band of its own colour. */
+static void
+append_change_badge(GString *html, CmSegmentStatus before)
+{
+  g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT COLOR=\"white\"><B>",
+                         CM_MAP_CHANGE_COLOR);
+  g_autofree char *was = g_strdup_printf(_("◆ was %s"), cm_report_status_word(before));
+  cm_map__html_append(html, was);
+  g_string_append(html, "</B></FONT></TD></TR>");
+}
+
 static char *
 node_label(const ChainMap *map, guint s)
 {
@@ -199,6 +222,8 @@ node_label(const ChainMap *map, guint s)
     g_string_append(html, "</FONT>");
     row_close(html);
   }
+  if (changed(map, s))
+    append_change_badge(html, map->change->previous[s]);
   append_status_line(html, r);
   append_producers(html, map, s, r);
   append_figures(html, r);
@@ -280,6 +305,16 @@ add_segment_node(ChainMap *map, Agraph_t *parent, guint s)
   cm_map__set(n, "style", c->style);
   cm_map__set(n, "penwidth", c->penwidth);
   g_autofree char *tip = node_tooltip(map, s);
+  if (changed(map, s)) {
+    const char *before = cm_segment_status_to_string(map->change->previous[s]);
+    cm_map__set(n, "previous_status", before);
+    cm_map__set(n, "color", CM_MAP_CHANGE_COLOR);
+    cm_map__set(n, "penwidth", "3.2");
+    g_autofree char *more =
+        g_strdup_printf(_("%s\nwas %s in %s"), tip, before, map->change->previous_label);
+    cm_map__set_tooltip(n, more);
+    return;
+  }
   cm_map__set_tooltip(n, tip);
 }
 
@@ -401,6 +436,28 @@ append_legend_swatch(GString *html, CmSegmentStatus s)
                          c->fill, c->border, s == CM_SEGMENT_GAP ? "2" : "1", c->zh, c->en);
 }
 
+/* The legend line of a change map: what the marks compare. */
+static void
+append_change_legend(GString *html, const ChainMap *map)
+{
+  guint n = 0;
+  for (guint s = 0; s < map->gaps->n_segments; s++)
+    n += changed(map, s);
+  g_string_append_printf(html,
+                         "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\"><FONT COLOR=\"%s\">"
+                         "<B>◆ </B></FONT>",
+                         CM_MAP_CHANGE_COLOR);
+  g_autofree char *text =
+      g_strdup_printf(ngettext("%u segment changed status: %s against %s (the mark shows its "
+                               "status before)",
+                               "%u segments changed status: %s against %s (the mark shows their "
+                               "status before)",
+                               n),
+                      n, map->change->label, map->change->previous_label);
+  cm_map__html_append(html, text);
+  g_string_append(html, "</FONT></TD></TR>");
+}
+
 static char *
 title_label(const ChainMap *map)
 {
@@ -441,16 +498,18 @@ title_label(const ChainMap *map)
                          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: what local "
                          "producers of a segment buy of its input</FONT></TD>",
                          CM_MAP_LEADER_BORDER, CM_MAP_TEXT_MUTED);
-  g_string_append(html, "</TR></TABLE></TD></TR></TABLE>");
+  g_string_append(html, "</TR></TABLE></TD></TR>");
+  if (map->change)
+    append_change_legend(html, map);
+  g_string_append(html, "</TABLE>");
   return g_string_free(html, FALSE);
 }
 
-GBytes *
-cm_chainmap_render(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style,
-                   GError **error)
+static GBytes *
+render_chain(const CmDataset *ds, const CmAnalysisOptions *options, const CmChainChange *change,
+             const CmMapStyle *style, GError **error)
 {
-  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL, NULL);
-  ChainMap map = {.ds = ds, .style = style};
+  ChainMap map = {.ds = ds, .style = style, .change = change};
   map.gaps = cm_gaps_compute(ds, options, error);
   if (!map.gaps)
     return NULL;
@@ -471,4 +530,20 @@ cm_chainmap_render(const CmDataset *ds, const CmAnalysisOptions *options, const 
   GBytes *out = cm_map__render(map.g, style, error);
   chain_map_clear(&map);
   return out;
+}
+
+GBytes *
+cm_chainmap_render(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style,
+                   GError **error)
+{
+  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL, NULL);
+  return render_chain(ds, options, NULL, style, error);
+}
+
+GBytes *
+cm_chainmap_render_change(const CmDataset *ds, const CmAnalysisOptions *options,
+                          const CmChainChange *change, const CmMapStyle *style, GError **error)
+{
+  g_return_val_if_fail(ds && options && change && change->previous && style, NULL);
+  return render_chain(ds, options, change, style, error);
 }
