@@ -29,6 +29,9 @@ const CmCommand cm_commands[] = {
      cm_cmd_render},
     {"batch", "DATASET... -d OUTDIR", "render maps and reports of many datasets, in parallel",
      cm_cmd_batch},
+    {"templates", "", "the bundled reference chains to start a dataset from", cm_cmd_templates},
+    {"init", "DIR --template ID", "a new dataset from a bundled chain, ready to fill in Excel",
+     cm_cmd_init},
 };
 const guint cm_n_commands = G_N_ELEMENTS(cm_commands);
 
