@@ -1,5 +1,6 @@
 #include "init_files.h"
 #include "cm_dataset.h"
+#include "text_table.h"
 
 #include <string.h>
 
@@ -122,8 +123,12 @@ set(GKeyFile *kf, const char *group, const char *key, const char *value, const c
 {
   g_key_file_set_string(kf, group, key, value);
   if (comment) {
-    g_autofree char *c = g_strconcat(" ", comment, NULL);
-    g_key_file_set_comment(kf, group, key, c, NULL);
+    /* GKeyFile puts '#' before each line: wrapped, the file reads in an 80-column editor */
+    g_autoptr(GString) c = g_string_new(NULL);
+    cm_text_paragraph(c, comment, 76, " ");
+    if (c->len && c->str[c->len - 1] == '\n')
+      g_string_truncate(c, c->len - 1);
+    g_key_file_set_comment(kf, group, key, c->str, NULL);
   }
 }
 

@@ -121,7 +121,7 @@ load_template(const CmTemplateInfo *t)
 {
   g_autofree char *segments = NULL;
   cr_assert(g_file_get_contents(t->segments_path, &segments, NULL, NULL));
-  g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
+  g_autoptr(CmDiagnostics) diags = NULL; /* made by cm_test_load_text */
   CmDataset *ds = cm_test_load_text("[dataset]\nname=t\nregion=A/B\nunit=u\n", segments,
                                     "id,name,region,segments,role,output,status\n",
                                     "supplier,buyer,segment,value,year\n", &diags);
