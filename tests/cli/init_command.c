@@ -273,3 +273,13 @@ Test(init, own_library_from_the_environment, .init = cm_test_tmp_setup,
   cr_expect(strstr(r.err, "CHAINMAP_TEMPLATES=/nonexistent"), "%s", r.err);
   cm_cli_result_clear(&r);
 }
+
+/* A folder that cannot be made is an output failure (exit 3), not a usage error. */
+Test(init, unwritable_place_is_an_output_error)
+{
+  const char *init[] = {"init", "/proc/chainmap-no-such/city", "--template", "hydrogen", NULL};
+  CmCliResult r = run(init);
+  cr_expect_eq(r.exit, 3, "%s", r.err);
+  cr_expect(strstr(r.err, "cannot write the dataset"), "%s", r.err);
+  cm_cli_result_clear(&r);
+}

@@ -5,6 +5,7 @@
 #include "cm_template_catalog.h"
 
 #include <criterion/parameterized.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -259,4 +260,37 @@ Test(templates, text_fits_80_columns_in_both_languages)
     }
     cm_cli_result_clear(&r);
   }
+}
+
+/* An installed program finds PREFIX/share/chainmap/templates beside PREFIX/bin before the source
+ * tree: a copy of the binary in a fake prefix whose library holds a template of its own. */
+Test(templates, installed_program_reads_the_library_beside_it, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
+{
+  g_autofree char *bin = g_build_filename(cm_test_tmp, "bin", NULL);
+  g_autofree char *lib = g_build_filename(cm_test_tmp, "share/chainmap/templates/only-here", NULL);
+  cr_assert_eq(g_mkdir_with_parents(bin, 0755), 0);
+  cr_assert_eq(g_mkdir_with_parents(lib, 0755), 0);
+  g_autofree char *exe = g_build_filename(bin, "chainmap", NULL);
+  g_autofree char *program = NULL;
+  gsize len = 0;
+  cr_assert(g_file_get_contents(CM_CHAINMAP_BIN, &program, &len, NULL));
+  cr_assert(g_file_set_contents(exe, program, (gssize)len, NULL));
+  cr_assert_eq(g_chmod(exe, 0755), 0);
+  g_autofree char *index =
+      g_build_filename(cm_test_tmp, "share/chainmap/templates/index.ini", NULL);
+  cr_assert(g_file_set_contents(index,
+                                "[only-here]\nname=甲\nname_en=A\nscope=甲\nscope_en=A\n"
+                                "region=甲/乙\nregion_en=A/B\n",
+                                -1, NULL));
+  g_autofree char *segments = g_build_filename(lib, "segments.csv", NULL);
+  cr_assert(g_file_set_contents(segments, "id,tier\nx,upstream\n", -1, NULL));
+
+  g_auto(GStrv) env = g_environ_unsetenv(g_get_environ(), CM_TEMPLATES_ENV);
+  char *argv[] = {exe, "templates", "--format", "json", NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  cr_assert(g_spawn_sync(NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  cr_expect(g_spawn_check_wait_status(status, NULL), "%s", err);
+  cr_expect(strstr(out, "\"id\" : \"only-here\"") && !strstr(out, "lithium-battery"), "%s", out);
 }
