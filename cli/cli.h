@@ -35,6 +35,8 @@ int cm_cmd_batch(int argc, char **argv);
 int cm_cmd_resilience(int argc, char **argv);
 int cm_cmd_plan(int argc, char **argv);
 int cm_cmd_compare(int argc, char **argv);
+int cm_cmd_templates(int argc, char **argv);
+int cm_cmd_init(int argc, char **argv);
 
 /* A GOptionContext for command NAME with its usage line and description. */
 GOptionContext *cm_cli_context(const char *name, GOptionEntry *entries);

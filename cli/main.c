@@ -1,5 +1,6 @@
 /* chainmap: industrial-chain modelling for investment planners. Dispatches to the subcommands. */
 #include "cli.h"
+#include "cm_i18n.h"
 #include "cm_init.h"
 
 #include <langinfo.h>
@@ -32,6 +33,9 @@ const CmCommand cm_commands[] = {
      cm_cmd_render},
     {"batch", "DATASET... -d OUTDIR", "render maps and reports of many datasets, in parallel",
      cm_cmd_batch},
+    {"templates", "", N_("the bundled reference chains to start a dataset from"), cm_cmd_templates},
+    {"init", "DIR --template ID", N_("a new dataset from a bundled chain, ready to fill in Excel"),
+     cm_cmd_init},
 };
 const guint cm_n_commands = G_N_ELEMENTS(cm_commands);
 
