@@ -209,6 +209,11 @@ static const struct {
     {CM_PROJECT_OPERATING, "operating"},
     {CM_PROJECT_CONSTRUCTION, "construction"},
     {CM_PROJECT_SIGNED, "signed"},
+    /* the words of Chinese planners' sheets (SPEC section 1) */
+    {CM_PROJECT_OPERATING, "投产"},
+    {CM_PROJECT_OPERATING, "运营"},
+    {CM_PROJECT_CONSTRUCTION, "在建"},
+    {CM_PROJECT_SIGNED, "签约"},
 };
 
 const char *
