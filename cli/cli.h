@@ -56,5 +56,9 @@ CmDataset *cm_cli_load(const char *path);
  * code. */
 int cm_cli_write(const char *path, const GString *out);
 
+/* cm_cli_write for a report: CSV written to a file starts with a UTF-8 BOM (SPEC: it opens in
+ * Excel and WPS on a Chinese PC); standard output never gets one. */
+int cm_cli_write_report(const char *path, const GString *out, gboolean csv);
+
 /* Prints each diagnostic to stream. */
 void cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags);

@@ -32,7 +32,7 @@ cm_cmd_validate(int argc, char **argv)
     return CM_EXIT_INVALID;
   }
   g_autoptr(GString) out = cm_report_validate(diags, argv[1], format);
-  int rc = cm_cli_write(output, out);
+  int rc = cm_cli_write_report(output, out, format == CM_FORMAT_CSV);
   if (rc != CM_EXIT_OK)
     return rc;
   return cm_diagnostics_errors(diags) > 0 ? CM_EXIT_INVALID : CM_EXIT_OK;

@@ -68,6 +68,19 @@ cm_cli_usage_error(const char *name, const char *format, ...)
   return CM_EXIT_USAGE;
 }
 
+int
+cm_cli_write_report(const char *path, const GString *out, gboolean csv)
+{
+  /* Excel and WPS on a Chinese PC read a CSV file without a BOM as GBK (康宁 as 搴峰畞); a pipe
+   * goes to programs, for which the BOM is noise (docs/reports.md) */
+  if (!csv || !path || g_str_equal(path, "-"))
+    return cm_cli_write(path, out);
+  g_autoptr(GString) with_bom = g_string_sized_new(out->len + 3);
+  g_string_append(with_bom, "\xEF\xBB\xBF");
+  g_string_append_len(with_bom, out->str, (gssize)out->len);
+  return cm_cli_write(path, with_bom);
+}
+
 void
 cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags)
 {

@@ -65,7 +65,7 @@ cm_report_command_failed(const char *name, const GError *error)
 int
 cm_report_command_write(const CmReportCommand *cmd, const GString *out)
 {
-  return cm_cli_write(cmd->args.output, out);
+  return cm_cli_write_report(cmd->args.output, out, cmd->report.format == CM_FORMAT_CSV);
 }
 
 void
