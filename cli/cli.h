@@ -45,9 +45,17 @@ GOptionContext *cm_cli_context(const char *name, GOptionEntry *entries);
  * FALSE (exit CM_EXIT_USAGE). */
 gboolean cm_cli_parse(GOptionContext *ctx, const char *name, int *argc, char ***argv);
 
+/* Parses option value text (NULL: not given, *value untouched) as a whole number from lo to hi;
+ * else prints a usage error for command and returns FALSE. */
+gboolean cm_cli_parse_count(const char *command, const char *option, const char *text, gint lo,
+                            gint hi, gint *value);
+
 /* Prints "chainmap NAME: MESSAGE" and "Try 'chainmap help NAME'." to stderr; returns
  * CM_EXIT_USAGE. */
 int cm_cli_usage_error(const char *name, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* FALSE (a usage error printed) when DATASET names a file that is not an .ini, such as a table. */
+gboolean cm_cli_dataset_arg(const char *command, const char *path);
 
 /* Loads a dataset, printing its diagnostics (compiler style) to stderr; NULL when invalid. */
 CmDataset *cm_cli_load(const char *path);

@@ -2,6 +2,7 @@
 #include "batch_manifest.h"
 #include "cli.h"
 #include "cm_batch.h"
+#include "cm_i18n.h"
 #include "cm_loader.h"
 
 #include <stdio.h>
@@ -124,13 +125,15 @@ cm_cmd_batch(int argc, char **argv)
   g_autofree char *outdir = NULL;
   g_autofree char *formats_arg = NULL;
   g_autofree char *manifest = NULL;
-  gint jobs_n = 0;
+  g_autofree char *jobs_arg = NULL;
+  gint jobs_n = 0; /* one per core */
   gboolean slide = FALSE;
   GOptionEntry entries[] = {
       {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, "write everything under OUTDIR", "OUTDIR"},
       {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
        "map formats, comma separated (default svg,png)", "LIST"},
-      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_n, "worker processes (default: one per core)", "N"},
+      {"jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_arg, "worker processes (default: one per core)",
+       "N"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, "size maps for a 16:9 slide", NULL},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
        "jobs from a key file: one [group] per job (see docs/batch.md)", "FILE"},
@@ -160,8 +163,8 @@ cm_cmd_batch(int argc, char **argv)
     return cm_cli_usage_error("batch", "missing -d OUTDIR");
   if (argc < 2 && !manifest)
     return cm_cli_usage_error("batch", "missing DATASET (or --manifest FILE)");
-  if (jobs_n < 0 || jobs_n > 256)
-    return cm_cli_usage_error("batch", "-j takes a number of workers from 1 to 256");
+  if (!cm_cli_parse_count("batch", "-j", jobs_arg, 1, 256, &jobs_n))
+    return CM_EXIT_USAGE;
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
@@ -171,10 +174,16 @@ cm_cmd_batch(int argc, char **argv)
   for (int i = 1; i < argc; i++) {
     if (!looks_like_dataset(argv[i])) {
       /* so that a glob over a folder of datasets passes over a README beside them */
-      fprintf(stderr,
-              "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
-              "or an .ini file)\n",
-              argv[i]);
+      if (g_file_test(argv[i], G_FILE_TEST_IS_REGULAR) && g_str_has_suffix(argv[i], ".csv"))
+        fprintf(stderr,
+                _("chainmap batch: skipping %s: a table file, not a dataset; give the folder or "
+                  "dataset.ini\n"),
+                argv[i]);
+      else
+        fprintf(stderr,
+                "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
+                "or an .ini file)\n",
+                argv[i]);
       continue;
     }
     g_ptr_array_add(jobs, cm_batch_job_new(argv[i], formats, slide));

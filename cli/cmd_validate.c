@@ -24,6 +24,8 @@ cm_cmd_validate(int argc, char **argv)
     return cm_cli_usage_error("validate", "unknown format '%s' (text, md, csv or json)",
                               format_name);
 
+  if (!cm_cli_dataset_arg("validate", argv[1]))
+    return CM_EXIT_USAGE;
   g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
   g_autoptr(GError) err = NULL;
   g_autoptr(CmDataset) ds = cm_dataset_load(argv[1], diags, &err);

@@ -40,6 +40,8 @@ cm_report_command_parse(CmReportCommand *cmd, const char *name, GOptionEntry *ex
                               cmd->args.format);
   cmd->report.format = format;
   cmd->report.color = want_color(&cmd->args, format);
+  if (!cm_cli_dataset_arg(name, argv[1]))
+    return CM_EXIT_USAGE;
   cmd->path = g_strdup(argv[1]);
   return CM_EXIT_OK;
 }
