@@ -4,6 +4,7 @@
 #include "cm_batch.h"
 #include "cm_i18n.h"
 #include "cm_loader.h"
+#include "cm_number.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +74,17 @@ on_event(const CmBatchEvent *ev, gpointer data)
           fprintf(stderr, "    %s\n", lines[i]);
     }
   }
+  if (ev->warnings) { /* once per dataset, with its reports: validate lists them */
+    clear_line(p);
+    if (!p->tty)
+      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, ev->item);
+    fprintf(stderr,
+            g_dngettext(NULL, "(%u warning in the dataset; see the top of its gaps.md)\n",
+                        "(%u warnings in the dataset; see the top of its gaps.md)\n", ev->warnings),
+            ev->warnings);
+    if (!p->tty)
+      return;
+  }
   if (!p->tty) {
     if (!ev->failed)
       fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, ev->item);
@@ -128,7 +140,12 @@ cm_cmd_batch(int argc, char **argv)
   g_autofree char *jobs_arg = NULL;
   gint jobs_n = 0; /* one per core */
   gboolean slide = FALSE;
+  g_autofree char *scenario = NULL, *year = NULL;
   GOptionEntry entries[] = {
+      {"scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
+       "enterprise statuses counted, e.g. operating,construction (default: each dataset's)",
+       "LIST"},
+      {"year", 0, 0, G_OPTION_ARG_STRING, &year, "count only the supply rows of year Y", "Y"},
       {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, "write everything under OUTDIR", "OUTDIR"},
       {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
        "map formats, comma separated (default svg,png)", "LIST"},
@@ -198,7 +215,21 @@ cm_cmd_batch(int argc, char **argv)
 
   Progress progress = {.tty = isatty(STDERR_FILENO),
                        .failed = g_ptr_array_new_with_free_func(g_free)};
+  guint scenario_bits = 0;
+  g_autofree char *bad_status = NULL;
+  if (scenario && !cm_scenario_parse(scenario, &scenario_bits, &bad_status))
+    return cm_cli_usage_error(
+        "batch", _("bad --scenario '%s': '%s' is not operating, construction or signed"), scenario,
+        bad_status);
+  gint32 year_value = 0;
+  if (year && !cm_year_parse(year, &year_value))
+    return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
+                              year);
   CmBatchConfig config = {
+      .has_scenario = scenario != NULL,
+      .scenario = scenario_bits,
+      .by_year = year != NULL,
+      .year = year_value,
       .jobs = jobs,
       .outdir = outdir,
       .workers = (guint)jobs_n,
