@@ -272,8 +272,11 @@ cm_scenario_to_strv(guint scenario)
 {
   const char **v = g_new0(const char *, G_N_ELEMENTS(project_statuses) + 1);
   guint n = 0;
-  for (guint i = 0; i < G_N_ELEMENTS(project_statuses); i++)
-    if (scenario & project_statuses[i].status)
+  for (guint i = 0; i < G_N_ELEMENTS(project_statuses);
+       i++) /* each status once: its English word */
+    if ((scenario & project_statuses[i].status) &&
+        g_str_equal(cm_project_status_to_string(project_statuses[i].status),
+                    project_statuses[i].name))
       v[n++] = project_statuses[i].name;
   return v;
 }
