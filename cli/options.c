@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "cm_i18n.h"
 #include "cm_number.h"
+#include "cm_suggest.h"
 
 #include <stdio.h>
 
@@ -115,9 +116,12 @@ cm_cli_analysis_options(const CmCliReportArgs *args, const CmDataset *ds, const 
   if (args->scenario) {
     g_autofree char *bad = NULL;
     if (!cm_scenario_parse(args->scenario, &options->scenario, &bad)) {
+      static const char *const words[] = {"operating", "construction", "signed"};
+      const char *close = cm_suggest(bad, words, G_N_ELEMENTS(words));
+      g_autofree char *hint = close ? g_strdup_printf(_("; did you mean '%s'?"), close) : NULL;
       cm_cli_usage_error(command,
-                         "bad --scenario '%s': '%s' is not operating, construction or signed",
-                         args->scenario, bad);
+                         "bad --scenario '%s': '%s' is not operating, construction or signed%s",
+                         args->scenario, bad, hint ? hint : "");
       return FALSE;
     }
   }

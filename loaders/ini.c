@@ -231,7 +231,12 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   read_param(ctx, kf, text, "procurement_target", 0, 1, FALSE, &ds->params.procurement_target);
   g_autofree char *scenario = get_string(ctx, text, kf, "analysis", "scenario", NULL);
   g_autofree char *bad = NULL;
-  if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad))
+  if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad)) {
+    static const char *const words[] = {"operating", "construction", "signed", "投产",
+                                        "运营",      "在建",         "签约"};
+    g_autofree char *hint = cm_loader__hint_word(bad, words, G_N_ELEMENTS(words));
     ini_error(ctx, text, "analysis", "scenario",
-              "bad scenario '%s': '%s' is not operating, construction or signed", scenario, bad);
+              "bad scenario '%s': '%s' is not operating, construction or signed%s", scenario, bad,
+              hint);
+  }
 }

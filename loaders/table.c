@@ -45,6 +45,9 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
       }
     }
     if (!known) {
+      /* SPEC section 1: 英文名称 is name_en, whichever reader takes that column */
+      if (strcmp(name, "英文名称") == 0)
+        name = "name_en";
       g_ptr_array_add(extra_names, (gpointer)cm_dataset_intern(ctx->ds, name));
       g_array_append_val(extra_index, i);
     }
