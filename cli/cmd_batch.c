@@ -182,6 +182,16 @@ cm_cmd_batch(int argc, char **argv)
     return cm_cli_usage_error("batch", "missing DATASET (or --manifest FILE)");
   if (!cm_cli_parse_count("batch", "-j", jobs_arg, 1, 256, &jobs_n))
     return CM_EXIT_USAGE;
+  guint scenario_bits = 0;
+  g_autofree char *bad_status = NULL;
+  if (scenario && !cm_scenario_parse(scenario, &scenario_bits, &bad_status))
+    return cm_cli_usage_error(
+        "batch", _("bad --scenario '%s': '%s' is not operating, construction or signed"), scenario,
+        bad_status);
+  gint32 year_value = 0;
+  if (year && !cm_year_parse(year, &year_value))
+    return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
+                              year);
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
@@ -215,16 +225,6 @@ cm_cmd_batch(int argc, char **argv)
 
   Progress progress = {.tty = isatty(STDERR_FILENO),
                        .failed = g_ptr_array_new_with_free_func(g_free)};
-  guint scenario_bits = 0;
-  g_autofree char *bad_status = NULL;
-  if (scenario && !cm_scenario_parse(scenario, &scenario_bits, &bad_status))
-    return cm_cli_usage_error(
-        "batch", _("bad --scenario '%s': '%s' is not operating, construction or signed"), scenario,
-        bad_status);
-  gint32 year_value = 0;
-  if (year && !cm_year_parse(year, &year_value))
-    return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
-                              year);
   CmBatchConfig config = {
       .has_scenario = scenario != NULL,
       .scenario = scenario_bits,
