@@ -2,7 +2,9 @@
 #include "batch_manifest.h"
 #include "cli.h"
 #include "cm_batch.h"
+#include "cm_i18n.h"
 #include "cm_loader.h"
+#include "cm_number.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -72,6 +74,17 @@ on_event(const CmBatchEvent *ev, gpointer data)
           fprintf(stderr, "    %s\n", lines[i]);
     }
   }
+  if (ev->warnings) { /* once per dataset, with its reports: validate lists them */
+    clear_line(p);
+    if (!p->tty)
+      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, ev->item);
+    fprintf(stderr,
+            g_dngettext(NULL, "(%u warning in the dataset; see the top of its gaps.md)\n",
+                        "(%u warnings in the dataset; see the top of its gaps.md)\n", ev->warnings),
+            ev->warnings);
+    if (!p->tty)
+      return;
+  }
   if (!p->tty) {
     if (!ev->failed)
       fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, ev->item);
@@ -124,13 +137,20 @@ cm_cmd_batch(int argc, char **argv)
   g_autofree char *outdir = NULL;
   g_autofree char *formats_arg = NULL;
   g_autofree char *manifest = NULL;
-  gint jobs_n = 0;
+  g_autofree char *jobs_arg = NULL;
+  gint jobs_n = 0; /* one per core */
   gboolean slide = FALSE;
+  g_autofree char *scenario = NULL, *year = NULL;
   GOptionEntry entries[] = {
+      {"scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
+       "enterprise statuses counted, e.g. operating,construction (default: each dataset's)",
+       "LIST"},
+      {"year", 0, 0, G_OPTION_ARG_STRING, &year, "count only the supply rows of year Y", "Y"},
       {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, "write everything under OUTDIR", "OUTDIR"},
       {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
        "map formats, comma separated (default svg,png)", "LIST"},
-      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_n, "worker processes (default: one per core)", "N"},
+      {"jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_arg, "worker processes (default: one per core)",
+       "N"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, "size maps for a 16:9 slide", NULL},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
        "jobs from a key file: one [group] per job (see docs/batch.md)", "FILE"},
@@ -160,8 +180,18 @@ cm_cmd_batch(int argc, char **argv)
     return cm_cli_usage_error("batch", "missing -d OUTDIR");
   if (argc < 2 && !manifest)
     return cm_cli_usage_error("batch", "missing DATASET (or --manifest FILE)");
-  if (jobs_n < 0 || jobs_n > 256)
-    return cm_cli_usage_error("batch", "-j takes a number of workers from 1 to 256");
+  if (!cm_cli_parse_count("batch", "-j", jobs_arg, 1, 256, &jobs_n))
+    return CM_EXIT_USAGE;
+  guint scenario_bits = 0;
+  g_autofree char *bad_status = NULL;
+  if (scenario && !cm_scenario_parse(scenario, &scenario_bits, &bad_status))
+    return cm_cli_usage_error(
+        "batch", _("bad --scenario '%s': '%s' is not operating, construction or signed"), scenario,
+        bad_status);
+  gint32 year_value = 0;
+  if (year && !cm_year_parse(year, &year_value))
+    return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
+                              year);
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
@@ -171,10 +201,16 @@ cm_cmd_batch(int argc, char **argv)
   for (int i = 1; i < argc; i++) {
     if (!looks_like_dataset(argv[i])) {
       /* so that a glob over a folder of datasets passes over a README beside them */
-      fprintf(stderr,
-              "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
-              "or an .ini file)\n",
-              argv[i]);
+      if (g_file_test(argv[i], G_FILE_TEST_IS_REGULAR) && g_str_has_suffix(argv[i], ".csv"))
+        fprintf(stderr,
+                _("chainmap batch: skipping %s: a table file, not a dataset; give the folder or "
+                  "dataset.ini\n"),
+                argv[i]);
+      else
+        fprintf(stderr,
+                "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
+                "or an .ini file)\n",
+                argv[i]);
       continue;
     }
     g_ptr_array_add(jobs, cm_batch_job_new(argv[i], formats, slide));
@@ -190,6 +226,10 @@ cm_cmd_batch(int argc, char **argv)
   Progress progress = {.tty = isatty(STDERR_FILENO),
                        .failed = g_ptr_array_new_with_free_func(g_free)};
   CmBatchConfig config = {
+      .has_scenario = scenario != NULL,
+      .scenario = scenario_bits,
+      .by_year = year != NULL,
+      .year = year_value,
       .jobs = jobs,
       .outdir = outdir,
       .workers = (guint)jobs_n,

@@ -70,6 +70,22 @@ find_focus(const CmDataset *ds, const char *id, gint64 *focus)
   g_autofree const char **ids = g_new(const char *, MAX(n, 1));
   for (guint i = 0; i < n; i++)
     ids[i] = cm_dataset_enterprise(ds, i)->id;
+  /* a planner types the name she knows: say which id it is */
+  gboolean chinese =
+      !g_str_is_ascii(id) && g_utf8_strlen(id, -1) >= 2; /* part of "宁德时代 CATL" */
+  const CmEnterprise *named = NULL;
+  for (guint i = 0; i < n && !(named && g_str_equal(named->name, id)); i++) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, i);
+    if (g_str_equal(e->name, id) || (!named && chinese && strstr(e->name, id)))
+      named = e;
+  }
+  if (named) {
+    const CmEnterprise *e = named;
+    return cm_cli_usage_error("render",
+                              _("unknown enterprise '%s' for --focus: '%s' is enterprise '%s' "
+                                "(--focus takes an id: --focus %s)"),
+                              id, e->name, e->id, e->id);
+  }
   const char *hint = cm_suggest(id, ids, n);
   if (hint)
     return cm_cli_usage_error("render", "unknown enterprise '%s' for --focus; did you mean '%s'?",
@@ -169,6 +185,8 @@ cm_cmd_render(int argc, char **argv)
     return CM_EXIT_USAGE;
   if (argc != 2)
     return cm_cli_usage_error("render", argc < 2 ? "missing DATASET" : "one DATASET at a time");
+  if (!cm_cli_dataset_arg("render", argv[1]))
+    return CM_EXIT_USAGE;
   if (!a.args.output)
     return cm_cli_usage_error("render", "missing -o FILE (-o - writes to standard output)");
   CmMapStyle style;

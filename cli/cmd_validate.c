@@ -24,6 +24,8 @@ cm_cmd_validate(int argc, char **argv)
     return cm_cli_usage_error("validate", "unknown format '%s' (text, md, csv or json)",
                               format_name);
 
+  if (!cm_cli_dataset_arg("validate", argv[1]))
+    return CM_EXIT_USAGE;
   g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
   g_autoptr(GError) err = NULL;
   g_autoptr(CmDataset) ds = cm_dataset_load(argv[1], diags, &err);
@@ -32,7 +34,7 @@ cm_cmd_validate(int argc, char **argv)
     return CM_EXIT_INVALID;
   }
   g_autoptr(GString) out = cm_report_validate(diags, argv[1], format);
-  int rc = cm_cli_write(output, out);
+  int rc = cm_cli_write_report(output, out, format == CM_FORMAT_CSV);
   if (rc != CM_EXIT_OK)
     return rc;
   return cm_diagnostics_errors(diags) > 0 ? CM_EXIT_INVALID : CM_EXIT_OK;

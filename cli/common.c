@@ -3,8 +3,10 @@
 #include "cm_output.h"
 
 #include "cm_i18n.h"
+#include "cm_suggest.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static gboolean
 set_lang(const char *option, const char *value, gpointer data, GError **error)
@@ -46,14 +48,142 @@ cm_cli_context(const char *name, GOptionEntry *entries)
   return ctx;
 }
 
+/* An option of a context as its help lists it: "  -o, --output=FILE   write ...". */
+typedef struct {
+  char *long_name; /* "--output" */
+  char shorthand;  /* 'o' or 0 */
+  char *arg;       /* "FILE", NULL for a flag */
+} KnownOption;
+
+static void
+known_option_clear(gpointer p)
+{
+  KnownOption *o = p;
+  g_free(o->long_name);
+  g_free(o->arg);
+}
+
+/* The options of ctx, read back from its help text: GOptionContext has no other way to list
+ * them. */
+static GArray *
+known_options(GOptionContext *ctx)
+{
+  GArray *opts = g_array_new(FALSE, TRUE, sizeof(KnownOption));
+  g_array_set_clear_func(opts, known_option_clear);
+  g_autofree char *help = g_option_context_get_help(ctx, TRUE, NULL);
+  g_autoptr(GRegex) re =
+      g_regex_new("^\\s+(?:-(\\w), )?(--[\\w-]+)(?:=(\\S+))?", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) m = NULL;
+  for (g_regex_match(re, help, 0, &m); g_match_info_matches(m); g_match_info_next(m, NULL)) {
+    g_autofree char *s = g_match_info_fetch(m, 1);
+    g_autofree char *arg = g_match_info_fetch(m, 3);
+    KnownOption o = {g_match_info_fetch(m, 2), s && *s ? s[0] : 0,
+                     arg && *arg ? g_strdup(arg) : NULL};
+    if (g_str_equal(o.long_name, "--help"))
+      known_option_clear(&o);
+    else
+      g_array_append_val(opts, o);
+  }
+  return opts;
+}
+
+static const KnownOption *
+find_option(GArray *opts, const char *arg)
+{
+  g_autofree char *name = g_strdup(arg);
+  char *eq = strchr(name, '=');
+  if (eq)
+    *eq = '\0';
+  for (guint i = 0; i < opts->len; i++) {
+    const KnownOption *o = &g_array_index(opts, KnownOption, i);
+    if (g_str_equal(o->long_name, name) ||
+        (o->shorthand && name[0] == '-' && name[1] == o->shorthand && name[2] == '\0'))
+      return o;
+  }
+  return NULL;
+}
+
+/* "--output FILE, --scenario LIST, ..." */
+static char *
+option_list(GArray *opts)
+{
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < opts->len; i++) {
+    const KnownOption *o = &g_array_index(opts, KnownOption, i);
+    g_string_append_printf(s, "%s%s%s%s", i ? ", " : "", o->long_name, o->arg ? " " : "",
+                           o->arg ? o->arg : "");
+  }
+  return g_string_free(s, FALSE);
+}
+
+/* GLib's own messages ("Unknown option --top", "Missing argument for -o") in chainmap's words,
+ * with the valid choices. args is argv as it was before parsing. */
+static void
+explain_parse_error(GOptionContext *ctx, const char *name, char **args, const GError *err)
+{
+  g_autoptr(GArray) opts = known_options(ctx);
+  g_autofree char *list = option_list(opts);
+  gboolean options = TRUE;
+  for (guint i = 1; args[i]; i++) {
+    const char *a = args[i];
+    if (g_str_equal(a, "--"))
+      options = FALSE;
+    if (!options || a[0] != '-' || a[1] == '\0')
+      continue;
+    const KnownOption *o = find_option(opts, a);
+    if (!o) {
+      g_autofree char *bare = g_strndup(a, strcspn(a, "="));
+      g_autoptr(GPtrArray) names = g_ptr_array_new();
+      for (guint k = 0; k < opts->len; k++)
+        g_ptr_array_add(names, g_array_index(opts, KnownOption, k).long_name);
+      const char *close = cm_suggest(bare, (const char *const *)names->pdata, names->len);
+      if (close)
+        cm_cli_usage_error(name, _("unknown option '%s'; did you mean '%s'? (options: %s)"), bare,
+                           close, list);
+      else
+        cm_cli_usage_error(name, _("unknown option '%s' (options: %s)"), bare, list);
+      return;
+    }
+    if (o->arg && !strchr(a, '=') && !args[i + 1]) {
+      cm_cli_usage_error(name, _("%s needs a value: %s %s"), a, o->long_name, o->arg);
+      return;
+    }
+    if (o->arg && !strchr(a, '='))
+      i++; /* its value */
+  }
+  /* a callback's own message (--lang), already in our words */
+  cm_cli_usage_error(name, "%s", err->message);
+}
+
 gboolean
 cm_cli_parse(GOptionContext *ctx, const char *name, int *argc, char ***argv)
 {
   g_autoptr(GError) err = NULL;
+  g_auto(GStrv) before = g_strdupv(*argv);
   if (!g_option_context_parse(ctx, argc, argv, &err)) {
-    cm_cli_usage_error(name, "%s", err->message);
+    explain_parse_error(ctx, name, before, err);
     return FALSE;
   }
+  return TRUE;
+}
+
+gboolean
+cm_cli_parse_count(const char *command, const char *option, const char *text, gint lo, gint hi,
+                   gint *value)
+{
+  gint64 v = 0;
+  if (!text)
+    return TRUE;
+  if (!g_ascii_string_to_signed(text, 10, lo, hi, &v, NULL)) {
+    if (hi == G_MAXINT)
+      cm_cli_usage_error(command, _("bad %s '%s': expected a whole number, %d or more"), option,
+                         text, lo);
+    else
+      cm_cli_usage_error(command, _("bad %s '%s': expected a whole number from %d to %d"), option,
+                         text, lo, hi);
+    return FALSE;
+  }
+  *value = (gint)v;
   return TRUE;
 }
 
@@ -68,6 +198,19 @@ cm_cli_usage_error(const char *name, const char *format, ...)
   return CM_EXIT_USAGE;
 }
 
+int
+cm_cli_write_report(const char *path, const GString *out, gboolean csv)
+{
+  /* Excel and WPS on a Chinese PC read a CSV file without a BOM as GBK (康宁 as 搴峰畞); a pipe
+   * goes to programs, for which the BOM is noise (docs/reports.md) */
+  if (!csv || !path || g_str_equal(path, "-"))
+    return cm_cli_write(path, out);
+  g_autoptr(GString) with_bom = g_string_sized_new(out->len + 3);
+  g_string_append(with_bom, "\xEF\xBB\xBF");
+  g_string_append_len(with_bom, out->str, (gssize)out->len);
+  return cm_cli_write(path, with_bom);
+}
+
 void
 cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags)
 {
@@ -80,9 +223,25 @@ cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags)
     fprintf(stream, "(%u more not shown)\n", total - cm_diagnostics_len(diags));
 }
 
+gboolean
+cm_cli_dataset_arg(const char *command, const char *path)
+{
+  /* enterprises.csv dragged onto the command line: 30 ini errors would not say what is wrong */
+  if (g_file_test(path, G_FILE_TEST_IS_REGULAR) && !g_str_has_suffix(path, ".ini")) {
+    g_autofree char *dir = g_path_get_dirname(path);
+    cm_cli_usage_error(command,
+                       _("DATASET '%s' is a file, not a dataset: give the folder or dataset.ini "
+                         "(chainmap %s %s)"),
+                       path, command, dir);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 CmDataset *
 cm_cli_load(const char *path)
 {
+
   g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
   g_autoptr(GError) err = NULL;
   CmDataset *ds = cm_dataset_load(path, diags, &err);

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "cm_i18n.h"
 #include "cm_init.h"
+#include "cm_suggest.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -63,7 +64,18 @@ find_command(const char *name)
 static int
 unknown_command(const char *name)
 {
-  fprintf(stderr, "chainmap: unknown command '%s'\n\n", name);
+  const char *names[G_N_ELEMENTS(cm_commands)];
+  for (guint i = 0; i < cm_n_commands; i++)
+    names[i] = cm_commands[i].name;
+  /* "gap" for gaps: a missing letter at the end is one edit, but short names allow only one */
+  const char *close = cm_suggest(name, names, cm_n_commands);
+  for (guint i = 0; !close && i < cm_n_commands && strlen(name) >= 3; i++)
+    if (g_str_has_prefix(cm_commands[i].name, name))
+      close = cm_commands[i].name;
+  if (close)
+    fprintf(stderr, _("chainmap: unknown command '%s'; did you mean '%s'?\n\n"), name, close);
+  else
+    fprintf(stderr, "chainmap: unknown command '%s'\n\n", name);
   print_usage(stderr);
   return CM_EXIT_USAGE;
 }

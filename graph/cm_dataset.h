@@ -200,7 +200,7 @@ const char *cm_tier_to_string(CmTier tier);
 /* Accepts upstream/midstream/downstream (any case) and 上游/中游/下游. */
 gboolean cm_tier_from_string(const char *s, CmTier *tier);
 const char *cm_project_status_to_string(CmProjectStatus status);
-/* operating/construction/signed (any case); "" means operating. */
+/* operating/construction/signed (any case), 投产/运营, 在建, 签约; "" means operating. */
 gboolean cm_project_status_from_string(const char *s, CmProjectStatus *status);
 /* A comma list of statuses; FALSE (with the offending word in *bad, transfer full) if one is
  * unknown or the list is empty. */

@@ -1,3 +1,4 @@
+#include "cm_i18n.h"
 #include "csv_private.h"
 
 #include <csv.h>
@@ -18,6 +19,7 @@ typedef struct {
   gboolean skipping; /* dropping the rest of a bad physical line */
   gsize record_bytes;
   gint header_fields; /* -1 until the header is read */
+  guint titles;       /* rows of one cell above the header (a sheet's title), skipped */
   gboolean fatal;     /* the header was lost: nothing after it can be mapped to columns */
 } Reader;
 
@@ -53,6 +55,9 @@ flush_consumer(Reader *r)
 }
 
 /* A framing problem; the consumer first reports what it holds back (see CmCsvSource.flush). */
+/* Title rows skipped above a header at most; the next row is taken as the header whatever. */
+#define MAX_TITLE_ROWS 3
+
 static void
 reader_report(Reader *r, guint line, CmSeverity severity, const char *format, ...)
 {
@@ -84,6 +89,23 @@ emit_record(Reader *r, guint n, char **fields, gboolean stable)
   if (blank)
     return;
   CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = fields, .stable = stable};
+  if (r->header_fields < 0 && r->titles < MAX_TITLE_ROWS) {
+    /* a header has two columns at least: one cell is a title typed above it ("宁德市锂电
+     *产业链企业名录"), unless it holds another delimiter (see cm_loader__map_header) */
+    const char *only = NULL;
+    guint filled = 0;
+    for (guint i = 0; i < n; i++)
+      if (fields[i][0] != '\0')
+        only = fields[i], filled++;
+    if (filled == 1 && !strpbrk(only, ";\t")) {
+      if (r->titles++ == 0)
+        reader_report(r, rec.line, CM_SEVERITY_ERROR,
+                      _("the header must be the first row: row %u looks like a title ('%s'); "
+                        "delete the rows above the header"),
+                      rec.line, only);
+      return;
+    }
+  }
   if (r->header_fields < 0) {
     r->header_fields = (gint)n;
     r->func(&rec, r->user_data);
@@ -457,7 +479,8 @@ cm_csv_split_list(char *buf, char **items, guint max)
         *p++ = '\0';
         break;
       }
-      if (strncmp(p, "；", strlen("；")) == 0) {
+      /* the full-width semicolon and the enumeration comma 、 (both three bytes in UTF-8) */
+      if (strncmp(p, "；", strlen("；")) == 0 || strncmp(p, "、", strlen("、")) == 0) {
         end = p;
         *p = '\0';
         p += strlen("；");

@@ -2,6 +2,7 @@
  * stages the enterprises of the file's second half in a store of its own, and the main thread
  * adds them in file order after its own half (ids must be indexed in file order: a duplicate id
  * is reported against the first). docs/performance.md ("National scale") tells why. */
+#include "cm_i18n.h"
 #include "cm_number.h"
 #include "record_queue.h"
 
@@ -109,6 +110,12 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
   CmDataset *ds = ctx->ds;
   if (st && st->gave_up)
     return;
+  if (st && cm_loader__looks_total(f, N_COLS)) { /* an error, which only the main thread gives */
+    st->gave_up = TRUE;
+    return;
+  }
+  if (!st && cm_loader__total_row(ctx, CM_TABLE_ENTERPRISES, line, f, N_COLS))
+    return;
   const char *id = f[COL_ID];
   if (*id == '\0') {
     problem(r, st, line, "empty required field 'id'");
@@ -152,8 +159,12 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     CmNumberResult res = cm_number_parse(output, &e.output);
     if (res == CM_NUMBER_OK)
       e.has_output = TRUE;
-    else
-      problem(r, st, line, "bad output '%s': %s", output, cm_number_result_describe(res));
+    else if (st)
+      st->gave_up = TRUE;
+    else {
+      g_autofree char *why = cm_number_explain(output, res);
+      problem(r, st, line, "bad output '%s': %s", output, why);
+    }
     double *total = st ? &st->total_output : &r->total_output;
     *total += e.output;
     if (!st && !isfinite(r->total_output) && !r->overflowed) {
@@ -164,8 +175,25 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     }
   }
   const char *status = f[COL_STATUS];
-  if (!cm_project_status_from_string(status, &e.status))
-    problem(r, st, line, "bad status '%s' (expected operating, construction or signed)", status);
+  if (!cm_project_status_from_string(status, &e.status)) {
+    static const char *const statuses[] = {"operating", "construction", "signed", "投产",
+                                           "运营",      "在建",         "签约"};
+    g_autofree char *hint = st ? NULL : cm_loader__hint_word(status, statuses, 7);
+    problem(r, st, line,
+            "bad status '%s' (expected operating, construction or signed; or 投产, 运营, 在建, "
+            "签约)%s",
+            status, hint ? hint : "");
+  }
+  if (cm_loader__leader_like(f[COL_ROLE])) {
+    if (st)
+      st->gave_up = TRUE; /* a warning, which only the main thread gives */
+    else
+      cm_diagnostics_add(ctx->diags, ctx->table_display[CM_TABLE_ENTERPRISES], line,
+                         CM_SEVERITY_WARNING,
+                         _("role '%s' looks like a chain leader but is not one: only 'leader' or "
+                           "'链主' marks a chain leader"),
+                         f[COL_ROLE]);
+  }
 
   e.segments_offset = (st ? st->segments : ds->enterprise_segments)->len;
   e.n_segments = read_segment_list(r, st, line, f[COL_SEGMENTS]);
@@ -325,13 +353,13 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
 {
   EnterpriseReader r = {
       .ctx = ctx,
-      .cols = {[COL_ID] = {"id", TRUE, -1},
-               [COL_NAME] = {"name", FALSE, -1},
-               [COL_REGION] = {"region", TRUE, -1},
-               [COL_SEGMENTS] = {"segments", TRUE, -1},
-               [COL_ROLE] = {"role", FALSE, -1},
-               [COL_OUTPUT] = {"output", FALSE, -1},
-               [COL_STATUS] = {"status", FALSE, -1}},
+      .cols = {[COL_ID] = {"id", TRUE, -1, "编号"},
+               [COL_NAME] = {"name", FALSE, -1, "名称"},
+               [COL_REGION] = {"region", TRUE, -1, "地区"},
+               [COL_SEGMENTS] = {"segments", TRUE, -1, "环节"},
+               [COL_ROLE] = {"role", FALSE, -1, "角色"},
+               [COL_OUTPUT] = {"output", FALSE, -1, "产值"},
+               [COL_STATUS] = {"status", FALSE, -1, "状态"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .staged = {.diags = cm_diagnostics_new(),
                  .strings = g_string_chunk_new(1 << 20),

@@ -1,6 +1,7 @@
 /* dataset.ini (GLib key file): the dataset's name, region, unit, table files, encoding and the
  * analysis parameters. */
 #include "cm_number.h"
+#include "cm_i18n.h"
 #include "cm_region.h"
 #include "cm_suggest.h"
 #include "loader_private.h"
@@ -127,10 +128,18 @@ read_param(CmLoadContext *ctx, GKeyFile *kf, const char *text, const char *key, 
     return;
   double d;
   CmNumberResult res = cm_number_parse(v, &d);
-  if (res != CM_NUMBER_OK)
-    ini_error(ctx, text, "analysis", key, "bad %s '%s': %s", key, v,
-              res == CM_NUMBER_EMPTY ? "empty" : cm_number_result_describe(res));
-  else if (d < lo || d > hi || (integer && d != (double)(gint64)d))
+  double pct;
+  g_autofree char *figure = g_str_has_suffix(v, "%") ? g_strndup(v, strlen(v) - 1) : NULL;
+  if (res != CM_NUMBER_OK && !integer && hi <= 1 && figure &&
+      cm_number_parse(figure, &pct) == CM_NUMBER_OK)
+    ini_error(ctx, text, "analysis", key,
+              _("bad %s '%s': write the share as a fraction, %g for %s"), key, v, pct / 100, v);
+  else if (res == CM_NUMBER_EMPTY)
+    ini_error(ctx, text, "analysis", key, "bad %s '%s': empty", key, v);
+  else if (res != CM_NUMBER_OK) {
+    g_autofree char *why = cm_number_explain(v, res);
+    ini_error(ctx, text, "analysis", key, "bad %s '%s': %s", key, v, why);
+  } else if (d < lo || d > hi || (integer && d != (double)(gint64)d))
     ini_error(ctx, text, "analysis", key, "bad %s '%s': expected %s from %g to %g", key, v,
               integer ? "a whole number" : "a number", lo, hi);
   else
@@ -182,6 +191,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   g_autofree char *region = get_string(ctx, text, kf, "dataset", "region", "");
   g_free(ds->region);
   ds->region = cm_region_normalize(region ? region : "");
+  ctx->region_line = key_line(text, "dataset", "region");
   if (region && *ds->region == '\0')
     ini_error(ctx, text, "dataset",
               g_key_file_has_key(kf, "dataset", "region", NULL) ? "region" : NULL,
@@ -221,7 +231,12 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   read_param(ctx, kf, text, "procurement_target", 0, 1, FALSE, &ds->params.procurement_target);
   g_autofree char *scenario = get_string(ctx, text, kf, "analysis", "scenario", NULL);
   g_autofree char *bad = NULL;
-  if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad))
+  if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad)) {
+    static const char *const words[] = {"operating", "construction", "signed", "投产",
+                                        "运营",      "在建",         "签约"};
+    g_autofree char *hint = cm_loader__hint_word(bad, words, G_N_ELEMENTS(words));
     ini_error(ctx, text, "analysis", "scenario",
-              "bad scenario '%s': '%s' is not operating, construction or signed", scenario, bad);
+              "bad scenario '%s': '%s' is not operating, construction or signed%s", scenario, bad,
+              hint);
+  }
 }

@@ -88,6 +88,8 @@ load(CmLoadContext *ctx, const char *ini_text, gsize ini_len, const char *dir, G
     cm_dataset_free(ds);
     return NULL;
   }
+  cm_loader__check_region(ctx);
+  cm_diagnostics_sort(ctx->diags);
   return ds;
 }
 

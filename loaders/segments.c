@@ -35,6 +35,9 @@ on_record(const CmCsvRecord *rec, gpointer data)
   }
   if (!ctx->table_usable[CM_TABLE_SEGMENTS])
     return;
+  if (cm_loader__total_row(ctx, CM_TABLE_SEGMENTS, rec->line, (const char *const *)rec->fields,
+                           rec->n_fields))
+    return;
   const char *id = cm_loader__field(rec, &r->cols[COL_ID]);
   if (*id == '\0') {
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR, "empty required field 'id'");
@@ -57,11 +60,15 @@ on_record(const CmCsvRecord *rec, gpointer data)
   if (*tier == '\0')
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
                        "empty required field 'tier'");
-  else if (!cm_tier_from_string(tier, &seg.tier))
+  else if (!cm_tier_from_string(tier, &seg.tier)) {
+    static const char *const tiers[] = {"upstream", "midstream", "downstream",
+                                        "上游",     "中游",      "下游"};
+    g_autofree char *hint = cm_loader__hint_word(tier, tiers, G_N_ELEMENTS(tiers));
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
                        "bad tier '%s' (expected upstream, midstream or downstream; or 上游, 中游, "
-                       "下游)",
-                       tier);
+                       "下游)%s",
+                       tier, hint);
+  }
   guint index = cm_dataset_add_segment(ds, &seg);
   cm_loader__keep_extras(ctx, rec, r->extra_index, ds->segment_extra_values);
 
@@ -119,11 +126,11 @@ cm_loader__read_segments(CmLoadContext *ctx)
 {
   SegmentReader r = {
       .ctx = ctx,
-      .cols = {[COL_ID] = {"id", TRUE, -1},
-               [COL_NAME] = {"name", FALSE, -1},
-               [COL_TIER] = {"tier", TRUE, -1},
-               [COL_GROUP] = {"group", FALSE, -1},
-               [COL_INPUTS] = {"inputs", FALSE, -1}},
+      .cols = {[COL_ID] = {"id", TRUE, -1, "编号"},
+               [COL_NAME] = {"name", FALSE, -1, "名称"},
+               [COL_TIER] = {"tier", TRUE, -1, "层级"},
+               [COL_GROUP] = {"group", FALSE, -1, "分组"},
+               [COL_INPUTS] = {"inputs", FALSE, -1, "上游环节"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .pending = g_array_new(FALSE, FALSE, sizeof(PendingInput)),
   };

@@ -189,6 +189,14 @@ read_row(Part *r, guint line, const char *const *f, const CmIdKey *keys, const C
   CmDataset *ds = ctx->ds;
   if (r->needs_order)
     return;
+  if (cm_loader__looks_total(f, N_COLS)) {
+    if (!r->first) {
+      give_up(r); /* the first part reports it, in order */
+      return;
+    }
+    cm_loader__total_row(ctx, CM_TABLE_SUPPLY, line, f, N_COLS);
+    return;
+  }
   gboolean ok = TRUE;
   guint32 packed = 0, unused;
   gint64 supplier = resolve_enterprise(r, line, "supplier", f[COL_SUPPLIER], &keys[0], &packed);
@@ -203,13 +211,13 @@ read_row(Part *r, guint line, const char *const *f, const CmIdKey *keys, const C
     report(r, line, CM_SEVERITY_ERROR, "empty required field 'value'");
     ok = FALSE;
   } else if (res != CM_NUMBER_OK) {
-    report(r, line, CM_SEVERITY_ERROR, "bad value '%s': %s", value, cm_number_result_describe(res));
+    g_autofree char *why = cm_number_explain(value, res);
+    report(r, line, CM_SEVERITY_ERROR, "bad value '%s': %s", value, why);
     ok = FALSE;
   }
   const char *year = f[COL_YEAR];
   if (*year && !cm_year_parse(year, &row.year)) {
-    report(r, line, CM_SEVERITY_ERROR, "bad year '%s' (expected a whole number such as 2024)",
-           year);
+    report(r, line, CM_SEVERITY_ERROR, "bad year '%s' (expected a whole year such as 2024)", year);
     ok = FALSE;
   }
   if (!ok)
@@ -397,11 +405,11 @@ cm_loader__read_supply(CmLoadContext *ctx)
 {
   Shared sh = {
       .ctx = ctx,
-      .cols = {[COL_SUPPLIER] = {"supplier", TRUE, -1},
-               [COL_BUYER] = {"buyer", TRUE, -1},
-               [COL_SEGMENT] = {"segment", FALSE, -1},
-               [COL_VALUE] = {"value", TRUE, -1},
-               [COL_YEAR] = {"year", FALSE, -1}},
+      .cols = {[COL_SUPPLIER] = {"supplier", TRUE, -1, "供应商"},
+               [COL_BUYER] = {"buyer", TRUE, -1, "采购方"},
+               [COL_SEGMENT] = {"segment", FALSE, -1, "环节"},
+               [COL_VALUE] = {"value", TRUE, -1, "金额"},
+               [COL_YEAR] = {"year", FALSE, -1, "年份"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
   };
   Part first, second;

@@ -86,6 +86,7 @@ dataset_free(gpointer p)
   g_free(d->headline.name);
   g_free(d->headline.region);
   g_free(d->headline.unit);
+  g_strfreev(d->headline.warnings);
   for (guint k = 0; k < d->files->len; k++) {
     CmBatchFile *f = &g_array_index(d->files, CmBatchFile, k);
     g_free(f->label);
@@ -202,12 +203,19 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
 {
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
   CmSlugSet *slugs = g_ptr_array_index(plan->file_slugs, d);
-  g_autoptr(GVariantIter) leaders = NULL;
+  g_autoptr(GVariantIter) leaders = NULL, warned = NULL;
   g_variant_get(headline, CM_BATCH_HEADLINE_TYPE, &ds->headline.name, &ds->headline.region,
                 &ds->headline.unit, &ds->headline.completeness, &ds->headline.segments,
                 &ds->headline.present, &ds->headline.strengthen, &ds->headline.supplement,
                 &ds->headline.extend, &ds->headline.has_ratio, &ds->headline.ratio,
-                &ds->headline.target, &ds->headline.meets, &leaders);
+                &ds->headline.target, &ds->headline.meets, &leaders, &warned);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new();
+  char *warning;
+  while (g_variant_iter_next(warned, "s", &warning))
+    g_ptr_array_add(warnings, warning);
+  g_ptr_array_add(warnings, NULL);
+  g_strfreev(ds->headline.warnings);
+  ds->headline.warnings = (char **)g_ptr_array_steal(warnings, NULL);
   ds->has_headline = TRUE;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
@@ -359,6 +367,9 @@ finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
         .item = what,
         .failed = !ok,
         .message = message,
+        .warnings = ok && it->kind == ITEM_REPORTS && ds->headline.warnings
+                        ? g_strv_length(ds->headline.warnings)
+                        : 0,
         .elapsed = g_timer_elapsed(plan->timer, NULL),
     };
     plan->config->on_event(&ev, plan->config->user_data);

@@ -2,6 +2,7 @@
  * offline (no external assets, no script). Dataset text is escaped; file links are our own slugs,
  * percent-encoded. */
 #include "batch_private.h"
+#include "cm_i18n.h"
 #include "cm_output.h"
 
 #include <string.h>
@@ -35,6 +36,7 @@ static const char *const style =
     ".overview td.num{text-align:right;font-variant-numeric:tabular-nums}"
     "section{border:1px solid #d9e2ec;border-radius:8px;padding:1rem 1.2rem;margin:1.2rem 0}"
     "section.failed{border-color:#e12d39;background:#fff5f5}"
+    "details.warnings{margin:.4em 0;color:#8a5a00}details.warnings pre{white-space:pre-wrap}"
     "h2{font-size:1.25rem;margin:.1rem 0 .3rem}"
     ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.6rem;"
     "margin:.6rem 0 .9rem}"
@@ -193,6 +195,21 @@ append_dataset(GString *out, const CmBatchDataset *d)
   g_string_append(out, "</p>\n");
   if (d->has_headline)
     append_figures(out, &d->headline);
+  guint n_warnings =
+      d->has_headline && d->headline.warnings ? g_strv_length(d->headline.warnings) : 0;
+  if (n_warnings) {
+    g_string_append(out, "<details class=\"warnings\"><summary>");
+    g_autofree char *head = g_strdup_printf(
+        g_dngettext(NULL, "%u warning in the dataset", "%u warnings in the dataset", n_warnings),
+        n_warnings);
+    append_escaped(out, head);
+    g_string_append(out, "</summary><pre>");
+    for (guint k = 0; k < n_warnings; k++) {
+      append_escaped(out, d->headline.warnings[k]);
+      g_string_append_c(out, '\n');
+    }
+    g_string_append(out, "</pre></details>\n");
+  }
   const CmBatchFile *thumb = thumbnail(d);
   if (thumb) {
     g_string_append(out, "<a href=\"");

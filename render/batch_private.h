@@ -14,6 +14,7 @@ typedef struct {
   double ratio;
   double target;
   gboolean meets;
+  char **warnings; /* the dataset's warnings, formatted (FILE:LINE: warning: ...) */
 } CmBatchHeadline;
 
 typedef struct {
@@ -45,7 +46,7 @@ typedef enum {
  * as text. */
 #define CM_BATCH_QUIT G_MAXUINT32
 #define CM_BATCH_ITEM_TYPE "(usuusubs)"
-#define CM_BATCH_HEADLINE_TYPE "(sssduuuuubddba(ss))"
+#define CM_BATCH_HEADLINE_TYPE "(sssduuuuubddba(ss)as)"
 
 gboolean cm_batch__send(int fd, guint32 tag, guint32 status, const void *data, guint32 len);
 gboolean cm_batch__receive(int fd, guint32 *tag, guint32 *status, GBytes **payload);

@@ -36,10 +36,12 @@ reason(const CmDataset *ds, const CmGaps *gaps, guint s)
     break;
   case CM_SEGMENT_GAP:
     if (r->reasons & (1u << CM_REASON_FEEDS_PRESENT)) {
-      if (r->reason_segment >= 0)
-        g_string_append_printf(why, "input of %s, made locally",
-                               segment(ds, (guint)r->reason_segment)->id);
-      else
+      if (r->reason_segment >= 0) {
+        const CmSegment *s = segment(ds, (guint)r->reason_segment);
+        g_string_append(why, "input of ");
+        cm_report__append_label(why, s->name, s->id);
+        g_string_append(why, ", made locally");
+      } else
         g_string_append(why, "input of a segment made locally");
     }
     if (r->reasons & (1u << CM_REASON_LOCAL_DEMAND))
@@ -48,9 +50,11 @@ reason(const CmDataset *ds, const CmGaps *gaps, guint s)
   case CM_SEGMENT_FRONTIER: {
     const char *dir = r->direction == CM_DIRECTION_UPSTREAM ? "upstream" : "downstream";
     g_string_append_printf(why, "%d step%s %s of ", r->distance, r->distance == 1 ? "" : "s", dir);
-    if (r->reason_segment >= 0)
-      g_string_append_printf(why, "%s, made locally", segment(ds, (guint)r->reason_segment)->id);
-    else
+    if (r->reason_segment >= 0) {
+      const CmSegment *s = segment(ds, (guint)r->reason_segment);
+      cm_report__append_label(why, s->name, s->id);
+      g_string_append(why, ", made locally");
+    } else
       g_string_append(why, "the local chain");
     break;
   }

@@ -75,7 +75,7 @@ cm_report__paragraph(GString *out, const char *text, CmReportFormat format)
   if (format == CM_FORMAT_MD)
     g_string_append_printf(out, "%s\n\n", text);
   else
-    cm_text_paragraph(out, text, 96, "");
+    cm_text_paragraph(out, text, MIN(96, cm_text_get_width()), "");
 }
 
 char *
@@ -295,6 +295,15 @@ cm_report__csv_number(GString *out, double v, gboolean has)
     char num[CM_REPORT_NUMBER_BUF];
     g_string_append(out, cm_report__number_buf(num, v));
   }
+}
+
+void
+cm_report__append_label(GString *out, const char *name, const char *id)
+{
+  if (name == id || g_str_equal(name, id))
+    g_string_append(out, id);
+  else
+    g_string_append_printf(out, "%s (%s)", name, id);
 }
 
 void

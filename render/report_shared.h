@@ -78,5 +78,9 @@ void cm_report__csv_text(GString *out, gboolean first, const char *text);
 void cm_report__csv_number(GString *out, double v, gboolean has);
 void cm_report__csv_end(GString *out);
 
+/* Appends "name (id)", or id alone when the name is the id: how text reports show a segment or
+ * enterprise that a person reads. */
+void cm_report__append_label(GString *out, const char *name, const char *id);
+
 /* SGR colour codes of segment statuses in text reports. */
 const char *cm_report__status_color(CmSegmentStatus status);

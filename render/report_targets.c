@@ -13,17 +13,21 @@ shown(const CmTargets *t, const CmReportOptions *o)
   return o->top > 0 ? MIN(o->top, t->targets->len) : t->targets->len;
 }
 
-/* Ids of segment or enterprise indices joined with sep, into s (emptied first). */
+/* Ids of segment or enterprise indices joined with sep, into s (emptied first); for people
+ * (named) each as "name (id)", as a planner reads it and can still type the id. */
 static const char *
 join_ids(GString *s, const CmDataset *ds, const guint32 *list, guint n, gboolean segments,
-         const char *sep)
+         const char *sep, gboolean named)
 {
   g_string_truncate(s, 0);
   for (guint i = 0; i < n; i++) {
     if (i > 0)
       g_string_append(s, sep);
-    g_string_append(s, segments ? cm_dataset_segment(ds, list[i])->id
-                                : cm_dataset_enterprise(ds, list[i])->id);
+    const char *id =
+        segments ? cm_dataset_segment(ds, list[i])->id : cm_dataset_enterprise(ds, list[i])->id;
+    const char *name =
+        segments ? cm_dataset_segment(ds, list[i])->name : cm_dataset_enterprise(ds, list[i])->name;
+    cm_report__append_label(s, named ? name : id, id);
   }
   return s->str;
 }
@@ -83,7 +87,7 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
   }
   g_autoptr(CmTextTable) table = cm_text_table_new(10);
   cm_text_table_column(table, 0, "#", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 1, "Priority", CM_ALIGN_LEFT, 0);
+  cm_text_table_column(table, 1, "Priority", CM_ALIGN_LEFT, 16); /* wraps to fit */
   cm_text_table_column(table, 2, "Id", CM_ALIGN_LEFT, 0);
   cm_text_table_column(table, 3, "Enterprise", CM_ALIGN_LEFT, 24);
   cm_text_table_column(table, 4, "Region", CM_ALIGN_LEFT, 18);
@@ -109,12 +113,12 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
     cm_text_table_cell_static(table, 3, e->name);
     cm_text_table_cell_static(table, 4, e->region);
     cm_text_table_cell(table, 5,
-                       join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ", "));
+                       join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ", ", TRUE));
     cm_text_table_cell(table, 6, cm_report__money_buf(money, tg->value_to_local));
     cm_text_table_cell_uint(table, 7, tg->local_buyers);
-    cm_text_table_cell(
-        table, 8,
-        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ", "));
+    cm_text_table_cell(table, 8,
+                       join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
+                                FALSE, ", ", TRUE));
     if (t->leaders_total > 0)
       cm_text_table_cellf(table, 9, _("+%.1f pp"), 100.0 * tg->leaders_gain / t->leaders_total);
     else
@@ -190,12 +194,12 @@ targets_csv(const CmDataset *ds, const CmTargets *t, const CmReportOptions *o)
     cm_report__csv_text(out, FALSE, e->region);
     g_string_append_printf(out, ",%u", tg->priority);
     cm_report__csv_text(out, FALSE,
-                        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ";"));
+                        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ";", FALSE));
     cm_report__csv_number(out, tg->value_to_local, TRUE);
     g_string_append_printf(out, ",%u", tg->local_buyers);
-    cm_report__csv_text(
-        out, FALSE,
-        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ";"));
+    cm_report__csv_text(out, FALSE,
+                        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
+                                 FALSE, ";", FALSE));
     cm_report__csv_number(out, 100.0 * tg->leaders_gain / t->leaders_total, t->leaders_total > 0);
     cm_report__csv_end(out);
   }

@@ -103,7 +103,9 @@ cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines
         break;
       w += cw;
       q = g_utf8_next_char(q);
-      if (cw == 2) {
+      /* after a wide character, and after the separators of region paths and lists
+       * ("Guangdong/" | "Guangzhou", "salt;" | "cathode"), rather than inside a word */
+      if (cw == 2 || c == '/' || c == ';' || c == ',') {
         brk = q;
         resume = q;
       }
