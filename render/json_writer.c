@@ -1,6 +1,6 @@
-/* JSON as json-glib writes it, without the tree (see json_writer.h). */
+/* The one JSON writer of the reports (see json_writer.h). */
 #include "json_writer.h"
-#include "report_shared.h"
+#include "report_format.h"
 
 #include <math.h>
 #include <string.h>
@@ -48,8 +48,10 @@ value(CmJsonWriter *w)
     next_item(w);
 }
 
-/* json-glib's escapes: \b \t \n \f \r, \" and \\, \u00xx for the other controls but 0x1f, and
- * \u007f for DEL; everything else (UTF-8 too) as it is. */
+/* RFC 8259 escapes: \b \t \n \f \r, \" and \\, \u00xx for every other control character
+ * below 0x20 and for DEL; U+2028 and U+2029 as \u2028, \u2029 (valid JSON raw, but not
+ * JavaScript before ES2019, and a report may be pasted into a <script>); everything else (UTF-8
+ * too) as it is. */
 static void
 escaped(GString *out, const char *text)
 {
@@ -57,8 +59,8 @@ escaped(GString *out, const char *text)
   const char *run = text;
   for (const char *p = text;; p++) {
     guchar c = (guchar)*p;
-    gboolean plain = c >= 0x20 && c != '"' && c != '\\' && c != 0x7f;
-    if (plain || c == 0x1f)
+    gboolean separator = c == 0xe2 && (guchar)p[1] == 0x80 && ((guchar)p[2] | 1) == 0xa9;
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && !separator)
       continue;
     g_string_append_len(out, run, p - run);
     run = p + 1;
@@ -84,6 +86,11 @@ escaped(GString *out, const char *text)
     case '"':
     case '\\':
       esc[1] = (char)c;
+      break;
+    case 0xe2:
+      memcpy(esc + 1, (guchar)p[2] == 0xa8 ? "u2028" : "u2029", 5);
+      run = p + 3;
+      p += 2;
       break;
     default:
       memcpy(esc + 1, "u00", 3);
@@ -144,7 +151,7 @@ cm_json_begin_object(CmJsonWriter *w)
 void
 cm_json_end_object(CmJsonWriter *w)
 {
-  g_return_if_fail(w->depth > 0 && w->items[w->depth - 1]); /* json-glib: "{}" or "{ }" */
+  g_return_if_fail(w->depth > 0 && w->items[w->depth - 1]); /* never written empty */
   end(w, '{');
 }
 
@@ -186,17 +193,13 @@ cm_json_int(CmJsonWriter *w, gint64 v)
 void
 cm_json_double(CmJsonWriter *w, double v)
 {
-  value(w);
-  char buf[CM_REPORT_NUMBER_BUF];
   if (!isfinite(v)) {
-    /* json-glib's text ("inf" and ".0"), which cm_report__json_finish leaves alone */
-    g_ascii_dtostr(buf, G_ASCII_DTOSTR_BUF_SIZE, v);
-    g_string_append(w->out, buf);
-    if (!strchr(buf, '.'))
-      g_string_append(w->out, ".0");
+    cm_json_null(w); /* JSON has no infinity or NaN */
     return;
   }
-  /* json-glib writes 17 digits that read back as v; the finish pass rewrites them so */
+  value(w);
+  /* the shortest decimal that reads back as v, with ".0" when it would read as an integer */
+  char buf[CM_REPORT_NUMBER_BUF];
   cm_report__number_buf(buf, v);
   g_string_append(w->out, buf);
   if (!strpbrk(buf, ".e"))

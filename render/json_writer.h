@@ -1,8 +1,8 @@
-/* A streaming JSON writer for reports too big to build a json-glib tree of (a million targets).
- * It writes byte for byte what json-glib 1.6's generator (pretty, indent 1) followed by
- * cm_report__json_finish() writes for the same document: the same layout, the same string
- * escapes (json-glib's, quirks included), the same numbers. tests/render/json_writer.c holds it
- * to that on random documents. Objects must not be empty. */
+/* The JSON writer of every report: streaming (a report of a million targets needs no tree),
+ * pretty-printed with one space a level and " : " after names (the layout of the reports since
+ * 0.1, when json-glib wrote them), RFC 8259 strings (every control character escaped), numbers in
+ * the shortest form that reads back exactly, NaN and infinities as null. Objects must not be
+ * empty. */
 #pragma once
 
 #include <glib.h>
@@ -28,7 +28,8 @@ void cm_json_begin_array(CmJsonWriter *w);
 void cm_json_end_array(CmJsonWriter *w);
 void cm_json_string(CmJsonWriter *w, const char *text);
 void cm_json_int(CmJsonWriter *w, gint64 v);
-/* A number (json-glib writes an infinite or NaN one as "inf.0", "nan.0": so does this). */
+/* A number: the shortest decimal that reads back as v ("64.2", "40.0", "1e+20"); null when v
+ * is not finite. */
 void cm_json_double(CmJsonWriter *w, double v);
 void cm_json_boolean(CmJsonWriter *w, gboolean v);
 void cm_json_null(CmJsonWriter *w);

@@ -2,7 +2,7 @@
  * from one column to the next in sentences a briefing can quote. */
 #include "cm_i18n.h"
 #include "cm_report_compare.h"
-#include "report_shared.h"
+#include "report_format.h"
 #include "text_table.h"
 
 #include <string.h>
@@ -314,132 +314,135 @@ compare_document(const CmDataset *ds, const CmCompare *c, const CmReportOptions 
 }
 
 static void
-json_member_string(JsonBuilder *b, const char *member, const char *v)
+json_member_string(CmJsonWriter *w, const char *member, const char *v)
 {
-  json_builder_set_member_name(b, member);
-  json_builder_add_string_value(b, v);
+  cm_json_member(w, member);
+  cm_json_string(w, v);
 }
 
 static void
-json_member_int(JsonBuilder *b, const char *member, gint64 v)
+json_member_int(CmJsonWriter *w, const char *member, gint64 v)
 {
-  json_builder_set_member_name(b, member);
-  json_builder_add_int_value(b, v);
+  cm_json_member(w, member);
+  cm_json_int(w, v);
 }
 
 static void
-json_column(JsonBuilder *b, const CmDataset *ds, const CmCompareColumn *col)
+json_column(CmJsonWriter *w, const CmDataset *ds, const CmCompareColumn *col)
 {
-  json_builder_begin_object(b);
-  json_member_string(b, "label", col->label);
-  json_member_string(b, "region", col->region);
-  json_builder_set_member_name(b, "scenario");
-  json_builder_begin_array(b);
+  cm_json_begin_object(w);
+  json_member_string(w, "label", col->label);
+  json_member_string(w, "region", col->region);
+  cm_json_member(w, "scenario");
+  cm_json_begin_array(w);
   g_autofree const char **scenario = cm_scenario_to_strv(col->options.scenario);
   for (guint i = 0; scenario[i]; i++)
-    json_builder_add_string_value(b, scenario[i]);
-  json_builder_end_array(b);
-  json_builder_set_member_name(b, "year");
+    cm_json_string(w, scenario[i]);
+  cm_json_end_array(w);
+  cm_json_member(w, "year");
   if (col->options.by_year)
-    json_builder_add_int_value(b, col->options.year);
+    cm_json_int(w, col->options.year);
   else
-    json_builder_add_null_value(b);
+    cm_json_null(w);
 
   const CmGaps *g = col->gaps;
-  json_builder_set_member_name(b, "summary");
-  json_builder_begin_object(b);
-  json_member_int(b, "segments", g->n_segments);
-  json_member_int(b, "present", g->present);
-  json_builder_set_member_name(b, "completeness");
-  cm_report__json_double(b, g->completeness, TRUE);
+  cm_json_member(w, "summary");
+  cm_json_begin_object(w);
+  json_member_int(w, "segments", g->n_segments);
+  json_member_int(w, "present", g->present);
+  cm_json_member(w, "completeness");
+  cm_report__json_write_double(w, g->completeness, TRUE);
   for (guint st = 0; st < CM_SEGMENT_STATUS_COUNT; st++)
-    json_member_int(b, cm_segment_status_to_string(st), g->count[st]);
-  json_builder_end_object(b);
+    json_member_int(w, cm_segment_status_to_string(st), g->count[st]);
+  cm_json_end_object(w);
 
   const CmCompareLeaders *l = &col->leaders;
-  json_builder_set_member_name(b, "leaders");
-  json_builder_begin_object(b);
-  json_builder_set_member_name(b, "ids");
-  json_builder_begin_array(b);
+  cm_json_member(w, "leaders");
+  cm_json_begin_object(w);
+  cm_json_member(w, "ids");
+  cm_json_begin_array(w);
   for (guint i = 0; i < l->ids->len; i++)
-    json_builder_add_string_value(b,
-                                  cm_dataset_enterprise(ds, g_array_index(l->ids, guint32, i))->id);
-  json_builder_end_array(b);
-  json_builder_set_member_name(b, "local");
-  cm_report__json_double(b, l->local, TRUE);
-  json_builder_set_member_name(b, "total");
-  cm_report__json_double(b, l->total, TRUE);
-  json_builder_set_member_name(b, "ratio");
-  cm_report__json_double(b, l->ratio, l->has_ratio);
-  json_builder_set_member_name(b, "meets_target");
-  json_builder_add_boolean_value(b, l->meets_target);
-  json_builder_end_object(b);
-  json_builder_end_object(b);
+    cm_json_string(w, cm_dataset_enterprise(ds, g_array_index(l->ids, guint32, i))->id);
+  cm_json_end_array(w);
+  cm_json_member(w, "local");
+  cm_report__json_write_double(w, l->local, TRUE);
+  cm_json_member(w, "total");
+  cm_report__json_write_double(w, l->total, TRUE);
+  cm_json_member(w, "ratio");
+  cm_report__json_write_double(w, l->ratio, l->has_ratio);
+  cm_json_member(w, "meets_target");
+  cm_json_boolean(w, l->meets_target);
+  cm_json_end_object(w);
+  cm_json_end_object(w);
 }
 
 static void
-json_segment(JsonBuilder *b, const CmDataset *ds, const CmCompare *c, guint32 s)
+json_segment(CmJsonWriter *w, const CmDataset *ds, const CmCompare *c, guint32 s)
 {
   const CmSegment *seg = cm_dataset_segment(ds, s);
-  json_builder_begin_object(b);
-  json_member_string(b, "id", seg->id);
-  json_member_string(b, "name", seg->name);
-  json_member_string(b, "tier", cm_tier_to_string(seg->tier));
+  cm_json_begin_object(w);
+  json_member_string(w, "id", seg->id);
+  json_member_string(w, "name", seg->name);
+  json_member_string(w, "tier", cm_tier_to_string(seg->tier));
   static const char *const arrays[] = {"status", "local_producers", "coverage", "leakage"};
   for (guint a = 0; a < G_N_ELEMENTS(arrays); a++) {
-    json_builder_set_member_name(b, arrays[a]);
-    json_builder_begin_array(b);
+    cm_json_member(w, arrays[a]);
+    cm_json_begin_array(w);
     for (guint k = 0; k < c->n_columns; k++) {
       const CmSegmentResult *r = &c->columns[k].gaps->segments[s];
       if (a == 0)
-        json_builder_add_string_value(b, cm_segment_status_to_string(r->status));
+        cm_json_string(w, cm_segment_status_to_string(r->status));
       else if (a == 1)
-        json_builder_add_int_value(b, r->local_producers);
+        cm_json_int(w, r->local_producers);
       else if (a == 2)
-        cm_report__json_double(b, r->coverage, r->has_coverage);
+        cm_report__json_write_double(w, r->coverage, r->has_coverage);
       else
-        cm_report__json_double(b, r->leakage, TRUE);
+        cm_report__json_write_double(w, r->leakage, TRUE);
     }
-    json_builder_end_array(b);
+    cm_json_end_array(w);
   }
-  json_builder_end_object(b);
+  cm_json_end_object(w);
 }
 
 static GString *
 compare_json(const CmDataset *ds, const CmCompare *c)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new();
-  json_builder_begin_object(b);
-  json_member_string(b, "dataset", ds->name);
-  json_member_string(b, "unit", ds->unit);
-  json_member_string(b, "by", cm_compare_by_to_string(c->by));
-  json_builder_set_member_name(b, "columns");
-  json_builder_begin_array(b);
+  GString *out = g_string_new(NULL);
+  CmJsonWriter writer;
+  CmJsonWriter *w = &writer;
+  cm_json_writer_init(w, out);
+  cm_json_begin_object(w);
+  json_member_string(w, "dataset", ds->name);
+  json_member_string(w, "unit", ds->unit);
+  json_member_string(w, "by", cm_compare_by_to_string(c->by));
+  cm_json_member(w, "columns");
+  cm_json_begin_array(w);
   for (guint k = 0; k < c->n_columns; k++)
-    json_column(b, ds, &c->columns[k]);
-  json_builder_end_array(b);
-  json_builder_set_member_name(b, "segments");
-  json_builder_begin_array(b);
+    json_column(w, ds, &c->columns[k]);
+  cm_json_end_array(w);
+  cm_json_member(w, "segments");
+  cm_json_begin_array(w);
   for (guint32 s = 0; s < cm_dataset_n_segments(ds); s++)
-    json_segment(b, ds, c, s);
-  json_builder_end_array(b);
-  json_builder_set_member_name(b, "changes");
-  json_builder_begin_array(b);
+    json_segment(w, ds, c, s);
+  cm_json_end_array(w);
+  cm_json_member(w, "changes");
+  cm_json_begin_array(w);
   for (guint i = 0; i < c->changes->len; i++) {
     const CmCompareChange *ch = &g_array_index(c->changes, CmCompareChange, i);
-    json_builder_begin_object(b);
-    json_member_string(b, "segment", cm_dataset_segment(ds, ch->segment)->id);
-    json_member_int(b, "from", ch->from);
-    json_member_int(b, "to", ch->to);
-    json_member_string(b, "from_status",
+    cm_json_begin_object(w);
+    json_member_string(w, "segment", cm_dataset_segment(ds, ch->segment)->id);
+    json_member_int(w, "from", ch->from);
+    json_member_int(w, "to", ch->to);
+    json_member_string(w, "from_status",
                        cm_segment_status_to_string(cm_compare_status(c, ch->from, ch->segment)));
-    json_member_string(b, "to_status",
+    json_member_string(w, "to_status",
                        cm_segment_status_to_string(cm_compare_status(c, ch->to, ch->segment)));
-    json_builder_end_object(b);
+    cm_json_end_object(w);
   }
-  json_builder_end_array(b);
-  json_builder_end_object(b);
-  return cm_report__json_finish(b);
+  cm_json_end_array(w);
+  cm_json_end_object(w);
+  cm_json_writer_end(w);
+  return out;
 }
 
 /* One row per segment and column, columns of a segment together. */

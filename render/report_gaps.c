@@ -1,6 +1,6 @@
 /* The gaps report: each segment's status, the three action lists and why. */
 #include "cm_report.h"
-#include "report_shared.h"
+#include "report_format.h"
 #include "text_table.h"
 
 static const CmSegment *
@@ -272,95 +272,98 @@ gaps_document(const CmDataset *ds, const CmGaps *gaps, const CmReportOptions *o)
 }
 
 static void
-json_ids(JsonBuilder *b, const CmDataset *ds, const char *member, const GArray *list)
+json_ids(CmJsonWriter *w, const CmDataset *ds, const char *member, const GArray *list)
 {
-  json_builder_set_member_name(b, member);
-  json_builder_begin_array(b);
+  cm_json_member(w, member);
+  cm_json_begin_array(w);
   for (guint i = 0; i < list->len; i++)
-    json_builder_add_string_value(b, segment(ds, g_array_index(list, guint32, i))->id);
-  json_builder_end_array(b);
+    cm_json_string(w, segment(ds, g_array_index(list, guint32, i))->id);
+  cm_json_end_array(w);
 }
 
 static void
-json_int(JsonBuilder *b, const char *member, gint64 v)
+json_int(CmJsonWriter *w, const char *member, gint64 v)
 {
-  json_builder_set_member_name(b, member);
-  json_builder_add_int_value(b, v);
+  cm_json_member(w, member);
+  cm_json_int(w, v);
 }
 
 static void
-json_double(JsonBuilder *b, const char *member, double v, gboolean has)
+json_double(CmJsonWriter *w, const char *member, double v, gboolean has)
 {
-  json_builder_set_member_name(b, member);
-  cm_report__json_double(b, v, has);
+  cm_json_member(w, member);
+  cm_report__json_write_double(w, v, has);
 }
 
 static void
-json_string(JsonBuilder *b, const char *member, const char *v)
+json_string(CmJsonWriter *w, const char *member, const char *v)
 {
-  json_builder_set_member_name(b, member);
+  cm_json_member(w, member);
   if (v)
-    json_builder_add_string_value(b, v);
+    cm_json_string(w, v);
   else
-    json_builder_add_null_value(b);
+    cm_json_null(w);
 }
 
 static GString *
 gaps_json(const CmDataset *ds, const CmGaps *gaps)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new();
-  json_builder_begin_object(b);
-  cm_report__json_dataset(b, ds);
-  json_builder_set_member_name(b, "scenario");
-  json_builder_begin_array(b);
+  GString *out = g_string_new(NULL);
+  CmJsonWriter w;
+  cm_json_writer_init(&w, out);
+  cm_json_begin_object(&w);
+  cm_report__json_write_dataset(&w, ds);
+  cm_json_member(&w, "scenario");
+  cm_json_begin_array(&w);
   g_autofree const char **scenario = cm_scenario_to_strv(gaps->options.scenario);
   for (guint i = 0; scenario[i]; i++)
-    json_builder_add_string_value(b, scenario[i]);
-  json_builder_end_array(b);
+    cm_json_string(&w, scenario[i]);
+  cm_json_end_array(&w);
 
-  json_builder_set_member_name(b, "summary");
-  json_builder_begin_object(b);
-  json_int(b, "segments", gaps->n_segments);
-  json_int(b, "present", gaps->present);
-  json_double(b, "completeness", gaps->completeness, TRUE);
+  cm_json_member(&w, "summary");
+  cm_json_begin_object(&w);
+  json_int(&w, "segments", gaps->n_segments);
+  json_int(&w, "present", gaps->present);
+  json_double(&w, "completeness", gaps->completeness, TRUE);
   for (guint st = 0; st < CM_SEGMENT_STATUS_COUNT; st++)
-    json_int(b, cm_segment_status_to_string(st), gaps->count[st]);
-  json_builder_end_object(b);
+    json_int(&w, cm_segment_status_to_string(st), gaps->count[st]);
+  cm_json_end_object(&w);
 
-  json_builder_set_member_name(b, "segments");
-  json_builder_begin_array(b);
+  cm_json_member(&w, "segments");
+  cm_json_begin_array(&w);
   for (guint s = 0; s < gaps->n_segments; s++) {
     const CmSegment *seg = segment(ds, s);
     const CmSegmentResult *r = &gaps->segments[s];
     gboolean frontier = r->status == CM_SEGMENT_FRONTIER;
-    json_builder_begin_object(b);
-    json_string(b, "id", seg->id);
-    json_string(b, "name", seg->name);
-    json_string(b, "tier", cm_tier_to_string(seg->tier));
-    json_string(b, "group", seg->group);
-    json_string(b, "status", cm_segment_status_to_string(r->status));
-    json_string(b, "action", cm_action_to_string(cm_segment_status_action(r->status)));
-    json_int(b, "local_producers", r->local_producers);
-    json_int(b, "leaders", r->leaders);
-    json_double(b, "local_output", r->local_output, TRUE);
-    json_double(b, "local_demand", r->local_demand, TRUE);
-    json_double(b, "local_supplied", r->local_supplied, TRUE);
-    json_double(b, "coverage", r->coverage, r->has_coverage);
-    json_double(b, "leakage", r->leakage, TRUE);
-    json_string(b, "direction", frontier ? cm_direction_to_string(r->direction) : NULL);
-    json_builder_set_member_name(b, "distance");
+    cm_json_begin_object(&w);
+    json_string(&w, "id", seg->id);
+    json_string(&w, "name", seg->name);
+    json_string(&w, "tier", cm_tier_to_string(seg->tier));
+    json_string(&w, "group", seg->group);
+    json_string(&w, "status", cm_segment_status_to_string(r->status));
+    json_string(&w, "action", cm_action_to_string(cm_segment_status_action(r->status)));
+    json_int(&w, "local_producers", r->local_producers);
+    json_int(&w, "leaders", r->leaders);
+    json_double(&w, "local_output", r->local_output, TRUE);
+    json_double(&w, "local_demand", r->local_demand, TRUE);
+    json_double(&w, "local_supplied", r->local_supplied, TRUE);
+    json_double(&w, "coverage", r->coverage, r->has_coverage);
+    json_double(&w, "leakage", r->leakage, TRUE);
+    json_string(&w, "direction", frontier ? cm_direction_to_string(r->direction) : NULL);
+    cm_json_member(&w, "distance");
     if (frontier)
-      json_builder_add_int_value(b, r->distance);
+      cm_json_int(&w, r->distance);
     else
-      json_builder_add_null_value(b);
-    json_builder_end_object(b);
+      cm_json_null(&w);
+    cm_json_end_object(&w);
   }
-  json_builder_end_array(b);
-  json_ids(b, ds, "strengthen", gaps->strengthen);
-  json_ids(b, ds, "supplement", gaps->supplement);
-  json_ids(b, ds, "extend", gaps->extend);
-  json_builder_end_object(b);
-  return cm_report__json_finish(b);
+  cm_json_end_array(&w);
+  json_ids(&w, ds, "strengthen", gaps->strengthen);
+  json_ids(&w, ds, "supplement", gaps->supplement);
+  json_ids(&w, ds, "extend", gaps->extend);
+  cm_json_end_object(&w);
+  cm_json_writer_end(&w);
+  return out;
 }
 
 static GString *

@@ -1,7 +1,7 @@
 /* How numbers read in reports: money and percentages for people, shortest exact decimals for
  * machines. A report may format millions of figures, so the common cases avoid printf and the
  * heap while writing exactly what printf would. */
-#include "report_shared.h"
+#include "report_format.h"
 
 #include <float.h>
 #include <math.h>

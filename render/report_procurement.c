@@ -1,7 +1,7 @@
 /* The procurement report: how much of the chain leaders' and the region's procurement is local,
  * traced down to each leader's purchases by segment. */
 #include "cm_report.h"
-#include "report_shared.h"
+#include "report_format.h"
 #include "text_table.h"
 
 static const CmEnterprise *
@@ -276,7 +276,7 @@ json_ratio(CmJsonWriter *w, double local, double total, gboolean has, double rat
   cm_report__json_write_double(w, ratio, has);
 }
 
-/* Written as it goes, without a json-glib tree of every buyer. */
+/* Written as it goes, without a tree of every buyer. */
 static GString *
 procurement_json(const CmDataset *ds, const CmProcurement *p)
 {

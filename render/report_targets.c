@@ -1,7 +1,7 @@
 /* The targets report: outside enterprises to invite, ranked. */
 #include "cm_i18n.h"
 #include "cm_report.h"
-#include "report_shared.h"
+#include "report_format.h"
 #include "text_table.h"
 
 static const char *const priority_label[] = {"", "1 补链 gap", "2 强链 weak", "3 延链 frontier",
@@ -141,7 +141,7 @@ json_id_list(CmJsonWriter *w, const char *member, const CmDataset *ds, const gui
   cm_json_end_array(w);
 }
 
-/* Written as it goes: a json-glib tree of 632 354 targets took 2 GB. */
+/* Written as it goes: a tree of 632 354 targets took 2 GB. */
 static GString *
 targets_json(const CmDataset *ds, const CmTargets *t, const CmReportOptions *o)
 {

@@ -1,7 +1,5 @@
 #include "cm_report.h"
-#include "report_private.h"
-
-#include <json-glib/json-glib.h>
+#include "report_format.h"
 
 gboolean
 cm_report_format_from_string(const char *s, CmReportFormat *format)
@@ -25,30 +23,33 @@ severity_name(CmSeverity s)
 static GString *
 validate_json(const CmDiagnostics *diags)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new();
-  json_builder_begin_object(b);
-  json_builder_set_member_name(b, "errors");
-  json_builder_add_int_value(b, cm_diagnostics_errors(diags));
-  json_builder_set_member_name(b, "warnings");
-  json_builder_add_int_value(b, cm_diagnostics_warnings(diags));
-  json_builder_set_member_name(b, "diagnostics");
-  json_builder_begin_array(b);
+  GString *out = g_string_new(NULL);
+  CmJsonWriter w;
+  cm_json_writer_init(&w, out);
+  cm_json_begin_object(&w);
+  cm_json_member(&w, "errors");
+  cm_json_int(&w, cm_diagnostics_errors(diags));
+  cm_json_member(&w, "warnings");
+  cm_json_int(&w, cm_diagnostics_warnings(diags));
+  cm_json_member(&w, "diagnostics");
+  cm_json_begin_array(&w);
   for (guint i = 0; i < cm_diagnostics_len(diags); i++) {
     const CmDiagnostic *d = cm_diagnostics_get(diags, i);
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "file");
-    json_builder_add_string_value(b, d->file);
-    json_builder_set_member_name(b, "line");
-    json_builder_add_int_value(b, d->line);
-    json_builder_set_member_name(b, "severity");
-    json_builder_add_string_value(b, severity_name(d->severity));
-    json_builder_set_member_name(b, "message");
-    json_builder_add_string_value(b, d->message);
-    json_builder_end_object(b);
+    cm_json_begin_object(&w);
+    cm_json_member(&w, "file");
+    cm_json_string(&w, d->file);
+    cm_json_member(&w, "line");
+    cm_json_int(&w, d->line);
+    cm_json_member(&w, "severity");
+    cm_json_string(&w, severity_name(d->severity));
+    cm_json_member(&w, "message");
+    cm_json_string(&w, d->message);
+    cm_json_end_object(&w);
   }
-  json_builder_end_array(b);
-  json_builder_end_object(b);
-  return cm_report__json_to_gstring(b);
+  cm_json_end_array(&w);
+  cm_json_end_object(&w);
+  cm_json_writer_end(&w);
+  return out;
 }
 
 GString *

@@ -1,6 +1,6 @@
 /* Money and percentages without printf, and exact decimals with fewer printf calls: the same
  * text as the printf-based definitions, for hand-made cases and a million random figures. */
-#include "report_shared.h"
+#include "report_format.h"
 
 #include <criterion/criterion.h>
 #include <float.h>

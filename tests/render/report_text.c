@@ -3,7 +3,7 @@
 #include "cm_report.h"
 #include "cm_test.h"
 #include "report_fixture.h"
-#include "report_shared.h"
+#include "report_format.h"
 #include "text_table.h"
 
 #include <criterion/criterion.h>

@@ -1,4 +1,5 @@
-#include "report_shared.h"
+/* The pieces every report writer shares (see report_format.h). */
+#include "report_format.h"
 #include "text_table.h"
 
 #include <math.h>
@@ -195,17 +196,6 @@ cm_report__header(GString *out, const CmDataset *ds, const CmAnalysisOptions *op
 }
 
 void
-cm_report__json_dataset(JsonBuilder *b, const CmDataset *ds)
-{
-  json_builder_set_member_name(b, "dataset");
-  json_builder_add_string_value(b, ds->name);
-  json_builder_set_member_name(b, "region");
-  json_builder_add_string_value(b, ds->region);
-  json_builder_set_member_name(b, "unit");
-  json_builder_add_string_value(b, ds->unit);
-}
-
-void
 cm_report__json_write_dataset(CmJsonWriter *w, const CmDataset *ds)
 {
   cm_json_member(w, "dataset");
@@ -226,57 +216,23 @@ cm_report__json_write_double(CmJsonWriter *w, double v, gboolean has)
 }
 
 void
-cm_report__json_double(JsonBuilder *b, double v, gboolean has)
+cm_report__csv_cell(GString *out, const char *text, gboolean neutralize)
 {
-  if (has && isfinite(v))
-    json_builder_add_double_value(b, v);
-  else
-    json_builder_add_null_value(b);
-}
-
-static gboolean
-is_number_char(char c)
-{
-  return g_ascii_isdigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-GString *
-cm_report__json_finish(JsonBuilder *b)
-{
-  g_autoptr(GString) raw = cm_report__json_to_gstring(b);
-  GString *out = g_string_sized_new(raw->len);
-  const char *s = raw->str;
-  gsize i = 0;
-  while (i < raw->len) {
-    if (s[i] == '"') {
-      /* copy a string literal whole: its digits are text */
-      gsize j = i + 1;
-      while (j < raw->len && s[j] != '"')
-        j += s[j] == '\\' ? 2 : 1;
-      j = MIN(j + 1, raw->len);
-      g_string_append_len(out, s + i, (gssize)(j - i));
-      i = j;
-    } else if (s[i] == '-' || g_ascii_isdigit(s[i])) {
-      gsize j = i;
-      while (j < raw->len && is_number_char(s[j]))
-        j++;
-      g_autofree char *token = g_strndup(s + i, j - i);
-      if (strpbrk(token, ".eE")) {
-        /* g_ascii_strtod stops before json-glib's stray ".0" after an exponent */
-        char num[CM_REPORT_NUMBER_BUF];
-        cm_report__number_buf(num, g_ascii_strtod(token, NULL));
-        g_string_append(out, num);
-        if (!strpbrk(num, ".en"))
-          g_string_append(out, ".0");
-      } else {
-        g_string_append(out, token);
-      }
-      i = j;
-    } else {
-      g_string_append_c(out, s[i++]);
-    }
+  gboolean risky = neutralize && text[0] && strchr("=+-@\t\r", text[0]);
+  gboolean quote = risky || strpbrk(text, ",\"\r\n") != NULL;
+  if (!quote) {
+    g_string_append(out, text);
+    return;
   }
-  return out;
+  g_string_append_c(out, '"');
+  if (risky)
+    g_string_append_c(out, '\'');
+  for (const char *p = text; *p; p++) {
+    if (*p == '"')
+      g_string_append_c(out, '"');
+    g_string_append_c(out, *p);
+  }
+  g_string_append_c(out, '"');
 }
 
 void
