@@ -1,17 +1,4 @@
-/* Error domains of the chainmap libraries (GError). */
+/* Error domains of the chainmap libraries (public: chainmap/error.h). */
 #pragma once
 
-#include <glib.h>
-
-G_BEGIN_DECLS
-
-#define CM_GRAPH_ERROR (cm_graph_error_quark())
-GQuark cm_graph_error_quark(void);
-
-typedef enum {
-  CM_GRAPH_ERROR_IGRAPH,  /* igraph reported a failure */
-  CM_GRAPH_ERROR_INVALID, /* the request does not fit the dataset (unknown id, bad option) */
-  CM_GRAPH_ERROR_TOO_LARGE,
-} CmGraphError;
-
-G_END_DECLS
+#include <chainmap/error.h>

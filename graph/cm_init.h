@@ -1,12 +1,11 @@
-/* Process-wide set-up of the libraries chainmap builds on. */
+/* Process-wide set-up (public: chainmap/init.h), and igraph return codes as GErrors. */
 #pragma once
+
+#include <chainmap/init.h>
 
 #include <glib.h>
 
 G_BEGIN_DECLS
-
-/* Installs a non-aborting igraph error handler (once; idempotent). Call before any analysis. */
-void cm_init(void);
 
 /* Turns an igraph return code into a GError carrying the reason the handler recorded.
  * Returns TRUE when code is IGRAPH_SUCCESS. */

@@ -1,3 +1,5 @@
+/* The exported accessors are defined here (in the tree they are inline, see cm_dataset.h). */
+#define CM_DATASET_EXPORTS
 #include "cm_dataset.h"
 #include "cm_region.h"
 #include "cm_template.h"
@@ -71,7 +73,7 @@ cm_dataset_intern(CmDataset *ds, const char *s)
 }
 
 void
-cm_dataset_adopt_strings(CmDataset *ds, GStringChunk *strings)
+cm_dataset__adopt_strings(CmDataset *ds, GStringChunk *strings)
 {
   g_ptr_array_add(ds->adopted_strings, strings);
 }
@@ -106,14 +108,14 @@ cm_dataset_find_enterprise(const CmDataset *ds, const char *id)
 }
 
 CmIdKey
-cm_dataset_enterprise_key(const CmDataset *ds, const char *id)
+cm_dataset__enterprise_key(const CmDataset *ds, const char *id)
 {
   return cm_id_index__key(ds->enterprise_by_id, id);
 }
 
 gint64
-cm_dataset_find_enterprise_key(const CmDataset *ds, const char *id, const CmIdKey *key,
-                               guint32 *packed)
+cm_dataset__find_enterprise_key(const CmDataset *ds, const char *id, const CmIdKey *key,
+                                guint32 *packed)
 {
   return cm_id_index__find(ds->enterprise_by_id, ds->enterprises, sizeof(CmEnterprise), id, key,
                            packed);
@@ -179,6 +181,124 @@ cm_dataset_extra_value(const CmExtraColumns *cols, const GPtrArray *values, guin
   if (k >= cols->n || (gsize)row * cols->n + k >= values->len)
     return NULL;
   return g_ptr_array_index(values, (gsize)row * cols->n + k);
+}
+
+const char *
+cm_dataset_name(const CmDataset *ds)
+{
+  return ds->name;
+}
+
+const char *
+cm_dataset_region(const CmDataset *ds)
+{
+  return ds->region;
+}
+
+const char *
+cm_dataset_unit(const CmDataset *ds)
+{
+  return ds->unit;
+}
+
+const char *
+cm_dataset_source(const CmDataset *ds)
+{
+  return ds->source;
+}
+
+const CmAnalysisParams *
+cm_dataset_params(const CmDataset *ds)
+{
+  return &ds->params;
+}
+
+guint
+cm_dataset_n_segments(const CmDataset *ds)
+{
+  return cm_dataset__n_segments(ds);
+}
+
+const CmSegment *
+cm_dataset_segment(const CmDataset *ds, guint i)
+{
+  g_return_val_if_fail(i < ds->segments->len, NULL);
+  return cm_dataset__segment(ds, i);
+}
+
+const guint32 *
+cm_dataset_segment_inputs(const CmDataset *ds, const CmSegment *s)
+{
+  return cm_dataset__segment_inputs(ds, s);
+}
+
+guint
+cm_dataset_n_enterprises(const CmDataset *ds)
+{
+  return cm_dataset__n_enterprises(ds);
+}
+
+const CmEnterprise *
+cm_dataset_enterprise(const CmDataset *ds, guint i)
+{
+  g_return_val_if_fail(i < ds->enterprises->len, NULL);
+  return cm_dataset__enterprise(ds, i);
+}
+
+const guint32 *
+cm_dataset_enterprise_segments(const CmDataset *ds, const CmEnterprise *e)
+{
+  return cm_dataset__enterprise_segments(ds, e);
+}
+
+gboolean
+cm_dataset_has_supply(const CmDataset *ds)
+{
+  return ds->has_supply;
+}
+
+guint
+cm_dataset_n_supply_rows(const CmDataset *ds)
+{
+  return ds->supply->len;
+}
+
+const CmSupply *
+cm_dataset_supply_row(const CmDataset *ds, guint i)
+{
+  g_return_val_if_fail(i < ds->supply->len, NULL);
+  return &g_array_index(ds->supply, CmSupply, i);
+}
+
+const CmTemplate *
+cm_dataset_template(const CmDataset *ds)
+{
+  return ds->template;
+}
+
+const CmExtraColumns *
+cm_dataset_extra_columns(const CmDataset *ds, CmDatasetTable table)
+{
+  switch (table) {
+  case CM_DATASET_SEGMENTS:
+    return &ds->segment_extra;
+  case CM_DATASET_ENTERPRISES:
+    return &ds->enterprise_extra;
+  case CM_DATASET_SUPPLY:
+    return &ds->supply_extra;
+  }
+  g_return_val_if_reached(NULL);
+}
+
+const char *
+cm_dataset_extra_field(const CmDataset *ds, CmDatasetTable table, guint row, guint k)
+{
+  const GPtrArray *values[] = {ds->segment_extra_values, ds->enterprise_extra_values,
+                               ds->supply_extra_values};
+  const CmExtraColumns *cols = cm_dataset_extra_columns(ds, table);
+  if (!cols || !values[table])
+    return NULL;
+  return cm_dataset_extra_value(cols, values[table], row, k);
 }
 
 static const char *const tier_names[CM_TIER_COUNT] = {"upstream", "midstream", "downstream"};

@@ -129,7 +129,7 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
   } else {
     cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, line, id);
     guint32 unused;
-    gint64 prev = key ? cm_dataset_find_enterprise_key(ds, id, key, &unused)
+    gint64 prev = key ? cm_dataset__find_enterprise_key(ds, id, key, &unused)
                       : cm_dataset_find_enterprise(ds, id);
     if (prev >= 0) {
       problem(r, st, line, "duplicate enterprise id '%s' (first defined at line %u)", id,
@@ -212,7 +212,7 @@ process_queued(gpointer data, guint line, const char *const *f, const CmIdKey *k
 static guint
 make_key(gpointer data, const char *const *f, CmIdKey *keys)
 {
-  keys[0] = cm_dataset_enterprise_key(((EnterpriseReader *)data)->ctx->ds, f[COL_ID]);
+  keys[0] = cm_dataset__enterprise_key(((EnterpriseReader *)data)->ctx->ds, f[COL_ID]);
   return 1;
 }
 
@@ -321,20 +321,20 @@ add_staged(EnterpriseReader *r, guint first_line)
   enum { AHEAD = CM_RECORD_QUEUE_BURST };
   CmIdKey keys[2 * AHEAD];
   for (guint i = 0; i < MIN(AHEAD, st->rows->len); i++) {
-    keys[i] = cm_dataset_enterprise_key(ds, rows[i].id);
-    cm_id_key_prefetch(&keys[i]);
+    keys[i] = cm_dataset__enterprise_key(ds, rows[i].id);
+    cm_dataset__key_prefetch(&keys[i]);
   }
   for (guint i = 0; i < st->rows->len; i++) {
     if (i % AHEAD == 0) { /* the next burst of keys, then their prefetches back to back */
       for (guint k = i + AHEAD; k < MIN(i + 2 * AHEAD, st->rows->len); k++)
-        keys[k % (2 * AHEAD)] = cm_dataset_enterprise_key(ds, rows[k].id);
+        keys[k % (2 * AHEAD)] = cm_dataset__enterprise_key(ds, rows[k].id);
       for (guint k = i + AHEAD; k < MIN(i + 2 * AHEAD, st->rows->len); k++)
-        cm_id_key_prefetch(&keys[k % (2 * AHEAD)]);
+        cm_dataset__key_prefetch(&keys[k % (2 * AHEAD)]);
     }
     CmEnterprise e = rows[i];
     e.line += first_line - 1;
     guint32 unused;
-    gint64 prev = cm_dataset_find_enterprise_key(ds, e.id, &keys[i % (2 * AHEAD)], &unused);
+    gint64 prev = cm_dataset__find_enterprise_key(ds, e.id, &keys[i % (2 * AHEAD)], &unused);
     if (prev >= 0) {
       problem(r, NULL, e.line, "duplicate enterprise id '%s' (first defined at line %u)", e.id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
@@ -382,7 +382,7 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
   }
   if (use_second) {
     add_staged(&r, end.line);
-    cm_dataset_adopt_strings(ctx->ds, r.staged.strings); /* ids and names stay where they are */
+    cm_dataset__adopt_strings(ctx->ds, r.staged.strings); /* ids and names stay where they are */
     r.staged.strings = NULL;
   } else if (ok && end.stopped) {
     r.past_split = TRUE; /* a header found from here on starts no second part */

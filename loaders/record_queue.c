@@ -59,7 +59,7 @@ fetch_newest(CmRecordQueue *q)
   for (guint k = first; k < q->len; k++) {
     const CmQueuedRecord *r = &q->ring[(q->head + k) % CM_RECORD_QUEUE_DEPTH];
     for (guint j = 0; j < r->n_keys; j++)
-      cm_id_key_prefetch(&r->keys[j]);
+      cm_dataset__key_prefetch(&r->keys[j]);
   }
   q->unfetched = 0;
 }

@@ -23,7 +23,7 @@
 typedef void (*CmQueuedRecordFunc)(gpointer user_data, guint line, const char *const *fields,
                                    const CmIdKey *keys);
 /* Makes the keys of the ids that processing the record will look up (see
- * cm_dataset_enterprise_key); returns how many. */
+ * cm_dataset__enterprise_key); returns how many. */
 typedef guint (*CmRecordKeyFunc)(gpointer user_data, const char *const *fields, CmIdKey *keys);
 
 typedef struct {

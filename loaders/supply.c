@@ -77,7 +77,7 @@ resolve_enterprise(Part *r, guint line, const char *column, const char *id, cons
     report(r, line, CM_SEVERITY_ERROR, "empty required field '%s'", column);
     return -1;
   }
-  gint64 e = cm_dataset_find_enterprise_key(ctx->ds, id, key, packed);
+  gint64 e = cm_dataset__find_enterprise_key(ctx->ds, id, key, packed);
   if (e < 0 && !r->first) {
     give_up(r);
     return -1;
@@ -102,7 +102,7 @@ segment_list(const CmDataset *ds, const CmEnterprise *e)
 }
 
 /* The segment of the row, or -1 (reported). supplier may be -1 (unknown, already reported);
- * packed holds its segments when they are one or two (see cm_dataset_find_enterprise_key),
+ * packed holds its segments when they are one or two (see cm_dataset__find_enterprise_key),
  * which spares reading the enterprise. */
 static gint64
 resolve_segment(Part *r, guint line, const char *id, gint64 supplier, guint32 packed)
@@ -256,8 +256,8 @@ static guint
 make_keys(gpointer data, const char *const *f, CmIdKey *keys)
 {
   const CmDataset *ds = ((Part *)data)->shared->ctx->ds;
-  keys[0] = cm_dataset_enterprise_key(ds, f[COL_SUPPLIER]);
-  keys[1] = cm_dataset_enterprise_key(ds, f[COL_BUYER]);
+  keys[0] = cm_dataset__enterprise_key(ds, f[COL_SUPPLIER]);
+  keys[1] = cm_dataset__enterprise_key(ds, f[COL_BUYER]);
   return 2;
 }
 

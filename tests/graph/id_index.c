@@ -60,10 +60,10 @@ Test(id_index, short_ids_stay_found_when_a_long_one_arrives_after_thousands)
   }
   /* a key made while the index is short, used after it has turned wide (mix(0) = 0 keeps its
    * hash valid) */
-  CmIdKey early = cm_dataset_enterprise_key(ds, "e4321");
+  CmIdKey early = cm_dataset__enterprise_key(ds, "e4321");
   cr_assert_eq(add(ds, "91350902MA2YXXXXX1"), 5000);
   guint32 packed;
-  cr_expect_eq(cm_dataset_find_enterprise_key(ds, "e4321", &early, &packed), 4321);
+  cr_expect_eq(cm_dataset__find_enterprise_key(ds, "e4321", &early, &packed), 4321);
   for (guint i = 0; i < 5000; i += 7) {
     snprintf(id, sizeof id, "e%u", i);
     cr_expect_eq(cm_dataset_find_enterprise(ds, id), (gint64)i, "id %s", id);
@@ -96,11 +96,11 @@ Test(id_index, keeps_the_packed_segments_of_each_enterprise)
                       .n_segments = 2 - i % 2};
     cm_dataset_add_enterprise(ds, &e);
   }
-  CmIdKey key = cm_dataset_enterprise_key(ds, "91350902MA2Y000011");
+  CmIdKey key = cm_dataset__enterprise_key(ds, "91350902MA2Y000011");
   guint32 packed = 0;
-  cr_assert_eq(cm_dataset_find_enterprise_key(ds, "91350902MA2Y000011", &key, &packed), 11);
+  cr_assert_eq(cm_dataset__find_enterprise_key(ds, "91350902MA2Y000011", &key, &packed), 11);
   cr_expect_eq(packed, 8u); /* odd: one segment, 7, packed as 7 + 1 */
-  key = cm_dataset_enterprise_key(ds, "91350902MA2Y000012");
-  cm_dataset_find_enterprise_key(ds, "91350902MA2Y000012", &key, &packed);
+  key = cm_dataset__enterprise_key(ds, "91350902MA2Y000012");
+  cm_dataset__find_enterprise_key(ds, "91350902MA2Y000012", &key, &packed);
   cr_expect_eq(packed, (3u + 1) | (7u + 1) << 16); /* even: 3 and 7 */
 }

@@ -1,0 +1,47 @@
+/* chainmap: reports: the text, Markdown, CSV and JSON forms of chainmap's answers. */
+#pragma once
+
+#include <chainmap/analysis.h>
+#include <chainmap/diagnostics.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CM_FORMAT_TEXT,
+  CM_FORMAT_MD,
+  CM_FORMAT_CSV,
+  CM_FORMAT_JSON,
+} CmReportFormat;
+
+gboolean cm_report_format_from_string(const char *s, CmReportFormat *format);
+
+/* validate: diagnostics as text (compiler style plus a summary line), CSV or JSON
+ * ({"errors": N, "warnings": N, "diagnostics": [...]}). Markdown is a bulleted list.
+ * (transfer full) */
+GString *cm_report_validate(const CmDiagnostics *diags, const char *dataset, CmReportFormat format);
+
+/* How the gaps, procurement and targets reports are written. */
+typedef struct {
+  CmReportFormat format;
+  gboolean color; /* ANSI colour in text (the caller decides: a terminal, no NO_COLOR) */
+  guint top;      /* targets: keep the first top entries; 0 keeps all */
+} CmReportOptions;
+
+/* gaps: segment status, the three action lists (strengthen 强链, supplement 补链, extend 延链)
+ * with the reason for each status. JSON as SPEC section 4; CSV one row per segment.
+ * (transfer full) */
+GString *cm_report_gaps(const CmDataset *ds, const CmGaps *gaps, const CmReportOptions *options);
+
+/* procurement: the chain leaders' and the region's local-procurement ratios, each leader's
+ * purchases by segment (the audit trail of the headline) and every local buyer. CSV one row per
+ * buyer. (transfer full) */
+GString *cm_report_procurement(const CmDataset *ds, const CmProcurement *procurement,
+                               const CmReportOptions *options);
+
+/* targets: whom to invite, ranked. CSV one row per target. (transfer full) */
+GString *cm_report_targets(const CmDataset *ds, const CmTargets *targets,
+                           const CmReportOptions *options);
+
+G_END_DECLS
