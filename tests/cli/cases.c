@@ -286,8 +286,23 @@ dir_count(const char *path)
   return n;
 }
 
-/* Lines "exists PATH", "absent PATH", "empty DIR", "count DIR N" (relative paths: to the
- * working folder). */
+/* TRUE when path is a PNG file (signature, then the IHDR chunk); its size in *w, *h. */
+static gboolean
+png_size(const char *path, guint32 *w, guint32 *h)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &data, &len, NULL) || len < 24 ||
+      memcmp(data, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(data + 12, "IHDR", 4) != 0)
+    return FALSE;
+  const guchar *u = (const guchar *)data;
+  *w = (guint32)u[16] << 24 | (guint32)u[17] << 16 | (guint32)u[18] << 8 | u[19];
+  *h = (guint32)u[20] << 24 | (guint32)u[21] << 16 | (guint32)u[22] << 8 | u[23];
+  return TRUE;
+}
+
+/* Lines "exists PATH", "absent PATH", "empty DIR", "count DIR N", "png PATH" or "png PATH WxH"
+ * (relative paths: to the working folder). */
 static void
 check_files(const Case *c, const Section *s, const char *tmp, const char *cwd)
 {
@@ -301,6 +316,12 @@ check_files(const Case *c, const Section *s, const char *tmp, const char *cwd)
     *space = '\0';
     char *arg = g_strstrip(space + 1);
     int want = -1;
+    guint want_w = 0, want_h = 0;
+    if (strcmp(l, "png") == 0) {
+      char *last = strrchr(arg, ' ');
+      if (last && sscanf(last + 1, "%ux%u", &want_w, &want_h) == 2)
+        *last = '\0';
+    }
     if (strcmp(l, "count") == 0) {
       char *last = strrchr(arg, ' ');
       cr_assert_not_null(last, "%s: 'count DIR N'", c->path);
@@ -318,8 +339,15 @@ check_files(const Case *c, const Section *s, const char *tmp, const char *cwd)
     else if (strcmp(l, "count") == 0)
       cr_expect_eq(dir_count(path), want, "%s: folder %s holds %d entries, expected %d", c->path,
                    path, dir_count(path), want);
-    else
-      cr_assert_fail("%s: unknown files check '%s' (exists, absent, empty, count)", c->path, l);
+    else if (strcmp(l, "png") == 0) {
+      guint32 w = 0, h = 0;
+      cr_expect(png_size(path, &w, &h), "%s: %s is not a PNG file", c->path, path);
+      if (want_w)
+        cr_expect(w == want_w && h == want_h, "%s: %s is %ux%u, expected %ux%u", c->path, path, w,
+                  h, want_w, want_h);
+    } else
+      cr_assert_fail("%s: unknown files check '%s' (exists, absent, empty, count, png)", c->path,
+                     l);
   }
 }
 
