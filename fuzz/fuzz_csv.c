@@ -4,7 +4,9 @@
  * never go back or past the input, a FALSE return comes with an error, and list splitting gives
  * trimmed non-empty items. About one input in 256 is also read behind a run of leading spaces
  * that puts the reader's 1 MiB chunk boundary inside the input (split UTF-8 and GB18030
- * sequences are carried across it). */
+ * sequences are carried across it). Every input is read twice, with and without the fast path
+ * of csv.c (fast_line(), which splits plain lines without libcsv): the records and diagnostics
+ * must be the same, or the fuzzer aborts. */
 #include "cm_csv.h"
 #include "fuzz_common.h"
 
@@ -15,6 +17,7 @@
 #define MAX_ITEMS 16
 
 typedef struct {
+  GString *seen;    /* every record and diagnostic, to compare the two paths */
   gboolean has_nul; /* GB18030 decodes a NUL byte to U+0000, which ends a field's C string */
   guint records;
   guint header_fields;
@@ -60,6 +63,12 @@ on_record(const CmCsvRecord *rec, gpointer user_data)
   CM_FUZZ_CHECK(rec->n_fields >= 1 && rec->fields != NULL);
   CM_FUZZ_CHECK(rec->line >= 1 && rec->line >= c->last_line && rec->line <= c->max_line);
   c->last_line = rec->line;
+  g_string_append_printf(c->seen, "%u:%u", rec->line, rec->n_fields);
+  for (guint i = 0; i < rec->n_fields; i++) {
+    g_string_append_c(c->seen, '|');
+    g_string_append(c->seen, rec->fields[i] ? rec->fields[i] : "(null)");
+  }
+  g_string_append_c(c->seen, '\n');
   if (c->records++ == 0)
     c->header_fields = rec->n_fields;
   else
@@ -73,8 +82,10 @@ on_record(const CmCsvRecord *rec, gpointer user_data)
   }
 }
 
-static void
-read_as(const char *data, gsize size, CmEncoding encoding, guint max_line, gboolean has_nul)
+/* What one read gave: the records and diagnostics, and the return value. (transfer full) */
+static GString *
+read_once(const char *data, gsize size, CmEncoding encoding, guint max_line, gboolean has_nul,
+          gboolean no_fast_path)
 {
   g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
   CmCsvSource src = {
@@ -83,8 +94,9 @@ read_as(const char *data, gsize size, CmEncoding encoding, guint max_line, gbool
       .diags = diags,
       .data = data,
       .data_len = size,
+      .no_fast_path = no_fast_path,
   };
-  Check c = {.max_line = max_line, .has_nul = has_nul};
+  Check c = {.seen = g_string_new(NULL), .max_line = max_line, .has_nul = has_nul};
   gboolean ok = cm_csv_read(&src, on_record, &c);
   CM_FUZZ_CHECK(ok || cm_diagnostics_errors(diags) > 0);
   if (ok && c.records == 0) /* an empty table is an error, but the read itself succeeded */
@@ -94,6 +106,21 @@ read_as(const char *data, gsize size, CmEncoding encoding, guint max_line, gbool
     CM_FUZZ_CHECK(d->line <= max_line);
     g_autofree char *text = cm_diagnostic_format(d);
     CM_FUZZ_CHECK(g_utf8_validate(text, -1, NULL));
+    g_string_append_printf(c.seen, "%s\n", text);
+  }
+  g_string_append_printf(c.seen, "ok=%d\n", ok);
+  return c.seen;
+}
+
+static void
+read_as(const char *data, gsize size, CmEncoding encoding, guint max_line, gboolean has_nul)
+{
+  g_autoptr(GString) fast = read_once(data, size, encoding, max_line, has_nul, FALSE);
+  g_autoptr(GString) libcsv = read_once(data, size, encoding, max_line, has_nul, TRUE);
+  if (!g_string_equal(fast, libcsv)) {
+    fprintf(stderr, "fuzz_csv: the fast path and libcsv differ\n--- fast path\n%s--- libcsv\n%s",
+            fast->str, libcsv->str);
+    abort();
   }
 }
 

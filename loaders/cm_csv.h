@@ -47,6 +47,8 @@ typedef struct {
    * consumer that holds records back can report theirs first and keep the line order) and
    * before the text of stable records is overwritten or freed */
   void (*flush)(gpointer user_data);
+  /* every line through libcsv, none split by the fast path (fuzz_csv compares the two) */
+  gboolean no_fast_path;
 } CmCsvSource;
 
 /* How a part ended. */

@@ -141,7 +141,7 @@ fast_line(Reader *r, char *p, gsize len)
 {
   /* libcsv must be between records (ROW_NOT_BEGUN is 0): a CR inside a piece can end a record
    * in the middle of it */
-  if (r->parser.pstate != 0)
+  if (r->parser.pstate != 0 || r->src->no_fast_path)
     return FALSE;
   char *end = p + len - 1; /* the '\n' */
   char *commas[FAST_FIELDS];

@@ -2,13 +2,11 @@
  * valid UTF-8 is decoded as GB18030 (or refused, as the dataset says). A big file is scanned on
  * two threads, one half each. */
 #include "csv_private.h"
+#include "two_halves.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-
-/* A file this big is scanned on two threads. */
-#define PARALLEL_SCAN_BYTES (8 << 20)
 
 /* Line ends in p, eight bytes at a time. */
 static guint
@@ -127,7 +125,9 @@ scan_thread(gpointer data)
 static gboolean
 scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gboolean *io_error)
 {
-  goffset split = src->path && !src->data ? cm_csv_find_split(src->path, PARALLEL_SCAN_BYTES) : 0;
+  /* the split and the size of two_halves.h; every half is used, as no character spans it */
+  goffset split =
+      src->path && !src->data ? cm_csv_find_split(src->path, CM_TWO_HALVES_MIN_BYTES) : 0;
   Scan first = {.src = *src, .end = split, .buf = buf};
   first.src.part_start = 0;
   Scan second = {.src = *src};

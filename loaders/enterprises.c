@@ -5,13 +5,11 @@
 #include "cm_i18n.h"
 #include "cm_number.h"
 #include "record_queue.h"
+#include "two_halves.h"
 
 #include <math.h>
 
 enum { COL_ID, COL_NAME, COL_REGION, COL_SEGMENTS, COL_ROLE, COL_OUTPUT, COL_STATUS, N_COLS };
-
-/* A file this big is read on two threads, split at a line end near its middle. */
-#define PARALLEL_BYTES (8 << 20)
 
 /* The second half of the file: its enterprises, their strings and segment lists, kept apart
  * until the main thread adds them. It cannot report in file order, so it gives up (and the
@@ -34,10 +32,7 @@ typedef struct {
   double total_output; /* finite means every output sum the analysis forms is finite */
   gboolean overflowed;
   CmRecordQueue queue; /* rows wait here while their ids' index slots are prefetched */
-  goffset split;       /* where the second part starts; 0 when the file is read whole */
-  gboolean past_split; /* the main thread reads on from the split itself */
-  gint cancel;         /* atomic: stop the second part */
-  GThread *second;
+  CmTwoHalves halves;  /* a big file is read on two threads */
   Staged staged;
 } EnterpriseReader;
 
@@ -231,7 +226,7 @@ on_second_record(const CmCsvRecord *rec, gpointer data)
     f[c] = cm_loader__field(rec, &r->cols[c]);
   read_row(r, &r->staged, rec->line, f, NULL);
   if (r->staged.gave_up)
-    g_atomic_int_set(&r->cancel, 1);
+    cm_two_halves_cancel(&r->halves);
 }
 
 static CmCsvSource
@@ -250,10 +245,10 @@ read_second(gpointer data)
 {
   EnterpriseReader *r = data;
   /* lines are counted from 1 at the split and shifted when the main thread adds the rows */
-  CmCsvSource src = part_source(r, r->split, 1);
+  CmCsvSource src = part_source(r, r->halves.split, 1);
   src.diags = r->staged.diags;
   src.flush = NULL;
-  src.cancel = &r->cancel;
+  src.cancel = &r->halves.cancel;
   if (!cm_csv_read_part(&src, FALSE, on_second_record, r, NULL) ||
       cm_diagnostics_errors(r->staged.diags) + cm_diagnostics_warnings(r->staged.diags) > 0)
     r->staged.gave_up = TRUE;
@@ -272,9 +267,9 @@ on_record(const CmCsvRecord *rec, gpointer data)
     ctx->table_usable[CM_TABLE_ENTERPRISES] = cm_loader__map_header(
         ctx, CM_TABLE_ENTERPRISES, rec, r->cols, N_COLS, &ds->enterprise_extra, r->extra_index);
     /* extra values are interned, which only one thread may do */
-    if (r->split > 0 && !r->past_split && ctx->table_usable[CM_TABLE_ENTERPRISES] &&
+    if (cm_two_halves_may_start(&r->halves) && ctx->table_usable[CM_TABLE_ENTERPRISES] &&
         ds->enterprise_extra.n == 0)
-      r->second = g_thread_new("enterprises", read_second, r);
+      cm_two_halves_start(&r->halves, "enterprises", read_second, r);
     return;
   }
   if (!ctx->table_usable[CM_TABLE_ENTERPRISES])
@@ -368,25 +363,17 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
   };
   cm_record_queue_init(&r.queue, r.cols, N_COLS, process_queued, make_key, &r);
   CmCsvSource src = part_source(&r, 0, 0);
-  CmCsvPartEnd end = {0};
-  gboolean ok = cm_csv_read_first_half(&src, PARALLEL_BYTES, &r.split, on_record, &r, &end);
+  gboolean ok = cm_two_halves_read_first(&r.halves, &src, on_record, &r);
   cm_record_queue_flush(&r.queue);
-  gboolean use_second = FALSE;
-  if (r.second) {
-    if (!ok || !end.stopped)
-      g_atomic_int_set(&r.cancel, 1); /* a record ran across the split: read on alone */
-    g_thread_join(r.second);
-    /* far from overflow, the running total of one sequential pass cannot overflow either */
-    use_second = ok && end.stopped && !r.staged.gave_up &&
-                 r.total_output + r.staged.total_output < G_MAXDOUBLE / 2;
-  }
+  /* far from overflow, the running total of one sequential pass cannot overflow either */
+  gboolean use_second = cm_two_halves_join(&r.halves, ok) && !r.staged.gave_up &&
+                        r.total_output + r.staged.total_output < G_MAXDOUBLE / 2;
   if (use_second) {
-    add_staged(&r, end.line);
+    add_staged(&r, r.halves.end.line);
     cm_dataset__adopt_strings(ctx->ds, r.staged.strings); /* ids and names stay where they are */
     r.staged.strings = NULL;
-  } else if (ok && end.stopped) {
-    r.past_split = TRUE; /* a header found from here on starts no second part */
-    CmCsvSource rest = part_source(&r, r.split, end.line);
+  } else if (cm_two_halves_read_rest_needed(&r.halves, ok, FALSE)) {
+    CmCsvSource rest = part_source(&r, r.halves.split, r.halves.end.line);
     ok = cm_csv_read_part(&rest, FALSE, on_record, &r, NULL);
     cm_record_queue_flush(&r.queue);
   }

@@ -4,6 +4,7 @@
  * pass. docs/performance.md ("National scale") tells why each step is done the way it is. */
 #include "cm_number.h"
 #include "record_queue.h"
+#include "two_halves.h"
 #include "supply_private.h"
 
 #include <math.h>
@@ -11,20 +12,14 @@
 
 enum { COL_SUPPLIER, COL_BUYER, COL_SEGMENT, COL_VALUE, COL_YEAR, N_COLS };
 
-/* A file this big is read on two threads, split at a line end near its middle. */
-#define PARALLEL_BYTES (8 << 20)
-
 /* What every part of the table shares; read-only once the header is read. */
 typedef struct {
   CmLoadContext *ctx;
   CmColumn cols[N_COLS];
   GArray *extra_index;
   guint n_fields;      /* of the header */
-  goffset split;       /* where the second part starts; 0 when the file is read whole */
-  gboolean past_split; /* the first part reads on from the split itself */
-  gint cancel;         /* atomic: stop the second part */
-  GThread *second;     /* reading the second part */
-  struct _Part *part2; /* its state */
+  CmTwoHalves halves;  /* a big file is read on two threads */
+  struct _Part *part2; /* the second part's state */
 } Shared;
 
 /* The state of reading one part. Diagnostics of a part are collected apart and merged in line
@@ -64,7 +59,7 @@ static void
 give_up(Part *r)
 {
   r->needs_order = TRUE;
-  g_atomic_int_set(&r->shared->cancel, 1);
+  cm_two_halves_cancel(&r->shared->halves);
 }
 
 /* The enterprise of a supplier or buyer field, or -1 (reported). */
@@ -163,9 +158,9 @@ read_header(Part *r, const CmCsvRecord *rec)
   ctx->table_usable[CM_TABLE_SUPPLY] = cm_loader__map_header(
       ctx, CM_TABLE_SUPPLY, rec, sh->cols, N_COLS, &ctx->ds->supply_extra, sh->extra_index);
   /* extra values are interned, which only one thread may do */
-  if (sh->split > 0 && !sh->past_split && ctx->table_usable[CM_TABLE_SUPPLY] &&
+  if (cm_two_halves_may_start(&sh->halves) && ctx->table_usable[CM_TABLE_SUPPLY] &&
       ctx->ds->supply_extra.n == 0)
-    sh->second = g_thread_new("supply", read_second, sh->part2);
+    cm_two_halves_start(&sh->halves, "supply", read_second, sh->part2);
 }
 
 static void
@@ -309,7 +304,7 @@ part_source(Part *r, goffset start, goffset end, guint line)
   src.part_fields = start > 0 && r->header_done ? sh->n_fields : 0;
   src.flush = flush_pending;
   if (!r->first)
-    src.cancel = &sh->cancel;
+    src.cancel = &sh->halves.cancel;
   return src;
 }
 
@@ -319,7 +314,7 @@ read_second(gpointer data)
   Part *r = data;
   /* the line of the split is only known once the first part gets there: count from 0 and
    * shift the lines when merging */
-  CmCsvSource src = part_source(r, r->shared->split, 0, 1);
+  CmCsvSource src = part_source(r, r->shared->halves.split, 0, 1);
   src.part_fields = r->shared->n_fields;
   CmCsvPartEnd end = {0};
   if (!cm_csv_read_part(&src, FALSE, on_record, r, &end))
@@ -420,30 +415,23 @@ cm_loader__read_supply(CmLoadContext *ctx)
   ctx->diags = first.diags; /* hints and id checks of the first part go with its reports */
 
   CmCsvSource src = part_source(&first, 0, 0, 0);
-  CmCsvPartEnd end = {0};
-  gboolean ok = cm_csv_read_first_half(&src, PARALLEL_BYTES, &sh.split, on_record, &first, &end);
+  gboolean ok = cm_two_halves_read_first(&sh.halves, &src, on_record, &first);
   flush(&first);
-  gboolean use_second = FALSE;
-  if (sh.second) {
-    if (!ok || !end.stopped)
-      g_atomic_int_set(&sh.cancel, 1); /* a record ran across the split: read on alone */
-    g_thread_join(sh.second);
-    /* far from overflow, the running total of one sequential pass cannot overflow either */
-    use_second =
-        ok && end.stopped && !second.needs_order && first.total + second.total < G_MAXDOUBLE / 2;
-  }
-  if (ok && end.stopped && !use_second) {
+  /* far from overflow, the running total of one sequential pass cannot overflow either */
+  gboolean use_second = cm_two_halves_join(&sh.halves, ok) && !second.needs_order &&
+                        first.total + second.total < G_MAXDOUBLE / 2;
+  guint split_line = sh.halves.end.line;
+  if (cm_two_halves_read_rest_needed(&sh.halves, ok, use_second)) {
     /* read the rest in order after all */
-    sh.past_split = TRUE; /* a header found from here on starts no second part */
-    CmCsvSource rest = part_source(&first, sh.split, 0, end.line);
+    CmCsvSource rest = part_source(&first, sh.halves.split, 0, split_line);
     ok = cm_csv_read_part(&rest, FALSE, on_record, &first, NULL);
     flush(&first);
   }
   if (use_second) {
-    shift_lines(second.diags, end.line - 1);
+    shift_lines(second.diags, split_line - 1);
     for (guint k = 0; k < second.lines.marks->len; k++) {
       CmLineMark m = g_array_index(second.lines.marks, CmLineMark, k);
-      cm_line_map_add(&first.lines, m.row + first.n_rows, m.row + m.skip + end.line - 1);
+      cm_line_map_add(&first.lines, m.row + first.n_rows, m.row + m.skip + split_line - 1);
     }
     cm_row_blocks_move_to(&second.blocks, ctx->ds->supply);
   }
