@@ -13,6 +13,14 @@ for f in bin/chainmap include/chainmap/chainmap.h share/man/man1/chainmap.1 \
   [ -e "$prefix/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
 done
 libdir=$(ls -d "$prefix"/lib*/pkgconfig | head -1 | xargs dirname)
+# the shared library exports the public API only (cmake/libchainmap.cmake's version script)
+exports=$(nm -D --defined-only "$libdir/libchainmap.so" | awk '{print $3}')
+if echo "$exports" | grep -q '__\|^[^c]\|^c[^m]'; then
+  echo "FAIL: libchainmap.so exports more than the public API:"
+  echo "$exports" | grep '__\|^[^c]\|^c[^m]' | head
+  exit 1
+fi
+echo "$exports" | grep -qx cm_gaps_compute || { echo "FAIL: cm_gaps_compute not exported"; exit 1; }
 export PKG_CONFIG_PATH=$libdir/pkgconfig
 cc=${CC:-cc}
 # Hand-checked on samples/ningde-lithium (docs/example-gaps-ningde.md): 29 segments, 15 made
