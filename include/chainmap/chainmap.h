@@ -7,6 +7,7 @@
 /* One line per public header (docs/conventions.md: adding a public header). */
 #include <chainmap/error.h>
 #include <chainmap/init.h>
+#include <chainmap/lang.h>
 #include <chainmap/diagnostics.h>
 #include <chainmap/region.h>
 #include <chainmap/dataset.h>

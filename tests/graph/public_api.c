@@ -75,3 +75,16 @@ Test(public_api, extra_columns_and_their_values)
   cr_expect_str_eq(cm_dataset_extra_field(ds, CM_DATASET_ENTERPRISES, (guint)catl, 0),
                    "Headquarters, Zhangwan and Huxi bases");
 }
+
+Test(public_api, language_is_chosen_through_the_public_header)
+{
+  CmLang lang = CM_LANG_EN;
+  cr_expect(cm_lang_parse("ZH", &lang));
+  cr_expect_eq(lang, CM_LANG_ZH);
+  cr_expect_not(cm_lang_parse("fr", &lang));
+  cm_lang_set(CM_LANG_ZH);
+  cr_expect_eq(cm_lang_get(), CM_LANG_ZH);
+  cr_expect_str_eq(cm_lang_code(cm_lang_get()), "zh");
+  cm_lang_set(CM_LANG_EN);
+  cr_expect_str_eq(cm_lang_code(cm_lang_get()), "en");
+}
