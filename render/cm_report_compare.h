@@ -1,18 +1,7 @@
-/* The compare report: a status matrix of segments by column, each column's completeness and
- * leaders' local share, and the status changes between neighbouring columns. */
+/* In the tree: the public chainmap/report_compare.h with the private headers it builds on. */
 #pragma once
 
-#include "cm_compare.h"
 #include "cm_report.h"
+#include "cm_compare.h"
 
-G_BEGIN_DECLS
-
-/* Text (coloured when options->color), Markdown, CSV (one row per segment and column) or JSON
- * (SPEC section 4). (transfer full) */
-GString *cm_report_compare(const CmDataset *ds, const CmCompare *compare,
-                           const CmReportOptions *options);
-
-/* A segment's status in words for people ("gap", "缺链" ...), following the language. */
-const char *cm_report_status_word(CmSegmentStatus status);
-
-G_END_DECLS
+#include <chainmap/report_compare.h>

@@ -1,14 +1,7 @@
-/* The plan report: which outside suppliers to land to reach the leaders' procurement target,
- * or what landing a given shortlist would do. */
+/* In the tree: the public chainmap/report_plan.h with the private headers it builds on. */
 #pragma once
 
-#include "cm_plan.h"
 #include "cm_report.h"
+#include "cm_plan.h"
 
-G_BEGIN_DECLS
-
-/* Text and Markdown tell the path as a planner would, with what each landed supplier sells to
- * which leader; CSV has one row per step; JSON is SPEC section 4's. (transfer full) */
-GString *cm_report_plan(const CmDataset *ds, const CmPlan *plan, const CmReportOptions *options);
-
-G_END_DECLS
+#include <chainmap/report_plan.h>

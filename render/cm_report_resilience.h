@@ -1,15 +1,7 @@
-/* The resilience report: where the chain leaders' supply can break (single sources, one
- * province, concentration) and which suppliers they depend on most. */
+/* In the tree: the public chainmap/report_resilience.h with the private headers it builds on. */
 #pragma once
 
 #include "cm_report.h"
 #include "cm_resilience.h"
 
-G_BEGIN_DECLS
-
-/* Text and Markdown read as a risk briefing, worst first; CSV has one row per leader input
- * (leader x segment); JSON is SPEC section 4's. (transfer full) */
-GString *cm_report_resilience(const CmDataset *ds, const CmResilience *resilience,
-                              const CmReportOptions *options);
-
-G_END_DECLS
+#include <chainmap/report_resilience.h>

@@ -14,8 +14,16 @@
 #include <chainmap/template.h>
 #include <chainmap/analysis.h>
 #include <chainmap/network.h>
+#include <chainmap/locality.h>
+#include <chainmap/compare.h>
+#include <chainmap/resilience.h>
+#include <chainmap/plan.h>
 #include <chainmap/loader.h>
 #include <chainmap/report.h>
+#include <chainmap/report_compare.h>
+#include <chainmap/report_resilience.h>
+#include <chainmap/report_plan.h>
 #include <chainmap/map.h>
+#include <chainmap/map_change.h>
 #include <chainmap/output.h>
 #include <chainmap/batch.h>
