@@ -1,4 +1,5 @@
 #include "batch_manifest.h"
+#include "cm_i18n.h"
 
 #include <string.h>
 
@@ -47,7 +48,7 @@ read_job(GKeyFile *kf, const char *path, const char *dir, const char *group, gui
 {
   g_autofree char *dataset = g_key_file_get_string(kf, group, "dataset", NULL);
   if (!dataset || !*g_strstrip(dataset))
-    return fail(error, path, group, "needs dataset=PATH");
+    return fail(error, path, group, _("needs dataset=PATH"));
   g_autofree char *full =
       g_path_is_absolute(dataset) ? g_strdup(dataset) : g_build_filename(dir, dataset, NULL);
   g_autoptr(CmBatchJob) job = cm_batch_job_new(full, formats, slide);
@@ -65,7 +66,7 @@ read_job(GKeyFile *kf, const char *path, const char *dir, const char *group, gui
       else if (strcmp(v, "network") == 0)
         job->network = TRUE;
       else if (*v)
-        return fail(error, path, group, "unknown view '%s' (chain, leaders or network)", v);
+        return fail(error, path, group, _("unknown view '%s' (chain, leaders or network)"), v);
     }
   }
   g_autofree char *focus = g_key_file_get_string(kf, group, "focus", NULL);
@@ -78,18 +79,18 @@ read_job(GKeyFile *kf, const char *path, const char *dir, const char *group, gui
     g_autoptr(GError) err = NULL;
     gint depth = g_key_file_get_integer(kf, group, "depth", &err);
     if (err || depth < 1 || depth > 100)
-      return fail(error, path, group, "depth must be a whole number from 1 to 100");
+      return fail(error, path, group, _("depth must be a whole number from 1 to 100"));
     job->depth = (guint)depth;
   }
   g_autofree char *fmts = g_key_file_get_string(kf, group, "formats", NULL);
   g_autofree char *bad = NULL;
   if (fmts && !cm_cli_parse_formats(fmts, &job->formats, &bad))
-    return fail(error, path, group, "unknown format '%s' (svg, png, pdf or dot)", bad);
+    return fail(error, path, group, _("unknown format '%s' (svg, png, pdf or dot)"), bad);
   if (g_key_file_has_key(kf, group, "slide", NULL)) {
     g_autoptr(GError) err = NULL;
     job->slide = g_key_file_get_boolean(kf, group, "slide", &err);
     if (err)
-      return fail(error, path, group, "slide must be true or false");
+      return fail(error, path, group, _("slide must be true or false"));
   }
   g_ptr_array_add(jobs, g_steal_pointer(&job));
   return TRUE;
@@ -109,7 +110,7 @@ cm_cli_read_manifest(const char *path, guint default_formats, gboolean default_s
   g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
   if (!groups[0]) {
     g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
-                "%s: no jobs (one [group] per job)", path);
+                _("%s: no jobs (one [group] per job)"), path);
     return FALSE;
   }
   for (guint i = 0; groups[i]; i++)

@@ -1,13 +1,14 @@
 /* chainmap targets DATASET [--top N]: outside enterprises to invite, ranked. */
 #include "cli.h"
 #include "report_cmd.h"
+#include "cm_i18n.h"
 
 int
 cm_cmd_targets(int argc, char **argv)
 {
   gint top = G_MININT; /* not given */
   GOptionEntry entries[] = {
-      {"top", 'n', 0, G_OPTION_ARG_INT, &top, "show the first N targets only", "N"},
+      {"top", 'n', 0, G_OPTION_ARG_INT, &top, N_("show the first N targets only"), "N"},
       G_OPTION_ENTRY_NULL,
   };
   g_auto(CmReportCommand) cmd = {0};
@@ -15,7 +16,7 @@ cm_cmd_targets(int argc, char **argv)
   if (rc != CM_EXIT_OK)
     return rc;
   if (top != G_MININT && top < 1)
-    return cm_cli_usage_error("targets", "bad --top %d: expected a number of targets, 1 or more",
+    return cm_cli_usage_error("targets", _("bad --top %d: expected a number of targets, 1 or more"),
                               top);
   cmd.report.top = top > 0 ? (guint)top : 0;
   rc = cm_report_command_load(&cmd, "targets");

@@ -4,10 +4,21 @@
  * is reported against the first). docs/performance.md ("National scale") tells why. */
 #include "cm_number.h"
 #include "record_queue.h"
+#include "cm_i18n.h"
 
 #include <math.h>
 
-enum { COL_ID, COL_NAME, COL_REGION, COL_SEGMENTS, COL_ROLE, COL_OUTPUT, COL_STATUS, N_COLS };
+enum {
+  COL_ID,
+  COL_NAME,
+  COL_REGION,
+  COL_SEGMENTS,
+  COL_ROLE,
+  COL_OUTPUT,
+  COL_STATUS,
+  COL_NAME_EN,
+  N_COLS
+};
 
 /* A file this big is read on two threads, split at a line end near its middle. */
 #define PARALLEL_BYTES (8 << 20)
@@ -72,7 +83,7 @@ read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field
   char *items[MAX_LIST];
   guint n = cm_csv_split_list(list, items, MAX_LIST);
   if (n == 0) {
-    problem(r, st, line, "empty required field 'segments'");
+    problem(r, st, line, _("empty required field 'segments'"));
     return 0;
   }
   guint stored = 0, first = segments->len;
@@ -83,7 +94,7 @@ read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field
         st->gave_up = TRUE;
       } else if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
         g_autofree char *hint = cm_loader__hint_segment(ctx, items[k]);
-        problem(r, st, line, "unknown segment '%s'%s", items[k], hint);
+        problem(r, st, line, _("unknown segment '%s'%s"), items[k], hint);
         cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, line, items[k]);
       }
       continue;
@@ -111,7 +122,7 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     return;
   const char *id = f[COL_ID];
   if (*id == '\0') {
-    problem(r, st, line, "empty required field 'id'");
+    problem(r, st, line, _("empty required field 'id'"));
     return;
   }
   if (st) {
@@ -125,7 +136,7 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     gint64 prev = key ? cm_dataset_find_enterprise_key(ds, id, key, &unused)
                       : cm_dataset_find_enterprise(ds, id);
     if (prev >= 0) {
-      problem(r, st, line, "duplicate enterprise id '%s' (first defined at line %u)", id,
+      problem(r, st, line, _("duplicate enterprise id '%s' (first defined at line %u)"), id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
       return;
     }
@@ -134,15 +145,17 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
   const char *name = f[COL_NAME];
   const char *region = f[COL_REGION];
   if (*region == '\0')
-    problem(r, st, line, "empty required field 'region'");
+    problem(r, st, line, _("empty required field 'region'"));
   if (st) {
     e.id = g_string_chunk_insert(st->strings, id);
     e.name = *name ? g_string_chunk_insert(st->strings, name) : e.id;
+    e.name_en = *f[COL_NAME_EN] ? g_string_chunk_insert(st->strings, f[COL_NAME_EN]) : NULL;
     e.region = g_string_chunk_insert_const(st->strings, region);
     e.role = g_string_chunk_insert_const(st->strings, f[COL_ROLE]);
   } else {
     e.id = cm_dataset_store(ds, id);
     e.name = *name ? cm_dataset_store(ds, name) : e.id;
+    e.name_en = *f[COL_NAME_EN] ? cm_dataset_store(ds, f[COL_NAME_EN]) : NULL;
     e.region = cm_dataset_intern(ds, region);
     e.role = cm_dataset_intern(ds, f[COL_ROLE]);
   }
@@ -153,19 +166,19 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     if (res == CM_NUMBER_OK)
       e.has_output = TRUE;
     else
-      problem(r, st, line, "bad output '%s': %s", output, cm_number_result_describe(res));
+      problem(r, st, line, _("bad output '%s': %s"), output, cm_number_result_describe(res));
     double *total = st ? &st->total_output : &r->total_output;
     *total += e.output;
     if (!st && !isfinite(r->total_output) && !r->overflowed) {
       r->overflowed = TRUE;
       problem(r, st, line,
-              "the outputs add up beyond the largest number chainmap can sum "
-              "(about 1.8e308); check the unit of 'output'");
+              _("the outputs add up beyond the largest number chainmap can sum "
+                "(about 1.8e308); check the unit of 'output'"));
     }
   }
   const char *status = f[COL_STATUS];
   if (!cm_project_status_from_string(status, &e.status))
-    problem(r, st, line, "bad status '%s' (expected operating, construction or signed)", status);
+    problem(r, st, line, _("bad status '%s' (expected operating, construction or signed)"), status);
 
   e.segments_offset = (st ? st->segments : ds->enterprise_segments)->len;
   e.n_segments = read_segment_list(r, st, line, f[COL_SEGMENTS]);
@@ -308,7 +321,7 @@ add_staged(EnterpriseReader *r, guint first_line)
     guint32 unused;
     gint64 prev = cm_dataset_find_enterprise_key(ds, e.id, &keys[i % (2 * AHEAD)], &unused);
     if (prev >= 0) {
-      problem(r, NULL, e.line, "duplicate enterprise id '%s' (first defined at line %u)", e.id,
+      problem(r, NULL, e.line, _("duplicate enterprise id '%s' (first defined at line %u)"), e.id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
       continue;
     }
@@ -331,7 +344,8 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
                [COL_SEGMENTS] = {"segments", TRUE, -1},
                [COL_ROLE] = {"role", FALSE, -1},
                [COL_OUTPUT] = {"output", FALSE, -1},
-               [COL_STATUS] = {"status", FALSE, -1}},
+               [COL_STATUS] = {"status", FALSE, -1},
+               [COL_NAME_EN] = {"name_en", FALSE, -1}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .staged = {.diags = cm_diagnostics_new(),
                  .strings = g_string_chunk_new(1 << 20),

@@ -1,4 +1,5 @@
 #include "loader_private.h"
+#include "cm_i18n.h"
 
 #include <string.h>
 
@@ -19,7 +20,7 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     guint first = GPOINTER_TO_UINT(g_hash_table_lookup(seen, folded));
     if (first) {
       cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                         "duplicate column '%s' (columns %u and %u)", name, first, i + 1);
+                         _("duplicate column '%s' (columns %u and %u)"), name, first, i + 1);
       ok = FALSE;
       g_free(folded);
     } else {
@@ -42,11 +43,11 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     if (cols[c].required && cols[c].index < 0) {
       const char *hint = "";
       if (header->n_fields == 1 && strchr(header->fields[0], ';'))
-        hint = "; the file seems to be separated by ';': save it as comma-separated CSV";
+        hint = _("; the file seems to be separated by ';': save it as comma-separated CSV");
       else if (header->n_fields == 1 && strchr(header->fields[0], '\t'))
-        hint = "; the file seems to be separated by tabs: save it as comma-separated CSV";
+        hint = _("; the file seems to be separated by tabs: save it as comma-separated CSV");
       cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                         "missing required column '%s'%s", cols[c].name, hint);
+                         _("missing required column '%s'%s"), cols[c].name, hint);
       ok = FALSE;
     }
   }
@@ -107,13 +108,13 @@ cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *i
   gunichar c = cm_loader__id_space(id);
   if (!c)
     return;
-  const char *what = c == 0x3000   ? "a full-width space"
-                     : c == 0x00A0 ? "a no-break space"
-                     : c == 0xFEFF ? "a byte-order mark"
-                     : c == 0x200B ? "a zero-width space"
-                                   : "a non-ASCII space";
+  const char *what = c == 0x3000   ? _("a full-width space")
+                     : c == 0x00A0 ? _("a no-break space")
+                     : c == 0xFEFF ? _("a byte-order mark")
+                     : c == 0x200B ? _("a zero-width space")
+                                   : _("a non-ASCII space");
   cm_diagnostics_add(ctx->diags, ctx->table_display[table], line, CM_SEVERITY_WARNING,
-                     "id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
-                     "the same id without it",
+                     _("id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
+                       "the same id without it"),
                      id, what, c);
 }
