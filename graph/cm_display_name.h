@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
+const char *cm_dataset_display_name(const CmDataset *ds); /* the title: name_en of [dataset] */
 const char *cm_segment_display_name(const CmSegment *segment);
 const char *cm_enterprise_display_name(const CmEnterprise *enterprise);
 

@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-static const char *const dataset_keys[] = {"name",        "region", "unit",     "segments",
-                                           "enterprises", "supply", "encoding", NULL};
+static const char *const dataset_keys[] = {
+    "name", "region", "unit", "segments", "enterprises", "supply", "encoding", "name_en", NULL};
 static const char *const analysis_keys[] = {"min_producers", "min_coverage", "procurement_target",
                                             "scenario", NULL};
 
@@ -180,6 +180,8 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   ds->name = get_string(ctx, text, kf, "dataset", "name", "");
   if (!ds->name)
     ds->name = g_strdup("");
+  g_free(ds->name_en);
+  ds->name_en = get_string(ctx, text, kf, "dataset", "name_en", NULL);
   g_free(ds->unit);
   ds->unit = get_string(ctx, text, kf, "dataset", "unit", "");
   if (!ds->unit)

@@ -230,11 +230,11 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
                            ? cm_slug_set_take(slugs, job->name ? job->name : "chain")
                            : NULL;
     if (job->chain)
-      add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, "Chain map");
+      add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, _("Chain map"));
     if (job->network) {
       g_autofree char *nname = g_strdup_printf("%s-network", stem);
-      g_autofree char *label = job->focus ? g_strdup_printf("Network around %s", job->focus)
-                                          : g_strdup("Enterprise network");
+      g_autofree char *label = job->focus ? g_strdup_printf(_("Network around %s"), job->focus)
+                                          : g_strdup(_("Enterprise network"));
       add_maps(plan, d, job, ITEM_NETWORK, job->focus, cm_slug_set_take(slugs, nname), label);
     }
     for (guint k = 0; job->leaders && k < ids->len; k++) {
@@ -242,7 +242,8 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
       leader_job.depth = 2;
       g_autofree char *id_slug = cm_slug(g_ptr_array_index(ids, k));
       g_autofree char *lname = g_strdup_printf("leader-%s", id_slug);
-      g_autofree char *label = g_strdup_printf("Leader: %s", (char *)g_ptr_array_index(names, k));
+      g_autofree char *label =
+          g_strdup_printf(_("Leader: %s"), (char *)g_ptr_array_index(names, k));
       add_maps(plan, d, &leader_job, ITEM_NETWORK, g_ptr_array_index(ids, k),
                cm_slug_set_take(slugs, lname), label);
     }
@@ -380,8 +381,8 @@ collect_results(Plan *plan)
     if (it->state == ITEM_FAILED) {
       g_string_append(ds->messages, it->why);
     } else if (it->state == ITEM_DONE && it->kind == ITEM_REPORTS) {
-      CmBatchFile gaps = {g_strdup("Gap report"), g_strdup("gaps.md")};
-      CmBatchFile proc = {g_strdup("Procurement report"), g_strdup("procurement.md")};
+      CmBatchFile gaps = {g_strdup(_("Gap report")), g_strdup("gaps.md")};
+      CmBatchFile proc = {g_strdup(_("Procurement report")), g_strdup("procurement.md")};
       g_array_append_val(ds->files, gaps);
       g_array_append_val(ds->files, proc);
     } else if (it->state == ITEM_DONE) {

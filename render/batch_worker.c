@@ -97,12 +97,14 @@ headline_variant(const CmDataset *ds, const CmGaps *gaps, const CmProcurement *p
   g_variant_builder_init(&leaders, G_VARIANT_TYPE("a(ss)"));
   for (guint k = 0; k < p->leaders->len; k++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(p->leaders, guint32, k));
-    g_variant_builder_add(&leaders, "(ss)", e->id, e->name);
+    g_variant_builder_add(&leaders, "(ss)", e->id, cm_enterprise_display_name(e));
   }
-  return g_variant_new(CM_BATCH_HEADLINE_TYPE, ds->name, ds->region, ds->unit, gaps->completeness,
-                       gaps->n_segments, gaps->present, gaps->strengthen->len,
-                       gaps->supplement->len, gaps->extend->len, p->leaders_has_ratio,
-                       p->leaders_ratio, p->target, p->meets_target, &leaders);
+  /* names and unit as the index shows them to people, in the language in force */
+  return g_variant_new(CM_BATCH_HEADLINE_TYPE, cm_dataset_display_name(ds), ds->region,
+                       cm_unit_display(ds->unit), gaps->completeness, gaps->n_segments,
+                       gaps->present, gaps->strengthen->len, gaps->supplement->len,
+                       gaps->extend->len, p->leaders_has_ratio, p->leaders_ratio, p->target,
+                       p->meets_target, &leaders);
 }
 
 static gboolean

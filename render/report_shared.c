@@ -177,7 +177,7 @@ cm_report__header(GString *out, const CmDataset *ds, const CmAnalysisOptions *op
   if (format == CM_FORMAT_MD) {
     g_autoptr(GString) name = g_string_new(NULL), region = g_string_new(NULL),
                        unit = g_string_new(NULL);
-    cm_report__md_text(name, ds->name);
+    cm_report__md_text(name, cm_dataset_display_name(ds));
     cm_report__md_text(region, ds->region);
     cm_report__md_text(unit, unit_text);
     g_string_append_printf(out, "# %s — %s\n\n", name->str, what);
@@ -185,7 +185,7 @@ cm_report__header(GString *out, const CmDataset *ds, const CmAnalysisOptions *op
                            region->str, unit->str, counted, years);
     return;
   }
-  g_autofree char *name = cm_text_sanitize(ds->name);
+  g_autofree char *name = cm_text_sanitize(cm_dataset_display_name(ds));
   g_autofree char *region = cm_text_sanitize(ds->region);
   g_autofree char *unit = cm_text_sanitize(unit_text);
   if (color)

@@ -62,3 +62,17 @@ cm_words_direction(CmDirection direction)
   }
   return "";
 }
+
+const char *
+cm_words_project_status(CmProjectStatus status)
+{
+  switch (status) {
+  case CM_PROJECT_OPERATING:
+    return _("operating");
+  case CM_PROJECT_CONSTRUCTION:
+    return _("under construction");
+  case CM_PROJECT_SIGNED:
+    return _("signed");
+  }
+  return "";
+}

@@ -11,5 +11,6 @@ const char *cm_words_tier(CmTier tier);                /* "upstream" / 上游 */
 const char *cm_words_status(CmSegmentStatus status);   /* "weak" / 薄弱 */
 const char *cm_words_action(CmAction action);          /* "strengthen" / 强链; "" for none */
 const char *cm_words_direction(CmDirection direction); /* "upstream" / 上游; "" for none */
+const char *cm_words_project_status(CmProjectStatus status); /* "signed" / 签约 */
 
 G_END_DECLS
