@@ -109,7 +109,7 @@ headline(GString *out, const CmDataset *ds, const CmProcurement *p, const CmRepo
     g_string_append(out, NG_("Chain leader: ", "Chain leaders: ", p->leaders->len));
     for (guint l = 0; l < p->leaders->len; l++) {
       if (l > 0)
-        g_string_append(out, ", ");
+        g_string_append(out, C_("list", ", "));
       append_enterprise(out, enterprise(ds, g_array_index(p->leaders, guint32, l)), o->format);
     }
     g_string_append_c(out, '\n');

@@ -110,13 +110,13 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
     cm_text_table_cell_static(table, 2, e->id);
     cm_text_table_cell_static(table, 3, cm_enterprise_display_name(e));
     cm_text_table_cell_static(table, 4, e->region);
-    cm_text_table_cell(table, 5,
-                       join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ", "));
+    cm_text_table_cell(
+        table, 5, join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, C_("list", ", ")));
     cm_text_table_cell(table, 6, cm_report__money_buf(money, tg->value_to_local));
     cm_text_table_cell_uint(table, 7, tg->local_buyers);
-    cm_text_table_cell(
-        table, 8,
-        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ", "));
+    cm_text_table_cell(table, 8,
+                       join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
+                                FALSE, C_("list", ", ")));
     if (t->leaders_total > 0)
       cm_text_table_cellf(table, 9, _("+%.1f pp"), 100.0 * tg->leaders_gain / t->leaders_total);
     else
