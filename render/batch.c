@@ -3,6 +3,7 @@
 #include "batch_private.h"
 #include "cm_output.h"
 #include "cm_slug.h"
+#include "cm_i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -255,7 +256,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
 {
   int down[2], up[2];
   if (pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot create a pipe: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot create a pipe: %s"),
                 g_strerror(errno));
     return FALSE;
   }
@@ -263,7 +264,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot start a worker: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot start a worker: %s"),
                 g_strerror(errno));
     return FALSE;
   }
@@ -430,7 +431,7 @@ run_pool(Plan *plan, guint n_workers, GError **error)
     if (busy == 0)
       break;
     if (poll(fds, n_workers, -1) < 0 && errno != EINTR) {
-      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "poll: %s", g_strerror(errno));
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("poll: %s"), g_strerror(errno));
       return FALSE;
     }
     for (guint i = 0; i < n_workers; i++) {
@@ -466,7 +467,7 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
   g_return_val_if_fail(config && config->outdir && config->load, FALSE);
   if (g_mkdir_with_parents(config->outdir, 0755) != 0 ||
       !g_file_test(config->outdir, G_FILE_TEST_IS_DIR)) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot create %s: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot create %s: %s"),
                 config->outdir, g_strerror(errno));
     return FALSE;
   }
