@@ -400,11 +400,11 @@ prepare_dir(const char *dir, GString *why)
 {
   struct stat st;
   if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode) && g_unlink(dir) != 0) {
-    g_string_append_printf(why, "cannot replace the symlink %s: %s\n", dir, g_strerror(errno));
+    g_string_append_printf(why, _("cannot replace the symlink %s: %s\n"), dir, g_strerror(errno));
     return FALSE;
   }
   if (g_mkdir_with_parents(dir, 0755) != 0 || lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-    g_string_append_printf(why, "cannot create %s: %s\n", dir, g_strerror(errno));
+    g_string_append_printf(why, _("cannot create %s: %s\n"), dir, g_strerror(errno));
     return FALSE;
   }
   cm_output_clean_stale(dir);
@@ -449,7 +449,8 @@ run_pool(Plan *plan, guint n_workers, GError **error)
       gint lost = w->item;
       stop_worker(w, TRUE);
       if (lost >= 0) {
-        g_autoptr(GBytes) why = g_bytes_new_static("the worker process died\n", 24);
+        const char *died = _("the worker process died\n");
+        g_autoptr(GBytes) why = g_bytes_new(died, strlen(died));
         finish_item(plan, (guint)lost, FALSE, why);
       }
       if (!spawn_worker(plan, w, error))

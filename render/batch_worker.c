@@ -157,7 +157,7 @@ do_map(const CmDataset *ds, ItemKind kind, CmMapFormat format, const char *focus
   } else {
     gint64 f = focus && *focus ? cm_dataset_find_enterprise(ds, focus) : -1;
     if (focus && *focus && f < 0) {
-      g_string_append_printf(why, "no enterprise '%s' to focus on\n", focus);
+      g_string_append_printf(why, _("no enterprise '%s' to focus on\n"), focus);
       return FALSE;
     }
     bytes = cm_network_map_render(ds, &options, f, depth, &style, &err);
