@@ -109,6 +109,12 @@ main(int argc, char **argv)
   while (argc >= 2 &&
          (g_str_has_prefix(argv[1], "--lang=") || (strcmp(argv[1], "--lang") == 0 && argc >= 3))) {
     int n = strcmp(argv[1], "--lang") == 0 ? 2 : 1;
+    const char *value = n == 2 ? argv[2] : argv[1] + strlen("--lang=");
+    CmLang lang;
+    if (!cm_lang_parse(value, &lang)) {
+      fprintf(stderr, _("chainmap: bad --lang '%s': expected zh or en\n"), value);
+      return CM_EXIT_USAGE;
+    }
     argv[n] = argv[0];
     argv += n;
     argc -= n;
