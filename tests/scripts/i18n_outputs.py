@@ -37,7 +37,8 @@ dataset datasets failed errors warnings
 INPUT_WORDS_ZH = "上游 中游 下游 链主 投产 运营 在建 签约".split()
 LITERALS = """
 chain network leaders text md csv json svg png pdf dot operating construction signed zh en auto
-utf gb validate gaps procurement targets render batch help chainmap
+utf gb validate gaps procurement targets render batch help chainmap resilience plan compare
+hhi land
 """.split()
 failures = []
 
@@ -142,13 +143,18 @@ def main():
     bin = a.chainmap
 
     for lang, check in (("en", check_english), ("zh", check_chinese)):
-        for cmd in ("gaps", "procurement", "targets"):
+        for cmd in (["gaps"], ["procurement"], ["targets"], ["resilience"], ["plan"],
+                    ["plan", "--land", "ganfeng,semcorp"],
+                    ["compare", "--year", "2023", "--year", "2024"],
+                    ["compare", "--scenario", "operating", "--scenario", "operating,construction"],
+                    ["compare", "--region", "Fujian/Ningde", "--region", "Fujian"]):
             for fmt in ("text", "md"):
-                out, _ = run([bin, cmd, ds, "--lang", lang, "--format", fmt], env)
-                check(f"{cmd} --format {fmt}", out, values)
+                out, _ = run([bin, cmd[0], ds] + cmd[1:] + ["--lang", lang, "--format", fmt], env)
+                check(f"{' '.join(cmd)} --format {fmt}", out, values)
         out, _ = run([bin, "validate", ds, "--lang", lang], env)
         check("validate", out, values)
-        for view in (["--view", "chain"], ["--view", "network"], ["--focus", "catl"]):
+        for view in (["--view", "chain"], ["--view", "network"], ["--focus", "catl"],
+                     ["--compare", "--year", "2023", "--year", "2024"]):
             svg = os.path.join(a.work, f"map-{lang}-{view[-1]}.svg")
             run([bin, "render", ds, "-o", svg, "--lang", lang] + view, env)
             with open(svg, encoding="utf-8") as f:
@@ -160,7 +166,8 @@ def main():
         for md in ("gaps.md", "procurement.md"):
             with open(os.path.join(outdir, "ningde-lithium", md), encoding="utf-8") as f:
                 check(f"batch {md}", f.read(), values)
-        for cmd in ("validate", "gaps", "procurement", "targets", "render", "batch"):
+        for cmd in ("validate", "gaps", "procurement", "targets", "render", "batch", "resilience",
+                    "plan", "compare"):
             out, _ = run([bin, "help", cmd, "--lang", lang], env)
             check(f"help {cmd}", out, values, literal=True)
         out, _ = run([bin, "--lang", lang, "--help"], env)
