@@ -7,7 +7,7 @@ foreach(dir ${DIRS})
 endforeach()
 list(SORT files)
 execute_process(
-  COMMAND ${XGETTEXT} --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=NG_:1,2
+  COMMAND ${XGETTEXT} --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=NG_:1,2 --keyword=g_dngettext:2,3
     --from-code=UTF-8 --language=C --add-comments=TRANSLATORS --package-name=chainmap
     --package-version=${VERSION}
     --sort-by-file -o ${OUTPUT} ${files}

@@ -186,6 +186,17 @@ def main():
             check(f"diagnostics of {os.path.basename(bad)}",
                   re.sub(r"'[^'\n]*'", " ", out + err), bvalues, literal=True)
 
+        # the bundled chains and a new dataset from one
+        out, _ = run([bin, "templates", "--lang", lang], env)
+        check("templates", out, values, literal=True)
+        newds = os.path.join(a.work, f"init-{lang}")
+        out, err = run([bin, "init", newds, "--template", "lithium-battery", "--region",
+                        "Fujian/Ningde", "--lang", lang], env)
+        with open(os.path.join(newds, "dataset.ini"), encoding="utf-8") as f:
+            comments = "\n".join(l for l in f if l.startswith("#"))
+        check("init", re.sub(r"'[^'\n]*'", " ", out + err + comments), values + [newds],
+              literal=True)
+
     # name_en with --lang en, name with zh; JSON keeps name in both
     en, _ = run([bin, "procurement", ds, "--lang", "en"], env)
     zh, _ = run([bin, "procurement", ds, "--lang", "zh"], env)
