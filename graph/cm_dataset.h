@@ -27,8 +27,9 @@ typedef enum {
 
 typedef struct {
   const char *id;
-  const char *name;  /* the id when the file gives none */
-  const char *group; /* "" when unset */
+  const char *name;    /* the id when the file gives none */
+  const char *name_en; /* NULL when unset; cm_segment_display_name() picks */
+  const char *group;   /* "" when unset */
   CmTier tier;
   guint32 inputs_offset; /* into CmDataset.segment_inputs */
   guint32 n_inputs;
@@ -38,6 +39,7 @@ typedef struct {
 typedef struct {
   const char *id;
   const char *name;
+  const char *name_en; /* NULL when unset; cm_enterprise_display_name() picks */
   const char *region;
   const char *role;        /* "" when unset */
   double output;           /* 0 when missing */
@@ -79,7 +81,8 @@ typedef struct _CmIdIndex CmIdIndex;
 typedef struct {
   /* [dataset] */
   char *name;
-  char *region; /* normalized (see cm_region_normalize) */
+  char *name_en; /* NULL when unset; cm_dataset_display_name() picks */
+  char *region;  /* normalized (see cm_region_normalize) */
   char *unit;
   char *source; /* the ini path as the user named it */
   CmAnalysisParams params;

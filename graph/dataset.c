@@ -42,6 +42,7 @@ cm_dataset_free(CmDataset *ds)
   if (!ds)
     return;
   g_free(ds->name);
+  g_free(ds->name_en);
   g_free(ds->region);
   g_free(ds->unit);
   g_free(ds->source);
