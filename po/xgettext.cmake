@@ -1,6 +1,7 @@
-# cmake -DXGETTEXT=... -DSOURCE_DIR=... -DDIRS="a;b" -DOUTPUT=... [-DVERSION=...] -P xgettext.cmake
+# cmake -DXGETTEXT=... -DSOURCE_DIR=... -DDIRS="a;b" (or a,b) -DOUTPUT=... [-DVERSION=...] -P xgettext.cmake
 # Writes the gettext template of every string marked _(), N_() or C_() in SOURCE_DIR/DIRS/*.c|h.
 set(files)
+string(REPLACE "," ";" DIRS "${DIRS}") # DIRS may come comma-separated
 foreach(dir ${DIRS})
   file(GLOB_RECURSE found RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/${dir}/*.c ${SOURCE_DIR}/${dir}/*.h)
   list(APPEND files ${found})
