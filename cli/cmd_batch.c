@@ -80,7 +80,8 @@ on_event(const CmBatchEvent *ev, gpointer data)
     if (!p->tty)
       fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, ev->item);
     fprintf(stderr,
-            g_dngettext(NULL, "(%u warning in the dataset; see the top of its gaps.md)\n",
+            g_dngettext(GETTEXT_PACKAGE,
+                        "(%u warning in the dataset; see the top of its gaps.md)\n",
                         "(%u warnings in the dataset; see the top of its gaps.md)\n", ev->warnings),
             ev->warnings);
     if (!p->tty)

@@ -204,9 +204,10 @@ append_dataset(GString *out, const CmBatchDataset *d)
       d->has_headline && d->headline.warnings ? g_strv_length(d->headline.warnings) : 0;
   if (n_warnings) {
     g_string_append(out, "<details class=\"warnings\"><summary>");
-    g_autofree char *head = g_strdup_printf(
-        g_dngettext(NULL, "%u warning in the dataset", "%u warnings in the dataset", n_warnings),
-        n_warnings);
+    g_autofree char *head =
+        g_strdup_printf(g_dngettext(GETTEXT_PACKAGE, "%u warning in the dataset",
+                                    "%u warnings in the dataset", n_warnings),
+                        n_warnings);
     append_escaped(out, head);
     g_string_append(out, "</summary><pre>");
     for (guint k = 0; k < n_warnings; k++) {

@@ -180,7 +180,7 @@ insert_warnings(GString *md, GPtrArray *warnings)
     return;
   GString *block = g_string_new("\n> ");
   g_string_append_printf(block,
-                         g_dngettext(NULL, "**%u warning** in the dataset:",
+                         g_dngettext(GETTEXT_PACKAGE, "**%u warning** in the dataset:",
                                      "**%u warnings** in the dataset:", warnings->len),
                          warnings->len);
   g_string_append(block, "\n>\n");

@@ -447,11 +447,12 @@ append_change_legend(GString *html, const ChainMap *map)
                          "<B>◆ </B></FONT>",
                          CM_MAP_CHANGE_COLOR);
   g_autofree char *text =
-      g_strdup_printf(ngettext("%u segment changed status: %s against %s (the mark shows its "
-                               "status before)",
-                               "%u segments changed status: %s against %s (the mark shows their "
-                               "status before)",
-                               n),
+      g_strdup_printf(g_dngettext(GETTEXT_PACKAGE,
+                                  "%u segment changed status: %s against %s (the mark shows its "
+                                  "status before)",
+                                  "%u segments changed status: %s against %s (the mark shows their "
+                                  "status before)",
+                                  n),
                       n, map->change->label, map->change->previous_label);
   cm_map__html_append(html, text);
   g_string_append(html, "</FONT></TD></TR>");

@@ -1,5 +1,6 @@
 /* The targets report: outside enterprises to invite, ranked. */
 #include "cm_i18n.h"
+#include "cm_display_name.h"
 #include "cm_report.h"
 #include "report_shared.h"
 #include "text_table.h"
@@ -26,8 +27,8 @@ join_ids(GString *s, const CmDataset *ds, const guint32 *list, guint n, gboolean
       g_string_append(s, sep);
     const char *id =
         segments ? cm_dataset_segment(ds, list[i])->id : cm_dataset_enterprise(ds, list[i])->id;
-    const char *name =
-        segments ? cm_dataset_segment(ds, list[i])->name : cm_dataset_enterprise(ds, list[i])->name;
+    const char *name = segments ? cm_segment_display_name(cm_dataset_segment(ds, list[i]))
+                                : cm_enterprise_display_name(cm_dataset_enterprise(ds, list[i]));
     cm_report__append_label(s, named ? name : id, id);
   }
   return s->str;

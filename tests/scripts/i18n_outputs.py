@@ -33,8 +33,10 @@ reports report network material materials arrow width status step steps usage op
 dataset datasets failed errors warnings
 """.split()
 # Words a user types, which messages and help quote as they are: the Chinese input values SPEC
-# accepts (in English output), option values and command names (in Chinese output).
-INPUT_WORDS_ZH = "上游 中游 下游 链主 投产 运营 在建 签约".split()
+# accepts (in English output: its Chinese column names and words), option values and command names
+# (in Chinese output).
+INPUT_WORDS_ZH = """英文名称 上游环节 供应商 采购方 编号 名称 层级 分组 地区 环节 角色 产值 状态 金额 年份
+上游 中游 下游 链主 投产 运营 在建 签约""".split()
 LITERALS = """
 chain network leaders text md csv json svg png pdf dot operating construction signed zh en auto
 utf gb validate gaps procurement targets render batch help chainmap resilience plan compare
