@@ -110,7 +110,7 @@ read_job(GKeyFile *kf, const Manifest *m, const char *dir, const char *group, gu
   }
   g_autofree char *dataset = g_key_file_get_string(kf, group, "dataset", NULL);
   if (!dataset || !*g_strstrip(dataset))
-    return fail(error, m, group, NULL, "needs dataset=PATH");
+    return fail(error, m, group, NULL, _("needs dataset=PATH"));
   g_autofree char *full =
       g_path_is_absolute(dataset) ? g_strdup(dataset) : g_build_filename(dir, dataset, NULL);
   g_autoptr(CmBatchJob) job = cm_batch_job_new(full, formats, slide);
@@ -145,7 +145,7 @@ read_job(GKeyFile *kf, const Manifest *m, const char *dir, const char *group, gu
     g_autoptr(GError) err = NULL;
     gint depth = g_key_file_get_integer(kf, group, "depth", &err);
     if (err || depth < 1 || depth > 100)
-      return fail(error, m, group, "depth", "depth must be a whole number from 1 to 100");
+      return fail(error, m, group, "depth", _("depth must be a whole number from 1 to 100"));
     job->depth = (guint)depth;
   }
   g_autofree char *fmts = g_key_file_get_string(kf, group, "formats", NULL);
@@ -159,7 +159,7 @@ read_job(GKeyFile *kf, const Manifest *m, const char *dir, const char *group, gu
     g_autoptr(GError) err = NULL;
     job->slide = g_key_file_get_boolean(kf, group, "slide", &err);
     if (err)
-      return fail(error, m, group, "slide", "slide must be true or false");
+      return fail(error, m, group, "slide", _("slide must be true or false"));
   }
   g_ptr_array_add(jobs, g_steal_pointer(&job));
   return TRUE;
@@ -181,7 +181,7 @@ cm_cli_read_manifest(const char *path, guint default_formats, gboolean default_s
   g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
   if (!groups[0]) {
     g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
-                "%s: no jobs (one [group] per job)", path);
+                _("%s: no jobs (one [group] per job)"), path);
     return FALSE;
   }
   for (guint i = 0; groups[i]; i++)

@@ -1,6 +1,7 @@
 /* chainmap targets DATASET [--top N]: outside enterprises to invite, ranked. */
 #include "cli.h"
 #include "report_cmd.h"
+#include "cm_i18n.h"
 
 int
 cm_cmd_targets(int argc, char **argv)
@@ -8,7 +9,7 @@ cm_cmd_targets(int argc, char **argv)
   g_autofree char *top_arg = NULL;
   gint top = 0; /* all */
   GOptionEntry entries[] = {
-      {"top", 'n', 0, G_OPTION_ARG_STRING, &top_arg, "show the first N targets only", "N"},
+      {"top", 'n', 0, G_OPTION_ARG_STRING, &top_arg, N_("show the first N targets only"), "N"},
       G_OPTION_ENTRY_NULL,
   };
   g_auto(CmReportCommand) cmd = {0};

@@ -14,7 +14,7 @@ set_lang(const char *option, const char *value, gpointer data, GError **error)
   CmLang lang;
   if (!cm_lang_parse(value, &lang)) {
     g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                "bad --lang '%s': expected zh or en", value);
+                _("bad --lang '%s': expected zh or en"), value);
     return FALSE;
   }
   cm_lang_set(lang);
@@ -29,22 +29,24 @@ cm_cli_context(const char *name, GOptionEntry *entries)
     if (g_str_equal(cm_commands[i].name, name))
       cmd = &cm_commands[i];
   g_autofree char *param =
-      g_strdup_printf("%s - %s", cmd ? cmd->args : "", cmd ? cmd->summary : "");
+      g_strdup_printf("%s - %s", cmd ? cmd->args : "", cmd ? _(cmd->summary) : "");
   GOptionContext *ctx = g_option_context_new(param);
+  /* option descriptions (N_() in the tables) and the description below follow --lang */
+  g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
   g_autofree char *prgname = g_strdup_printf("chainmap %s", name);
   g_set_prgname(prgname);
   if (entries)
-    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
   /* Every command writes text for people: --lang everywhere (SPEC section 3). */
   static GOptionEntry lang_entry[] = {
       {"lang", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)set_lang,
-       "language of the text for people: zh or en (default: from the locale)", "LANG"},
+       N_("language of the text for people: zh or en (default: from the locale)"), "LANG"},
       G_OPTION_ENTRY_NULL,
   };
-  g_option_context_add_main_entries(ctx, lang_entry, NULL);
+  g_option_context_add_main_entries(ctx, lang_entry, GETTEXT_PACKAGE);
   g_option_context_set_description(
-      ctx, "DATASET is a folder holding dataset.ini, or the path of the ini.\n"
-           "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written.\n");
+      ctx, _("DATASET is a folder holding dataset.ini, or the path of the ini.\n"
+             "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written.\n"));
   return ctx;
 }
 
@@ -194,7 +196,8 @@ cm_cli_usage_error(const char *name, const char *format, ...)
   va_start(args, format);
   g_autofree char *msg = g_strdup_vprintf(format, args);
   va_end(args);
-  fprintf(stderr, "chainmap %s: %s\nTry 'chainmap help %s'.\n", name, msg, name);
+  fprintf(stderr, "chainmap %s: %s\n", name, msg);
+  fprintf(stderr, _("Try 'chainmap help %s'.\n"), name);
   return CM_EXIT_USAGE;
 }
 
@@ -220,7 +223,7 @@ cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags)
   }
   guint total = cm_diagnostics_errors(diags) + cm_diagnostics_warnings(diags);
   if (cm_diagnostics_len(diags) < total)
-    fprintf(stream, "(%u more not shown)\n", total - cm_diagnostics_len(diags));
+    fprintf(stream, _("(%u more not shown)\n"), total - cm_diagnostics_len(diags));
 }
 
 gboolean

@@ -80,21 +80,22 @@ cm_cli_add_report_options(GOptionContext *ctx, CmCliReportArgs *args, gboolean w
 {
   parsing = args;
   GOptionEntry entries[] = {
-      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, "write to FILE (default: stdout)",
-       "FILE"},
+      {"output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
+       N_("write to FILE (default: stdout)"), "FILE"},
       {"scenario", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_scenario,
-       "enterprise statuses counted, e.g. operating,construction (default: the dataset's)", "LIST"},
+       N_("enterprise statuses counted, e.g. operating,construction (default: the dataset's)"),
+       "LIST"},
       {"year", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)on_year,
-       "count only the supply rows of year Y", "Y"},
-      {"format", 'f', 0, G_OPTION_ARG_STRING, &args->format, "text (default), md, csv or json",
+       N_("count only the supply rows of year Y"), "Y"},
+      {"format", 'f', 0, G_OPTION_ARG_STRING, &args->format, N_("text (default), md, csv or json"),
        "FORMAT"},
       G_OPTION_ENTRY_NULL,
   };
   if (!with_format) { /* render: a picture needs a file, so -o is required */
-    entries[0].description = "write the map to FILE (required; '-' with -T for stdout)";
+    entries[0].description = N_("write the map to FILE (required; '-' with -T for stdout)");
     entries[3] = (GOptionEntry)G_OPTION_ENTRY_NULL;
   }
-  g_option_context_add_main_entries(ctx, entries, NULL);
+  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
 }
 
 void
@@ -120,7 +121,7 @@ cm_cli_analysis_options(const CmCliReportArgs *args, const CmDataset *ds, const 
       const char *close = cm_suggest(bad, words, G_N_ELEMENTS(words));
       g_autofree char *hint = close ? g_strdup_printf(_("; did you mean '%s'?"), close) : NULL;
       cm_cli_usage_error(command,
-                         "bad --scenario '%s': '%s' is not operating, construction or signed%s",
+                         _("bad --scenario '%s': '%s' is not operating, construction or signed%s"),
                          args->scenario, bad, hint ? hint : "");
       return FALSE;
     }

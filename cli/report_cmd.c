@@ -1,3 +1,4 @@
+#include "cm_i18n.h"
 #include "report_cmd.h"
 #include "cli.h"
 #include "text_table.h"
@@ -51,10 +52,10 @@ cm_report_command_parse(CmReportCommand *cmd, const char *name, GOptionEntry *ex
   if (!cm_cli_parse(ctx, name, &argc, &argv))
     return CM_EXIT_USAGE;
   if (argc != 2)
-    return cm_cli_usage_error(name, argc < 2 ? "missing DATASET" : "one DATASET at a time");
+    return cm_cli_usage_error(name, argc < 2 ? _("missing DATASET") : _("one DATASET at a time"));
   CmReportFormat format = CM_FORMAT_TEXT;
   if (cmd->args.format && !cm_report_format_from_string(cmd->args.format, &format))
-    return cm_cli_usage_error(name, "unknown format '%s' (text, md, csv or json)",
+    return cm_cli_usage_error(name, _("unknown format '%s' (text, md, csv or json)"),
                               cmd->args.format);
   cmd->report.format = format;
   cmd->report.color = want_color(&cmd->args, format);
@@ -79,7 +80,7 @@ cm_report_command_load(CmReportCommand *cmd, const char *name)
 int
 cm_report_command_failed(const char *name, const GError *error)
 {
-  fprintf(stderr, "chainmap %s: %s\n", name, error ? error->message : "analysis failed");
+  fprintf(stderr, "chainmap %s: %s\n", name, error ? error->message : _("analysis failed"));
   return CM_EXIT_INVALID;
 }
 

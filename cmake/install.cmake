@@ -1,7 +1,6 @@
 # `cmake --install`: the chainmap program, libchainmap (shared and static), the public headers,
 # chainmap.pc, a CMake package (find_package(chainmap): chainmap::chainmap,
-# chainmap::chainmap_static), the man page, and the templates and translations once the tree has
-# them (templates/, po/).
+# chainmap::chainmap_static), the man page and the templates (the translations: po/).
 include(CMakePackageConfigHelpers)
 
 install(TARGETS chainmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -32,23 +31,5 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/templates)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/
     DESTINATION ${CMAKE_INSTALL_DATADIR}/chainmap/templates)
 endif()
-# Translations (issue 15): po/CMakeLists.txt compiles po/*.po with msgfmt and installs the .mo
-# files under ${CMAKE_INSTALL_LOCALEDIR}; without one, the .po files are compiled here.
-if(EXISTS ${PROJECT_SOURCE_DIR}/po/CMakeLists.txt)
-  add_subdirectory(${PROJECT_SOURCE_DIR}/po ${PROJECT_BINARY_DIR}/po)
-elseif(EXISTS ${PROJECT_SOURCE_DIR}/po)
-  find_program(CM_MSGFMT msgfmt REQUIRED)
-  file(GLOB CM_PO_FILES ${PROJECT_SOURCE_DIR}/po/*.po)
-  set(CM_MO_FILES)
-  foreach(po ${CM_PO_FILES})
-    get_filename_component(lang ${po} NAME_WE)
-    set(mo ${PROJECT_BINARY_DIR}/locale/${lang}/LC_MESSAGES/chainmap.mo)
-    add_custom_command(OUTPUT ${mo}
-      COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/locale/${lang}/LC_MESSAGES
-      COMMAND ${CM_MSGFMT} --check -o ${mo} ${po}
-      DEPENDS ${po} VERBATIM)
-    list(APPEND CM_MO_FILES ${mo})
-    install(FILES ${mo} DESTINATION ${CMAKE_INSTALL_LOCALEDIR}/${lang}/LC_MESSAGES)
-  endforeach()
-  add_custom_target(chainmap_translations ALL DEPENDS ${CM_MO_FILES})
-endif()
+# The translations (po/*.po compiled by msgfmt) are installed by po/CMakeLists.txt, under
+# ${CMAKE_INSTALL_LOCALEDIR}.

@@ -16,7 +16,8 @@ typedef struct _CmIdIndex CmIdIndex;
 struct _CmDataset {
   /* [dataset] */
   char *name;
-  char *region; /* normalized (see cm_region_normalize) */
+  char *name_en; /* NULL when unset; cm_dataset_display_name() picks */
+  char *region;  /* normalized (see cm_region_normalize) */
   char *unit;
   char *source; /* the ini path as the user named it */
   CmAnalysisParams params;

@@ -44,6 +44,7 @@ cm_dataset_free(CmDataset *ds)
   if (!ds)
     return;
   g_free(ds->name);
+  g_free(ds->name_en);
   g_free(ds->region);
   g_free(ds->unit);
   g_free(ds->source);
@@ -187,6 +188,12 @@ const char *
 cm_dataset_name(const CmDataset *ds)
 {
   return ds->name;
+}
+
+const char *
+cm_dataset_name_en(const CmDataset *ds)
+{
+  return ds->name_en;
 }
 
 const char *

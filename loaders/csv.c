@@ -1,5 +1,6 @@
 #include "cm_i18n.h"
 #include "csv_private.h"
+#include "cm_i18n.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -110,8 +111,8 @@ emit_record(Reader *r, guint n, char **fields, gboolean stable)
     r->header_fields = (gint)n;
     r->func(&rec, r->user_data);
   } else if ((gint)n != r->header_fields) {
-    reader_report(r, rec.line, CM_SEVERITY_ERROR, "expected %d fields (as in the header), found %u",
-                  r->header_fields, n);
+    reader_report(r, rec.line, CM_SEVERITY_ERROR,
+                  _("expected %d fields (as in the header), found %u"), r->header_fields, n);
   } else {
     r->func(&rec, r->user_data);
   }
@@ -256,7 +257,7 @@ feed_piece(Reader *r, char *p, gsize len)
   }
   r->record_bytes += len;
   if (r->record_bytes > CM_CSV_MAX_RECORD_BYTES) {
-    reader_report(r, r->record_line, CM_SEVERITY_ERROR, "record longer than %u MiB; skipped",
+    reader_report(r, r->record_line, CM_SEVERITY_ERROR, _("record longer than %u MiB; skipped"),
                   CM_CSV_MAX_RECORD_BYTES >> 20);
     restart_parser(r);
     r->skipping = !ends_line;
@@ -267,8 +268,8 @@ feed_piece(Reader *r, char *p, gsize len)
   size_t done = csv_parse(&r->parser, p, len, on_field, on_record, r);
   if (done < len) {
     reader_report(r, r->line, CM_SEVERITY_ERROR,
-                  "malformed quoting: a quote inside a field must be doubled and a quoted "
-                  "field must end at a comma or line end");
+                  _("malformed quoting: a quote inside a field must be doubled and a quoted "
+                    "field must end at a comma or line end"));
     restart_parser(r);
     r->skipping = !ends_line;
   }
@@ -365,7 +366,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
         if (nul) {
           feed_text(r, out, (gsize)(nul - out));
           reader_report(r, r->line, CM_SEVERITY_ERROR,
-                        "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
+                        _("NUL byte: this is not a text CSV file (UTF-16 or binary?)"));
           ok = FALSE;
           break;
         }
@@ -380,7 +381,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
           break;
         }
         reader_report(r, r->line, CM_SEVERITY_ERROR,
-                      "the file is neither valid UTF-8 nor GB18030; save it as UTF-8");
+                      _("the file is neither valid UTF-8 nor GB18030; save it as UTF-8"));
         ok = FALSE;
         break;
       }
@@ -405,13 +406,13 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   /* a last record without a line end */
   if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0) {
     reader_report(r, r->record_line, CM_SEVERITY_ERROR,
-                  "unterminated quoted field (the quote opened in the record starting at "
-                  "this line is never closed)");
+                  _("unterminated quoted field (the quote opened in the record starting at "
+                    "this line is never closed)"));
     if (r->header_fields < 0)
       return FALSE;
   }
   if (r->header_fields < 0)
-    reader_report(r, 0, CM_SEVERITY_ERROR, "the file is empty; a header row is required");
+    reader_report(r, 0, CM_SEVERITY_ERROR, _("the file is empty; a header row is required"));
   return TRUE;
 }
 

@@ -9,7 +9,17 @@
 
 #include <math.h>
 
-enum { COL_ID, COL_NAME, COL_REGION, COL_SEGMENTS, COL_ROLE, COL_OUTPUT, COL_STATUS, N_COLS };
+enum {
+  COL_ID,
+  COL_NAME,
+  COL_REGION,
+  COL_SEGMENTS,
+  COL_ROLE,
+  COL_OUTPUT,
+  COL_STATUS,
+  COL_NAME_EN,
+  N_COLS
+};
 
 /* The second half of the file: its enterprises, their strings and segment lists, kept apart
  * until the main thread adds them. It cannot report in file order, so it gives up (and the
@@ -68,7 +78,7 @@ read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field
   char *items[MAX_LIST];
   guint n = cm_csv_split_list(list, items, MAX_LIST);
   if (n == 0) {
-    problem(r, st, line, "empty required field 'segments'");
+    problem(r, st, line, _("empty required field 'segments'"));
     return 0;
   }
   guint stored = 0, first = segments->len;
@@ -79,7 +89,7 @@ read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field
         st->gave_up = TRUE;
       } else if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
         g_autofree char *hint = cm_loader__hint_segment(ctx, items[k]);
-        problem(r, st, line, "unknown segment '%s'%s", items[k], hint);
+        problem(r, st, line, _("unknown segment '%s'%s"), items[k], hint);
         cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, line, items[k]);
       }
       continue;
@@ -113,7 +123,7 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     return;
   const char *id = f[COL_ID];
   if (*id == '\0') {
-    problem(r, st, line, "empty required field 'id'");
+    problem(r, st, line, _("empty required field 'id'"));
     return;
   }
   if (st) {
@@ -127,7 +137,7 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     gint64 prev = key ? cm_dataset__find_enterprise_key(ds, id, key, &unused)
                       : cm_dataset_find_enterprise(ds, id);
     if (prev >= 0) {
-      problem(r, st, line, "duplicate enterprise id '%s' (first defined at line %u)", id,
+      problem(r, st, line, _("duplicate enterprise id '%s' (first defined at line %u)"), id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
       return;
     }
@@ -136,15 +146,17 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
   const char *name = f[COL_NAME];
   const char *region = f[COL_REGION];
   if (*region == '\0')
-    problem(r, st, line, "empty required field 'region'");
+    problem(r, st, line, _("empty required field 'region'"));
   if (st) {
     e.id = g_string_chunk_insert(st->strings, id);
     e.name = *name ? g_string_chunk_insert(st->strings, name) : e.id;
+    e.name_en = *f[COL_NAME_EN] ? g_string_chunk_insert(st->strings, f[COL_NAME_EN]) : NULL;
     e.region = g_string_chunk_insert_const(st->strings, region);
     e.role = g_string_chunk_insert_const(st->strings, f[COL_ROLE]);
   } else {
     e.id = cm_dataset_store(ds, id);
     e.name = *name ? cm_dataset_store(ds, name) : e.id;
+    e.name_en = *f[COL_NAME_EN] ? cm_dataset_store(ds, f[COL_NAME_EN]) : NULL;
     e.region = cm_dataset_intern(ds, region);
     e.role = cm_dataset_intern(ds, f[COL_ROLE]);
   }
@@ -158,15 +170,15 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
       st->gave_up = TRUE;
     else {
       g_autofree char *why = cm_number_explain(output, res);
-      problem(r, st, line, "bad output '%s': %s", output, why);
+      problem(r, st, line, _("bad output '%s': %s"), output, why);
     }
     double *total = st ? &st->total_output : &r->total_output;
     *total += e.output;
     if (!st && !isfinite(r->total_output) && !r->overflowed) {
       r->overflowed = TRUE;
       problem(r, st, line,
-              "the outputs add up beyond the largest number chainmap can sum "
-              "(about 1.8e308); check the unit of 'output'");
+              _("the outputs add up beyond the largest number chainmap can sum "
+                "(about 1.8e308); check the unit of 'output'"));
     }
   }
   const char *status = f[COL_STATUS];
@@ -175,8 +187,8 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
                                            "运营",      "在建",         "签约"};
     g_autofree char *hint = st ? NULL : cm_loader__hint_word(status, statuses, 7);
     problem(r, st, line,
-            "bad status '%s' (expected operating, construction or signed; or 投产, 运营, 在建, "
-            "签约)%s",
+            _("bad status '%s' (expected operating, construction or signed; or 投产, 运营, 在建, "
+              "签约)%s"),
             status, hint ? hint : "");
   }
   if (cm_loader__leader_like(f[COL_ROLE])) {
@@ -331,7 +343,7 @@ add_staged(EnterpriseReader *r, guint first_line)
     guint32 unused;
     gint64 prev = cm_dataset__find_enterprise_key(ds, e.id, &keys[i % (2 * AHEAD)], &unused);
     if (prev >= 0) {
-      problem(r, NULL, e.line, "duplicate enterprise id '%s' (first defined at line %u)", e.id,
+      problem(r, NULL, e.line, _("duplicate enterprise id '%s' (first defined at line %u)"), e.id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
       continue;
     }
@@ -354,7 +366,8 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
                [COL_SEGMENTS] = {"segments", TRUE, -1, "环节"},
                [COL_ROLE] = {"role", FALSE, -1, "角色"},
                [COL_OUTPUT] = {"output", FALSE, -1, "产值"},
-               [COL_STATUS] = {"status", FALSE, -1, "状态"}},
+               [COL_STATUS] = {"status", FALSE, -1, "状态"},
+               [COL_NAME_EN] = {"name_en", FALSE, -1, "英文名称"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .staged = {.diags = cm_diagnostics_new(),
                  .strings = g_string_chunk_new(1 << 20),

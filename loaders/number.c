@@ -136,13 +136,13 @@ cm_number_result_describe(CmNumberResult result)
   case CM_NUMBER_OK:
     return "ok";
   case CM_NUMBER_EMPTY:
-    return "empty";
+    return _("empty");
   case CM_NUMBER_SYNTAX:
-    return "not a decimal number";
+    return _("not a decimal number");
   case CM_NUMBER_NEGATIVE:
-    return "negative numbers are not allowed";
+    return _("negative numbers are not allowed");
   case CM_NUMBER_RANGE:
-    return "out of range";
+    return _("out of range");
   }
   return "?";
 }

@@ -76,7 +76,8 @@ cm_loader__check_region(CmLoadContext *ctx)
     if (i)
       g_string_append(list, ", ");
     g_string_append_printf(
-        list, g_dngettext(NULL, "'%s' (%u enterprise)", "'%s' (%u enterprises)", c->count),
+        list,
+        g_dngettext(GETTEXT_PACKAGE, "'%s' (%u enterprise)", "'%s' (%u enterprises)", c->count),
         c->region, c->count);
   }
   cm_diagnostics_add(ctx->diags, ctx->ini_display, ctx->region_line, CM_SEVERITY_WARNING,

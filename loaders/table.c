@@ -1,6 +1,7 @@
 #include "cm_i18n.h"
 #include "cm_suggest.h"
 #include "loader_private.h"
+#include "cm_i18n.h"
 
 #include <string.h>
 
@@ -21,7 +22,7 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     guint first = GPOINTER_TO_UINT(g_hash_table_lookup(seen, folded));
     if (first) {
       cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                         "duplicate column '%s' (columns %u and %u)", name, first, i + 1);
+                         _("duplicate column '%s' (columns %u and %u)"), name, first, i + 1);
       ok = FALSE;
       g_free(folded);
     } else {
@@ -45,9 +46,6 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
       }
     }
     if (!known) {
-      /* SPEC section 1: 英文名称 is name_en, whichever reader takes that column */
-      if (strcmp(name, "英文名称") == 0)
-        name = "name_en";
       g_ptr_array_add(extra_names, (gpointer)cm_dataset_intern(ctx->ds, name));
       g_array_append_val(extra_index, i);
     }
@@ -56,9 +54,9 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     if (cols[c].required && cols[c].index < 0) {
       const char *hint = "";
       if (header->n_fields == 1 && strchr(header->fields[0], ';'))
-        hint = "; the file seems to be separated by ';': save it as comma-separated CSV";
+        hint = _("; the file seems to be separated by ';': save it as comma-separated CSV");
       else if (header->n_fields == 1 && strchr(header->fields[0], '\t'))
-        hint = "; the file seems to be separated by tabs: save it as comma-separated CSV";
+        hint = _("; the file seems to be separated by tabs: save it as comma-separated CSV");
       /* a misspelt column name: the header's unknown name closest to the missing one */
       g_autofree char *near = NULL;
       if (!*hint) {
@@ -69,7 +67,7 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
                                  cols[c].name, cols[c].zh ? cols[c].zh : cols[c].name);
       }
       cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                         "missing required column '%s'%s", cols[c].name, near ? near : hint);
+                         _("missing required column '%s'%s"), cols[c].name, near ? near : hint);
       ok = FALSE;
     }
   }
@@ -130,14 +128,14 @@ cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *i
   gunichar c = cm_loader__id_space(id);
   if (!c)
     return;
-  const char *what = c == 0x3000   ? "a full-width space"
-                     : c == 0x00A0 ? "a no-break space"
-                     : c == 0xFEFF ? "a byte-order mark"
-                     : c == 0x200B ? "a zero-width space"
-                                   : "a non-ASCII space";
+  const char *what = c == 0x3000   ? _("a full-width space")
+                     : c == 0x00A0 ? _("a no-break space")
+                     : c == 0xFEFF ? _("a byte-order mark")
+                     : c == 0x200B ? _("a zero-width space")
+                                   : _("a non-ASCII space");
   cm_diagnostics_add(ctx->diags, ctx->table_display[table], line, CM_SEVERITY_WARNING,
-                     "id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
-                     "the same id without it",
+                     _("id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
+                       "the same id without it"),
                      id, what, c);
 }
 

@@ -3,6 +3,7 @@
 #include "batch_private.h"
 #include "cm_output.h"
 #include "cm_slug.h"
+#include "cm_i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -238,11 +239,11 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
                            ? cm_slug_set_take(slugs, job->name ? job->name : "chain")
                            : NULL;
     if (job->chain)
-      add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, "Chain map");
+      add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, _("Chain map"));
     if (job->network) {
       g_autofree char *nname = g_strdup_printf("%s-network", stem);
-      g_autofree char *label = job->focus ? g_strdup_printf("Network around %s", job->focus)
-                                          : g_strdup("Enterprise network");
+      g_autofree char *label = job->focus ? g_strdup_printf(_("Network around %s"), job->focus)
+                                          : g_strdup(_("Enterprise network"));
       add_maps(plan, d, job, ITEM_NETWORK, job->focus, cm_slug_set_take(slugs, nname), label);
     }
     for (guint k = 0; job->leaders && k < ids->len; k++) {
@@ -250,7 +251,8 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
       leader_job.depth = 2;
       g_autofree char *id_slug = cm_slug(g_ptr_array_index(ids, k));
       g_autofree char *lname = g_strdup_printf("leader-%s", id_slug);
-      g_autofree char *label = g_strdup_printf("Leader: %s", (char *)g_ptr_array_index(names, k));
+      g_autofree char *label =
+          g_strdup_printf(_("Leader: %s"), (char *)g_ptr_array_index(names, k));
       add_maps(plan, d, &leader_job, ITEM_NETWORK, g_ptr_array_index(ids, k),
                cm_slug_set_take(slugs, lname), label);
     }
@@ -262,7 +264,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
 {
   int down[2], up[2];
   if (pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot create a pipe: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot create a pipe: %s"),
                 g_strerror(errno));
     return FALSE;
   }
@@ -270,7 +272,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot start a worker: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot start a worker: %s"),
                 g_strerror(errno));
     return FALSE;
   }
@@ -391,8 +393,8 @@ collect_results(Plan *plan)
     if (it->state == ITEM_FAILED) {
       g_string_append(ds->messages, it->why);
     } else if (it->state == ITEM_DONE && it->kind == ITEM_REPORTS) {
-      CmBatchFile gaps = {g_strdup("Gap report"), g_strdup("gaps.md")};
-      CmBatchFile proc = {g_strdup("Procurement report"), g_strdup("procurement.md")};
+      CmBatchFile gaps = {g_strdup(_("Gap report")), g_strdup("gaps.md")};
+      CmBatchFile proc = {g_strdup(_("Procurement report")), g_strdup("procurement.md")};
       g_array_append_val(ds->files, gaps);
       g_array_append_val(ds->files, proc);
     } else if (it->state == ITEM_DONE) {
@@ -409,11 +411,11 @@ prepare_dir(const char *dir, GString *why)
 {
   struct stat st;
   if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode) && g_unlink(dir) != 0) {
-    g_string_append_printf(why, "cannot replace the symlink %s: %s\n", dir, g_strerror(errno));
+    g_string_append_printf(why, _("cannot replace the symlink %s: %s\n"), dir, g_strerror(errno));
     return FALSE;
   }
   if (g_mkdir_with_parents(dir, 0755) != 0 || lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-    g_string_append_printf(why, "cannot create %s: %s\n", dir, g_strerror(errno));
+    g_string_append_printf(why, _("cannot create %s: %s\n"), dir, g_strerror(errno));
     return FALSE;
   }
   cm_output_clean_stale(dir);
@@ -440,7 +442,7 @@ run_pool(Plan *plan, guint n_workers, GError **error)
     if (busy == 0)
       break;
     if (poll(fds, n_workers, -1) < 0 && errno != EINTR) {
-      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "poll: %s", g_strerror(errno));
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("poll: %s"), g_strerror(errno));
       return FALSE;
     }
     for (guint i = 0; i < n_workers; i++) {
@@ -458,7 +460,8 @@ run_pool(Plan *plan, guint n_workers, GError **error)
       gint lost = w->item;
       stop_worker(w, TRUE);
       if (lost >= 0) {
-        g_autoptr(GBytes) why = g_bytes_new_static("the worker process died\n", 24);
+        const char *died = _("the worker process died\n");
+        g_autoptr(GBytes) why = g_bytes_new(died, strlen(died));
         finish_item(plan, (guint)lost, FALSE, why);
       }
       if (!spawn_worker(plan, w, error))
@@ -476,7 +479,7 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
   g_return_val_if_fail(config && config->outdir && config->load, FALSE);
   if (g_mkdir_with_parents(config->outdir, 0755) != 0 ||
       !g_file_test(config->outdir, G_FILE_TEST_IS_DIR)) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot create %s: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot create %s: %s"),
                 config->outdir, g_strerror(errno));
     return FALSE;
   }

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "cm_batch.h"
+#include "cm_display_name.h"
+#include "cm_i18n.h"
+#include "unit_text.h"
 
 /* Headline figures of a dataset, as its reports worker found them. */
 typedef struct {

@@ -150,12 +150,14 @@ headline_variant(const CmDataset *ds, const CmGaps *gaps, const CmProcurement *p
   g_variant_builder_init(&leaders, G_VARIANT_TYPE("a(ss)"));
   for (guint k = 0; k < p->leaders->len; k++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(p->leaders, guint32, k));
-    g_variant_builder_add(&leaders, "(ss)", e->id, e->name);
+    g_variant_builder_add(&leaders, "(ss)", e->id, cm_enterprise_display_name(e));
   }
-  return g_variant_new(CM_BATCH_HEADLINE_TYPE, ds->name, ds->region, ds->unit, gaps->completeness,
-                       gaps->n_segments, gaps->present, gaps->strengthen->len,
-                       gaps->supplement->len, gaps->extend->len, p->leaders_has_ratio,
-                       p->leaders_ratio, p->target, p->meets_target, &leaders, &warned);
+  /* names and unit as the index shows them to people, in the language in force */
+  return g_variant_new(CM_BATCH_HEADLINE_TYPE, cm_dataset_display_name(ds), ds->region,
+                       cm_unit_display(ds->unit), gaps->completeness, gaps->n_segments,
+                       gaps->present, gaps->strengthen->len, gaps->supplement->len,
+                       gaps->extend->len, p->leaders_has_ratio, p->leaders_ratio, p->target,
+                       p->meets_target, &leaders, &warned);
 }
 
 static gboolean
@@ -178,7 +180,7 @@ insert_warnings(GString *md, GPtrArray *warnings)
     return;
   GString *block = g_string_new("\n> ");
   g_string_append_printf(block,
-                         g_dngettext(NULL, "**%u warning** in the dataset:",
+                         g_dngettext(GETTEXT_PACKAGE, "**%u warning** in the dataset:",
                                      "**%u warnings** in the dataset:", warnings->len),
                          warnings->len);
   g_string_append(block, "\n>\n");
@@ -235,7 +237,7 @@ do_map(const CmBatchConfig *config, const CmDataset *ds, ItemKind kind, CmMapFor
   } else {
     gint64 f = focus && *focus ? cm_dataset_find_enterprise(ds, focus) : -1;
     if (focus && *focus && f < 0) {
-      g_string_append_printf(why, "no enterprise '%s' to focus on\n", focus);
+      g_string_append_printf(why, _("no enterprise '%s' to focus on\n"), focus);
       return FALSE;
     }
     bytes = cm_network_map_render(ds, &options, f, depth, &style, &err);

@@ -1,5 +1,6 @@
 /* The process's one Graphviz context: layout with dot, rendering to memory, error capture.
  * Graphviz is not thread-safe; chainmap draws from one thread (batch uses processes). */
+#include "cm_i18n.h"
 #include "cm_output.h"
 #include "map_private.h"
 
@@ -64,9 +65,10 @@ message_text(const char *fallback)
 static gboolean
 graphviz_error(GError **error, const char *what)
 {
-  g_autofree char *text = message_text("no message");
-  g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_GRAPHVIZ, "Graphviz could not %s: %s", what,
-              text);
+  g_autofree char *text = message_text(_("no message"));
+  /* TRANSLATORS: what Graphviz could not do (such as "lay out the map"), then its message */
+  g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_GRAPHVIZ, _("Graphviz could not %s: %s"),
+              _(what), text);
   return FALSE;
 }
 
@@ -296,7 +298,7 @@ write_dot(Agraph_t *g, GError **error)
   agattr(g, AGRAPH, "linelength", "0");
   if (agwrite(g, out) != 0) {
     g_string_free(out, TRUE);
-    graphviz_error(error, "write the graph");
+    graphviz_error(error, N_("write the graph"));
     return NULL;
   }
   return g_string_free_to_bytes(out);
@@ -325,7 +327,7 @@ cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
     cm_map__set(g, "ratio", "0.5625"); /* dot spreads the nodes of a wide map to 16:9 */
   }
   if (gvLayout(gvc, g, "dot") != 0) {
-    graphviz_error(error, "lay out the map");
+    graphviz_error(error, N_("lay out the map"));
     agclose(g);
     return NULL;
   }
@@ -335,7 +337,7 @@ cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
   unsigned int len = 0;
   GBytes *bytes = NULL;
   if (gvRenderData(gvc, g, device_name(style->format), &data, &len) != 0 || !data || len == 0)
-    graphviz_error(error, "draw the map");
+    graphviz_error(error, N_("draw the map"));
   else if (style->format == CM_MAP_SVG)
     bytes = fix_svg(data, len);
   else

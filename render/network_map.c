@@ -110,7 +110,7 @@ static char *
 enterprise_label(const NetworkMap *map, const CmEnterprise *e)
 {
   g_autofree char *first = NULL, *second = NULL;
-  cm_map__split_name(e->name, &first, &second);
+  cm_map__split_name(cm_enterprise_display_name(e), &first, &second);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><B>");
   if (e->leader)
@@ -128,7 +128,7 @@ enterprise_label(const NetworkMap *map, const CmEnterprise *e)
   cm_map__html_append(html, e->region);
   if (e->status != CM_PROJECT_OPERATING) {
     g_string_append(html, " · ");
-    cm_map__html_append(html, cm_project_status_to_string(e->status));
+    cm_map__html_append(html, cm_words_project_status(e->status));
   }
   g_string_append(html, "</FONT></TD></TR></TABLE>");
   return g_string_free(html, FALSE);
@@ -140,19 +140,22 @@ enterprise_tooltip(const NetworkMap *map, guint32 i)
   const CmDataset *ds = map->ds;
   const CmEnterprise *e = cm_dataset_enterprise(ds, i);
   GString *tip = g_string_new(NULL);
-  g_string_append_printf(tip, "%s [%s]\n%s (%s)", e->name, e->id, e->region,
-                         e->local ? "local" : "outside");
-  if (e->role[0])
-    g_string_append_printf(tip, "\nrole: %s%s", e->role, e->leader ? " (chain leader)" : "");
-  g_string_append_printf(tip, "\nstatus: %s", cm_project_status_to_string(e->status));
+  g_string_append_printf(tip, "%s [%s]\n%s (%s)", cm_enterprise_display_name(e), e->id, e->region,
+                         e->local ? _("local") : _("outside"));
+  if (e->role[0] && e->leader)
+    g_string_append_printf(tip, _("\nrole: %s (chain leader)"), e->role);
+  else if (e->role[0])
+    g_string_append_printf(tip, _("\nrole: %s"), e->role);
+  g_string_append_printf(tip, _("\nstatus: %s"), cm_words_project_status(e->status));
   if (e->has_output) {
     g_autofree char *v = cm_map__value_full(e->output);
-    g_string_append_printf(tip, "\noutput: %s %s", v, ds->unit);
+    g_string_append_printf(tip, _("\noutput: %s %s"), v, cm_unit_display(ds->unit));
   }
-  g_string_append(tip, "\nproduces:");
+  g_string_append(tip, _("\nproduces:"));
   const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
   for (guint k = 0; k < e->n_segments; k++)
-    g_string_append_printf(tip, "%s %s", k ? ";" : "", cm_dataset_segment(ds, segs[k])->name);
+    g_string_append_printf(tip, "%s %s", k ? ";" : "",
+                           cm_segment_display_name(cm_dataset_segment(ds, segs[k])));
   for (guint k = 0; k < ds->enterprise_extra.n; k++) {
     const char *v =
         cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, i, k);
@@ -214,7 +217,10 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
   cm_map__set(node, "fillcolor", c->fill);
   cm_map__set(node, "color", c->border);
   g_autofree char *first = NULL, *second = NULL;
-  cm_map__split_name(seg->name, &first, &second);
+  const char *seg_name = cm_segment_display_name(seg),
+             *buyer_name = cm_enterprise_display_name(buyer);
+  const char *unit = cm_unit_display(ds->unit);
+  cm_map__split_name(seg_name, &first, &second);
   g_autofree char *total = cm_map__value_short(m->total);
   gboolean single = cm_resilience_single_source(map->resilience, m->buyer, m->segment);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
@@ -232,16 +238,17 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
     cm_map__html_append(html, _("single source"));
     g_string_append(html, "</B></FONT></TD></TR>");
   }
-  g_string_append_printf(html,
-                         "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>local %.0f%%</B> of "
-                         "%s</FONT></TD></TR></TABLE>",
-                         c->border, m->total > 0 ? 100 * m->local / m->total : 0.0, total);
+  g_autofree char *share =
+      g_strdup_printf("%.0f%%", m->total > 0 ? 100 * m->local / m->total : 0.0);
+  g_string_append_printf(html, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">", c->border);
+  g_string_append_printf(html, _("<B>local %s</B> of %s"), share, total);
+  g_string_append(html, "</FONT></TD></TR></TABLE>");
   cm_map__set_html(node, "label", html->str);
   g_string_free(html, TRUE);
   g_autofree char *l = cm_map__value_full(m->local), *t = cm_map__value_full(m->total);
   g_autofree char *tip = g_strdup_printf(
-      "%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u", seg->name, buyer->name, l, t,
-      ds->unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
+      _("%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u"), seg_name, buyer_name, l, t,
+      unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
   if (single) {
     g_autofree char *more = g_strdup_printf(
         "%s\n%s", tip, _("single source: the chain leader buys it from one supplier only"));
@@ -253,7 +260,7 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
   Agedge_t *e = agedge(map->g, node, map->enterprise_nodes[m->buyer], NULL, 1);
   cm_map__set(e, "penwidth", width);
   cm_map__set(e, "color", "#4a5562");
-  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", seg->name, buyer->name, t, ds->unit);
+  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", seg_name, buyer_name, t, unit);
   cm_map__set_tooltip(e, etip);
   return node;
 }
@@ -273,10 +280,11 @@ add_flow_edge(NetworkMap *map, const CmFlow *f, Agnode_t *material)
     cm_map__set(e, "fontcolor", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
   }
   g_autofree char *full = cm_map__value_full(f->value);
-  g_autofree char *tip = g_strdup_printf("%s → %s\n%s: %s %s (%s)", supplier->name,
-                                         cm_dataset_enterprise(ds, f->buyer)->name,
-                                         cm_dataset_segment(ds, f->segment)->name, full, ds->unit,
-                                         supplier->local ? "local supplier" : "outside supplier");
+  g_autofree char *tip = g_strdup_printf(
+      "%s → %s\n%s: %s %s (%s)", cm_enterprise_display_name(supplier),
+      cm_enterprise_display_name(cm_dataset_enterprise(ds, f->buyer)),
+      cm_segment_display_name(cm_dataset_segment(ds, f->segment)), full, cm_unit_display(ds->unit),
+      supplier->local ? _("local supplier") : _("outside supplier"));
   cm_map__set_tooltip(e, tip);
 }
 
@@ -320,8 +328,10 @@ title_label(const NetworkMap *map)
   double local = 0, total = 0;
   if (map->focus >= 0) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)map->focus);
-    g_autofree char *what = g_strdup_printf("What %s buys, from whom: %u supply step%s upstream",
-                                            e->name, map->depth, map->depth == 1 ? "" : "s");
+    g_autofree char *what =
+        g_strdup_printf(NG_("What %s buys, from whom: %u supply step upstream",
+                            "What %s buys, from whom: %u supply steps upstream", map->depth),
+                        cm_enterprise_display_name(e), map->depth);
     cm_map__html_append(html, what);
     for (guint i = 0; i < map->net->materials->len; i++) {
       const CmMaterial *m = &g_array_index(map->net->materials, CmMaterial, i);
@@ -331,7 +341,7 @@ title_label(const NetworkMap *map)
       }
     }
   } else {
-    g_string_append(html, "Supply network");
+    g_string_append(html, _("Supply network"));
   }
   g_autofree char *meta = cm_map__meta(ds, &map->net->options, map->style);
   g_string_append_printf(html,
@@ -340,29 +350,29 @@ title_label(const NetworkMap *map)
                          CM_MAP_TEXT_MUTED);
   cm_map__html_append(html, meta);
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-  g_string_append_printf(html, "%u enterprise%s (%u local), %u material%s",
-                         map->n_enterprises_shown, map->n_enterprises_shown == 1 ? "" : "s",
-                         map->n_local_shown, map->n_materials_shown,
-                         map->n_materials_shown == 1 ? "" : "s");
+  /* TRANSLATORS: enterprises shown (local ones), material nodes shown */
+  g_string_append_printf(html, _("enterprises: %u (local %u), materials: %u"),
+                         map->n_enterprises_shown, map->n_local_shown, map->n_materials_shown);
   if (total > 0) {
     g_autofree char *t = cm_map__value_short(total);
-    g_string_append_printf(html, "  ·  its purchases %s, <B>%.0f%% local</B>", t,
-                           100 * local / total);
+    g_autofree char *share = g_strdup_printf("%.0f%%", 100 * local / total);
+    g_string_append(html, "  ·  ");
+    g_string_append_printf(html, _("its purchases %s, <B>%s local</B>"), t, share);
   } else if (map->focus >= 0) {
-    g_string_append(html, "  ·  no counted purchases");
+    g_string_append(html, "  ·  ");
+    g_string_append(html, _("no counted purchases"));
   }
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
                         "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
-  append_swatch(html, CM_MAP_LOCAL_FILL, CM_MAP_LOCAL_BORDER, "local enterprise 本地");
-  append_swatch(html, CM_MAP_OUTSIDE_FILL, CM_MAP_OUTSIDE_BORDER, "outside 外地");
-  g_string_append_printf(html,
-                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK
-                         "</FONT> chain leader 链主    </TD>",
-                         CM_MAP_LEADER_BORDER);
+  append_swatch(html, CM_MAP_LOCAL_FILL, CM_MAP_LOCAL_BORDER, _("local enterprise"));
+  append_swatch(html, CM_MAP_OUTSIDE_FILL, CM_MAP_OUTSIDE_BORDER, _("outside enterprise"));
+  g_string_append_printf(
+      html, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK "</FONT> %s    </TD>",
+      CM_MAP_LEADER_BORDER, _("chain leader"));
   g_autofree char *target =
-      g_strdup_printf("material ≥ %.0f%% local", 100 * ds->params.procurement_target);
+      g_strdup_printf(_("material ≥ %.0f%% local"), 100 * ds->params.procurement_target);
   g_autofree char *middle = g_strdup_printf("≥ %.0f%%", 100 * ds->params.min_coverage);
-  g_autofree char *low = g_strdup_printf("below %.0f%%", 100 * ds->params.min_coverage);
+  g_autofree char *low = g_strdup_printf(_("below %.0f%%"), 100 * ds->params.min_coverage);
   const CmStatusColours *c = cm_map_status_colours;
   append_swatch(html, c[CM_SEGMENT_STRONG].fill, c[CM_SEGMENT_STRONG].border, target);
   append_swatch(html, c[CM_SEGMENT_WEAK].fill, c[CM_SEGMENT_WEAK].border, middle);
@@ -375,9 +385,9 @@ title_label(const NetworkMap *map)
     g_string_append(html, "</FONT>    </TD>");
   }
   g_string_append_printf(html,
-                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: value</FONT>"
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT>"
                          "</TD></TR></TABLE></TD></TR></TABLE>",
-                         CM_MAP_TEXT_MUTED);
+                         CM_MAP_TEXT_MUTED, _("arrow width: value"));
   return g_string_free(html, FALSE);
 }
 
@@ -398,10 +408,11 @@ cm_network_map_render(const CmDataset *ds, const CmAnalysisOptions *options, gin
   guint nodes = map.n_enterprises_shown + map.n_materials_shown;
   if (nodes > CM_MAP_MAX_NETWORK_NODES) {
     g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
-                "the network has %u nodes, too many to draw (at most %u): %s", nodes,
-                CM_MAP_MAX_NETWORK_NODES,
-                focus < 0 ? "draw part of it with --focus ID --depth K"
-                          : "draw less of it with a smaller --depth");
+                focus < 0 ? _("the network has %u nodes, too many to draw (at most %u): draw part "
+                              "of it with --focus ID --depth K")
+                          : _("the network has %u nodes, too many to draw (at most %u): draw less "
+                              "of it with a smaller --depth"),
+                nodes, CM_MAP_MAX_NETWORK_NODES);
     network_map_clear(&map);
     return NULL;
   }

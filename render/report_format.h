@@ -4,8 +4,12 @@
 #pragma once
 
 #include "cm_analysis.h"
+#include "cm_display_name.h"
+#include "cm_i18n.h"
 #include "cm_report.h"
 #include "json_writer.h"
+#include "unit_text.h"
+#include "words.h"
 
 #include <glib.h>
 

@@ -11,6 +11,7 @@
 #include <chainmap/diagnostics.h>
 #include <chainmap/region.h>
 #include <chainmap/dataset.h>
+#include <chainmap/display_name.h>
 #include <chainmap/template.h>
 #include <chainmap/analysis.h>
 #include <chainmap/network.h>

@@ -30,8 +30,9 @@ typedef enum {
 /* A segment of the reference chain (a row of segments.csv). */
 typedef struct {
   const char *id;
-  const char *name;  /* the id when the file gives none */
-  const char *group; /* "" when unset */
+  const char *name;    /* the id when the file gives none */
+  const char *name_en; /* NULL when unset; cm_segment_display_name() picks (display_name.h) */
+  const char *group;   /* "" when unset */
   CmTier tier;
   guint32 inputs_offset; /* internal: use cm_dataset_segment_inputs() */
   guint32 n_inputs;
@@ -42,6 +43,7 @@ typedef struct {
 typedef struct {
   const char *id;
   const char *name;
+  const char *name_en; /* NULL when unset; cm_enterprise_display_name() picks (display_name.h) */
   const char *region;
   const char *role;        /* "" when unset */
   double output;           /* 0 when missing */
@@ -90,9 +92,10 @@ typedef struct _CmTemplate CmTemplate;
 void cm_dataset_free(CmDataset *ds);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(CmDataset, cm_dataset_free)
 
-/* [dataset] of dataset.ini: name, study region (normalised, see region.h), money unit, and the
- * ini path as the caller named it. */
+/* [dataset] of dataset.ini: name, its English name_en (NULL when unset), study region
+ * (normalised, see region.h), money unit, and the ini path as the caller named it. */
 const char *cm_dataset_name(const CmDataset *ds);
+const char *cm_dataset_name_en(const CmDataset *ds);
 const char *cm_dataset_region(const CmDataset *ds);
 const char *cm_dataset_unit(const CmDataset *ds);
 const char *cm_dataset_source(const CmDataset *ds);

@@ -12,7 +12,8 @@ typedef enum {
   CM_LANG_ZH,
 } CmLang;
 
-/* The language in force: the last cm_lang_set(), else the environment's (cm_lang_from_env). */
+/* The language in force: the last cm_lang_set(), else the environment's (cm_lang_from_env).
+ * cm_lang_set also makes gettext answer in that language, whatever the locale. */
 CmLang cm_lang_get(void);
 void cm_lang_set(CmLang lang);
 

@@ -63,7 +63,7 @@ Test(public_api, dataset_accessors_read_the_tables)
 
 Test(public_api, extra_columns_and_their_values)
 {
-  /* samples/ningde-lithium/enterprises.csv has one column beyond SPEC's: note */
+  /* samples/ningde-lithium/enterprises.csv has one column beyond SPEC's (and name_en): note */
   g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
   g_autoptr(CmDataset) ds = cm_dataset_load(CM_SOURCE_DIR "/samples/ningde-lithium", diags, NULL);
   cr_assert_not_null(ds);
@@ -87,4 +87,25 @@ Test(public_api, language_is_chosen_through_the_public_header)
   cr_expect_str_eq(cm_lang_code(cm_lang_get()), "zh");
   cm_lang_set(CM_LANG_EN);
   cr_expect_str_eq(cm_lang_code(cm_lang_get()), "en");
+}
+
+Test(public_api, display_names_follow_the_language)
+{
+  /* samples/ningde-lithium: [dataset] name 宁德锂电池产业链, name_en Ningde lithium battery chain;
+   * enterprise catl is 宁德时代, name_en CATL (dataset.ini and enterprises.csv, read by hand) */
+  g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
+  g_autoptr(CmDataset) ds = cm_dataset_load(CM_SOURCE_DIR "/samples/ningde-lithium", diags, NULL);
+  cr_assert_not_null(ds);
+  cr_expect_str_eq(cm_dataset_name_en(ds), "Ningde lithium battery chain");
+  gint64 i = cm_dataset_find_enterprise(ds, "catl");
+  cr_assert_geq(i, 0);
+  const CmEnterprise *catl = cm_dataset_enterprise(ds, (guint)i);
+  cr_expect_str_eq(catl->name_en, "CATL");
+  cm_lang_set(CM_LANG_EN);
+  cr_expect_str_eq(cm_dataset_display_name(ds), "Ningde lithium battery chain");
+  cr_expect_str_eq(cm_enterprise_display_name(catl), "CATL");
+  cm_lang_set(CM_LANG_ZH);
+  cr_expect_str_eq(cm_dataset_display_name(ds), "宁德锂电池产业链");
+  cr_expect_str_eq(cm_enterprise_display_name(catl), "宁德时代");
+  cm_lang_set(CM_LANG_EN);
 }

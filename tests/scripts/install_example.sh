@@ -26,7 +26,7 @@ cc=${CC:-cc}
 # Hand-checked on samples/ningde-lithium (docs/example-gaps-ningde.md): 29 segments, 15 made
 # locally (15/29 = 51.7%); 7 strong, 8 weak, 9 gaps, 4 frontier, 1 absent; the action lists in
 # SPEC order (weak by leakage, gaps by demand, frontier by distance).
-expected='宁德锂电池产业链 Ningde lithium battery chain (Fujian/Ningde)
+expected='宁德锂电池产业链 (Fujian/Ningde)
 segments: 29, made locally: 15 (51.7%)
 strong 7, weak 8, gap 9, frontier 4, absent 1
 strengthen (8): equipment anode separator ni-co copper consumer-battery ev recycling

@@ -104,9 +104,14 @@ def main():
     shutil.rmtree(bad, ignore_errors=True)
     shutil.copytree(ds, bad)
     bad_id = "bad\x01\x1f\x7f\u2028id"
-    with open(os.path.join(bad, "enterprises.csv"), "a", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerow(["zz-hostile", hostile(3, "X"), "Fujian/Ningde", bad_id,
-                                "", "1", "operating", ""])
+    path = os.path.join(bad, "enterprises.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    # by column name: the sample's columns (name_en, note, ...) may change
+    fields = {"id": "zz-hostile", "name": hostile(3, "X"), "region": "Fujian/Ningde",
+              "segments": bad_id, "output": "1", "status": "operating"}
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerow([fields.get(col, "") for col in header])
     code, out, err = run(a.chainmap, "validate", "-f", "json", bad)
     check(code == 1, f"validate: exit {code}")
     doc = strict_loads(out, "validate")
