@@ -12,7 +12,8 @@ enum {
   CM_EXIT_OK = 0,
   CM_EXIT_INVALID = 1, /* invalid data */
   CM_EXIT_USAGE = 2,
-  CM_EXIT_OUTPUT = 3, /* output could not be written */
+  CM_EXIT_OUTPUT = 3,    /* output could not be written */
+  CM_EXIT_NO_MEMORY = 4, /* out of memory (cli/out_of_memory.c) */
 };
 
 typedef struct {
@@ -70,3 +71,9 @@ int cm_cli_write_report(const char *path, const GString *out, gboolean csv);
 
 /* Prints each diagnostic to stream. */
 void cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags);
+
+/* Out of memory: exit CM_EXIT_NO_MEMORY with a clear message (cli/out_of_memory.c). */
+void cm_cli_install_out_of_memory_handler(void);
+gboolean cm_cli_is_out_of_memory(const GError *error);
+/* Prints the message for error (an allocation failure); returns CM_EXIT_NO_MEMORY. */
+int cm_cli_report_out_of_memory(const GError *error);

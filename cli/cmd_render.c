@@ -106,6 +106,8 @@ draw(const CmDataset *ds, const CmAnalysisOptions *options, gboolean network, gi
   if (!map) {
     if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID))
       return cm_cli_usage_error("render", "%s", err->message);
+    if (cm_cli_is_out_of_memory(err))
+      return cm_cli_report_out_of_memory(err);
     fprintf(stderr, "chainmap render: %s\n", err->message);
     return err->domain == CM_RENDER_ERROR ? CM_EXIT_OUTPUT : CM_EXIT_INVALID;
   }

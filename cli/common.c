@@ -6,6 +6,7 @@
 #include "cm_suggest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static gboolean
@@ -46,7 +47,8 @@ cm_cli_context(const char *name, GOptionEntry *entries)
   g_option_context_add_main_entries(ctx, lang_entry, GETTEXT_PACKAGE);
   g_option_context_set_description(
       ctx, _("DATASET is a folder holding dataset.ini, or the path of the ini.\n"
-             "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written.\n"));
+             "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written, 4 out "
+             "of memory.\n"));
   return ctx;
 }
 
@@ -249,6 +251,8 @@ cm_cli_load(const char *path)
   g_autoptr(GError) err = NULL;
   CmDataset *ds = cm_dataset_load(path, diags, &err);
   cm_cli_print_diagnostics(stderr, diags);
+  if (!ds && cm_cli_is_out_of_memory(err))
+    exit(cm_cli_report_out_of_memory(err));
   if (!ds)
     fprintf(stderr, "%s\n", err->message);
   return ds;

@@ -80,6 +80,8 @@ cm_report_command_load(CmReportCommand *cmd, const char *name)
 int
 cm_report_command_failed(const char *name, const GError *error)
 {
+  if (cm_cli_is_out_of_memory(error))
+    return cm_cli_report_out_of_memory(error);
   fprintf(stderr, "chainmap %s: %s\n", name, error ? error->message : _("analysis failed"));
   return CM_EXIT_INVALID;
 }

@@ -1,6 +1,7 @@
 /* Loading a dataset: the ini, then segments, enterprises and supply (each table needs the ids of
  * the one before), then the model's derived parts. */
 #include "cm_loader.h"
+#include "cm_error.h"
 #include "cm_suggest.h"
 #include "loader_private.h"
 #include "cm_i18n.h"
@@ -84,7 +85,14 @@ load(CmLoadContext *ctx, const char *ini_text, gsize ini_len, const char *dir, G
     return NULL;
   }
   g_autoptr(GError) err = NULL;
-  if (!cm_dataset_finish(ds, &err)) {
+  if (!cm_dataset_finish(ds, &err) &&
+      g_error_matches(err, CM_GRAPH_ERROR, CM_GRAPH_ERROR_NO_MEMORY)) {
+    /* out of memory keeps its own code: the CLI exits 4 for it, not 1 */
+    g_propagate_prefixed_error(error, g_steal_pointer(&err), "%s: ", ctx->ini_display);
+    cm_dataset_free(ds);
+    return NULL;
+  }
+  if (err) {
     g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_FAILED, "%s: %s", ctx->ini_display,
                 err->message);
     cm_dataset_free(ds);
