@@ -1,5 +1,6 @@
 /* dataset.ini (GLib key file): the dataset's name, region, unit, table files, encoding and the
  * analysis parameters. */
+#include "cm_i18n.h"
 #include "cm_number.h"
 #include "cm_i18n.h"
 #include "cm_region.h"
@@ -7,10 +8,13 @@
 #include "loader_private.h"
 #include "cm_i18n.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-static const char *const dataset_keys[] = {
-    "name", "region", "unit", "segments", "enterprises", "supply", "encoding", "name_en", NULL};
+static const char *const dataset_keys[] = {"name",     "region",      "unit",
+                                           "segments", "enterprises", "supply",
+                                           "encoding", "name_en",     "allow_outside_paths",
+                                           NULL};
 static const char *const analysis_keys[] = {"min_producers", "min_coverage", "procurement_target",
                                             "scenario", NULL};
 
@@ -151,6 +155,53 @@ read_param(CmLoadContext *ctx, GKeyFile *kf, const char *text, const char *key, 
     *out = d;
 }
 
+/* A short excerpt of a value for a message: a hostile ini must not make chainmap echo a
+ * whole file. (transfer full) */
+static char *
+excerpt(const char *value)
+{
+  const glong max = 60;
+  if (g_utf8_strlen(value, -1) <= max)
+    return g_strdup(value);
+  g_autofree char *head = g_utf8_substring(value, 0, max);
+  return g_strdup_printf("%s…", head);
+}
+
+/* TRUE when path names a file inside dir: relative, no ".." component, and, when it exists,
+ * still inside dir once symlinks are resolved. */
+static gboolean
+inside_folder(const char *dir, const char *file, const char *path)
+{
+  if (g_path_is_absolute(file))
+    return FALSE;
+  g_auto(GStrv) parts = g_strsplit_set(file, "/\\", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (strcmp(parts[i], "..") == 0)
+      return FALSE;
+  g_autofree char *real_dir = realpath(dir, NULL);
+  g_autofree char *real_path = realpath(path, NULL);
+  if (!real_dir || !real_path) /* missing: the table reader reports it */
+    return TRUE;
+  size_t n = strlen(real_dir);
+  /* the folder itself is inside (and then "not a regular file") */
+  return strncmp(real_path, real_dir, n) == 0 &&
+         (real_path[n] == '/' || real_path[n] == '\0' || n == 1);
+}
+
+/* [dataset] allow_outside_paths=true: the sender of the dataset is trusted to name any file. */
+static gboolean
+allow_outside_paths(CmLoadContext *ctx, GKeyFile *kf, const char *text)
+{
+  if (!g_key_file_has_key(kf, "dataset", "allow_outside_paths", NULL))
+    return FALSE;
+  g_autoptr(GError) err = NULL;
+  gboolean allow = g_key_file_get_boolean(kf, "dataset", "allow_outside_paths", &err);
+  if (err)
+    ini_error(ctx, text, "dataset", "allow_outside_paths",
+              _("bad allow_outside_paths: expected true or false"));
+  return allow;
+}
+
 void
 cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char *dir)
 {
@@ -209,6 +260,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
     ini_error(ctx, text, "dataset", "encoding",
               _("bad encoding '%s' (expected auto, utf-8 or gb18030)"), encoding);
 
+  gboolean allow_outside = allow_outside_paths(ctx, kf, text);
   for (guint t = 0; t < CM_TABLE_COUNT; t++) {
     gboolean named = g_key_file_has_key(kf, "dataset", file_keys[t], NULL);
     g_autofree char *file = get_string(ctx, text, kf, "dataset", file_keys[t], default_files[t]);
@@ -225,6 +277,15 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
     }
     ctx->table_path[t] =
         g_path_is_absolute(file) ? g_strdup(file) : g_build_filename(dir, file, NULL);
+    if (!allow_outside && !inside_folder(dir, file, ctx->table_path[t])) {
+      g_autofree char *shown = excerpt(file);
+      ini_error(ctx, text, "dataset", file_keys[t],
+                _("%s=%s is outside the dataset folder: name a file inside it, or set "
+                  "allow_outside_paths=true in [dataset] if you trust whoever sent the dataset"),
+                file_keys[t], shown);
+      g_clear_pointer(&ctx->table_path[t], g_free);
+      continue;
+    }
     ctx->table_display[t] = g_strdup(ctx->table_path[t]);
     /* supply.csv is optional unless the ini names it */
     ctx->has_table[t] =
