@@ -164,7 +164,7 @@ static gboolean
 write_report(const char *path, GString *out, GString *why)
 {
   g_autoptr(GError) err = NULL;
-  if (!cm_output_write(path, out->str, out->len, &err)) {
+  if (!cm_output_write_replace(path, out->str, out->len, &err)) {
     g_string_append_printf(why, "%s\n", err->message);
     return FALSE;
   }
@@ -248,7 +248,7 @@ do_map(const CmBatchConfig *config, const CmDataset *ds, ItemKind kind, CmMapFor
   }
   gsize len = 0;
   const void *data = g_bytes_get_data(bytes, &len);
-  if (!cm_output_write(path, data, len, &err)) {
+  if (!cm_output_write_replace(path, data, len, &err)) {
     g_string_append_printf(why, "%s\n", err->message);
     return FALSE;
   }
