@@ -10,6 +10,8 @@
 
 /* A file this big is scanned on two threads. */
 #define PARALLEL_SCAN_BYTES (8 << 20)
+/* How far past the middle cm_csv_find_split looks for a line end. */
+#define CM_CSV_SPLIT_SEARCH_BYTES ((goffset)1 << 20)
 
 /* Line ends in p, eight bytes at a time. */
 static guint
@@ -63,6 +65,7 @@ typedef struct {
   gboolean nul;   /* not valid because of a NUL byte */
   guint lines;    /* line ends in the range, when valid */
   guint bad_line; /* line of the first offending byte, counted from 1 at the range's start */
+  gint *stop;     /* set when the other half failed first: this one is not needed */
 } Scan;
 
 /* Checks that the range is UTF-8 with no NUL byte. */
@@ -79,6 +82,8 @@ scan_range(Scan *sc)
   gsize carry = 0;
   guint lines = 0;
   for (;;) {
+    if (sc->stop && g_atomic_int_get(sc->stop))
+      break;
     gsize cap = CM_CSV_CHUNK_BYTES - carry;
     if (sc->end > 0)
       cap = MIN(cap, (gsize)(sc->end - pos));
@@ -131,7 +136,8 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gbo
   goffset split = src->path && !src->data ? cm_csv_find_split(src->path, PARALLEL_SCAN_BYTES) : 0;
   Scan first = {.src = *src, .end = split, .buf = buf};
   first.src.part_start = 0;
-  Scan second = {.src = *src};
+  gint stop = 0;
+  Scan second = {.src = *src, .stop = &stop};
   g_autoptr(CmDiagnostics) second_diags = NULL;
   g_autofree char *second_buf = NULL;
   GThread *thread = NULL;
@@ -144,6 +150,10 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gbo
     thread = g_thread_new("scan", scan_thread, &second);
   }
   scan_range(&first);
+  /* a fatal error in the first half (a NUL byte on line 1) ends the scan: the second half of a
+   * 20 GB file is not read to its end for nothing */
+  if (first.io_error || !first.valid)
+    g_atomic_int_set(&stop, 1);
   if (thread)
     g_thread_join(thread);
   *io_error = first.io_error;
@@ -222,10 +232,13 @@ cm_csv_find_split(const char *path, goffset min_bytes)
   FILE *f = fopen(path, "rb");
   if (!f)
     return 0;
-  goffset at = st.st_size / 2, split = 0;
+  goffset at = st.st_size / 2, split = 0, give_up = at + CM_CSV_SPLIT_SEARCH_BYTES;
   char buf[65536];
   if (fseeko(f, at, SEEK_SET) == 0) {
-    for (size_t n; split == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0; at += (goffset)n) {
+    /* no line end near the middle (a binary or sparse file): one thread, which stops at the
+     * first bad byte, instead of a search through the whole second half */
+    for (size_t n; split == 0 && at < give_up && (n = fread(buf, 1, sizeof buf, f)) > 0;
+         at += (goffset)n) {
       const char *nl = memchr(buf, '\n', n);
       if (nl)
         split = at + (nl - buf) + 1;
