@@ -5,11 +5,15 @@
 #include "cm_i18n.h"
 #include "cm_loader.h"
 #include "cm_number.h"
+#include "cm_output.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+
+/* One item (a map, the reports) may take this many seconds by default (docs/batch.md). */
+#define CM_BATCH_DEFAULT_ITEM_TIMEOUT 300.0
 
 typedef struct {
   gboolean tty;
@@ -143,6 +147,7 @@ cm_cmd_batch(int argc, char **argv)
   gint jobs_n = 0; /* one per core */
   gboolean slide = FALSE;
   g_autofree char *scenario = NULL, *year = NULL;
+  double item_timeout = CM_BATCH_DEFAULT_ITEM_TIMEOUT;
   GOptionEntry entries[] = {
       {"scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
        N_("enterprise statuses counted, e.g. operating,construction (default: each dataset's)"),
@@ -155,6 +160,10 @@ cm_cmd_batch(int argc, char **argv)
       {"jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_arg,
        N_("worker processes (default: one per core)"), "N"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, N_("size maps for a 16:9 slide"), NULL},
+      {"item-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &item_timeout,
+       N_("seconds one map or report may take before it is stopped and reported as failed "
+          "(default 300; 0: no limit)"),
+       "SECONDS"},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
        N_("jobs from a key file: one [group] per job (see docs/batch.md)"), "FILE"},
       G_OPTION_ENTRY_NULL,
@@ -195,6 +204,9 @@ cm_cmd_batch(int argc, char **argv)
   if (year && !cm_year_parse(year, &year_value))
     return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
                               year);
+  if (!(item_timeout >= 0 && item_timeout <= 86400))
+    return cm_cli_usage_error("batch",
+                              _("--item-timeout takes seconds from 0 (no limit) to 86400"));
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
@@ -236,6 +248,7 @@ cm_cmd_batch(int argc, char **argv)
       .jobs = jobs,
       .outdir = outdir,
       .workers = (guint)jobs_n,
+      .item_timeout = item_timeout,
       .load = cm_dataset_load,
       .on_event = on_event,
       .user_data = &progress,
@@ -250,6 +263,9 @@ cm_cmd_batch(int argc, char **argv)
   if (!ok) {
     fprintf(stderr, "chainmap batch: %s\n", err->message);
     rc = CM_EXIT_OUTPUT;
+    /* nothing was written: say so when it is the lock, which is no broken disk */
+    if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_BUSY))
+      fprintf(stderr, "%s\n", _("Nothing was written."));
   } else {
     /* one sentence per case, so that each translates whole (no plural suffixes) */
     if (failed)

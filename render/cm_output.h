@@ -13,6 +13,7 @@ typedef enum {
   CM_RENDER_ERROR_WRITE,    /* the output could not be written */
   CM_RENDER_ERROR_GRAPHVIZ, /* Graphviz refused the graph or the format */
   CM_RENDER_ERROR_INVALID,  /* a request that does not fit the dataset */
+  CM_RENDER_ERROR_BUSY,     /* another run holds the output folder's lock (batch) */
 } CmRenderError;
 
 /* Temporary files are named ".NAME.cm-tmp-XXXXXX" beside the target; see cm_output_clean_stale. */
