@@ -64,19 +64,24 @@ static void
 on_event(const CmBatchEvent *ev, gpointer data)
 {
   Progress *p = data;
+  g_autofree char *shown_item = cm_cli_shown(ev->item);
   if (ev->failed) {
     clear_line(p);
     g_ptr_array_add(p->failed, g_strdup(ev->item));
     /* in a log the count goes on through failures: one "[n/m]" line per finished item */
     if (!p->tty)
       fprintf(stderr, "[%u/%u] ", ev->done, ev->total);
+    g_autofree char *item = cm_cli_shown(ev->item);
     /* TRANSLATORS: keep FAILED: scripts look for it */
-    fprintf(stderr, _("FAILED %s\n"), ev->item);
+    fprintf(stderr, _("FAILED %s\n"), item);
     if (ev->message) {
+      /* the reasons quote the dataset: each line shown escaped */
       g_auto(GStrv) lines = g_strsplit(ev->message, "\n", -1);
-      for (guint i = 0; lines[i]; i++)
+      for (guint i = 0; lines[i]; i++) {
+        g_autofree char *shown = cm_cli_shown(lines[i]);
         if (*lines[i])
-          fprintf(stderr, "    %s\n", lines[i]);
+          fprintf(stderr, "    %s\n", shown);
+      }
     }
   }
   if (ev->warnings) { /* once per dataset, with its reports: validate lists them */
@@ -92,7 +97,7 @@ on_event(const CmBatchEvent *ev, gpointer data)
   }
   if (!p->tty) {
     if (!ev->failed)
-      fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, ev->item);
+      fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, shown_item);
     return;
   }
   /* a bar: done/total, the item, elapsed and an estimate of what is left */
@@ -110,7 +115,7 @@ on_event(const CmBatchEvent *ev, gpointer data)
   /* the item name, its start cut off to keep the line on one terminal row */
   guint columns = terminal_columns() - 1;
   guint used = display_width(line->str);
-  const char *item = ev->item;
+  const char *item = shown_item;
   if (used + display_width(item) > columns) {
     while (*item && used + 1 + display_width(item) > columns)
       item = g_utf8_next_char(item);
@@ -261,7 +266,8 @@ cm_cmd_batch(int argc, char **argv)
   g_autofree char *index = g_build_filename(outdir, "index.html", NULL);
   int rc = CM_EXIT_OK;
   if (!ok) {
-    fprintf(stderr, "chainmap batch: %s\n", err->message);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap batch: %s\n", shown);
     rc = CM_EXIT_OUTPUT;
     /* nothing was written: say so when it is the lock, which is no broken disk */
     if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_BUSY))
