@@ -47,6 +47,48 @@ key_line(const char *text, const char *group, const char *key)
   return 0;
 }
 
+/* GKeyFile takes the last of two equal keys and merges a group written twice, silently: a planner
+ * who adds region= at the end of a long ini would not know which one counts. Warn about both. */
+static void
+warn_duplicates(CmLoadContext *ctx, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *group = NULL;
+  for (guint i = 0; lines[i]; i++) {
+    char *l = g_strstrip(lines[i]);
+    if (*l == '\0' || *l == '#')
+      continue;
+    if (*l == '[') {
+      g_free(group);
+      group = g_strndup(l + 1, strlen(l) > 1 ? strlen(l) - 2 : 0);
+      gpointer first = g_hash_table_lookup(groups, group);
+      if (first)
+        cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_WARNING,
+                           _("group [%s] again (first on line %u): its keys are added to the "
+                             "first one's, and a key given in both takes the later value"),
+                           group, GPOINTER_TO_UINT(first));
+      else
+        g_hash_table_insert(groups, g_strdup(group), GUINT_TO_POINTER(i + 1));
+      continue;
+    }
+    char *eq = strchr(l, '=');
+    if (!group || !eq)
+      continue;
+    g_autofree char *key = g_strstrip(g_strndup(l, (gsize)(eq - l)));
+    g_autofree char *full = g_strdup_printf("%s\x1f%s", group, key);
+    gpointer first = g_hash_table_lookup(keys, full);
+    if (first)
+      cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_WARNING,
+                         _("duplicate key '%s' in [%s] (first on line %u): this later value is "
+                           "the one used"),
+                         key, group, GPOINTER_TO_UINT(first));
+    else
+      g_hash_table_insert(keys, g_steal_pointer(&full), GUINT_TO_POINTER(i + 1));
+  }
+}
+
 /* Lines GKeyFile would refuse, reported with their numbers. Returns FALSE if any. */
 static gboolean
 check_lines(CmLoadContext *ctx, const char *text)
@@ -221,6 +263,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   }
   if (!check_lines(ctx, text))
     return;
+  warn_duplicates(ctx, text);
   g_autoptr(GKeyFile) kf = g_key_file_new();
   g_autoptr(GError) err = NULL;
   if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &err)) {

@@ -352,3 +352,19 @@ Test(ini, long_outside_path_is_echoed_as_a_short_excerpt)
   for (guint i = 0; i < cm_diagnostics_len(diags); i++)
     cr_expect_lt(strlen(cm_diagnostics_get(diags, i)->message), 300u);
 }
+
+Test(ini, duplicate_key_and_group_are_warned_and_the_later_value_counts)
+{
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=Sichuan/Chengdu\n[analysis]\n"
+                                     "min_producers=3\nmin_producers=1\n[dataset]\n"
+                                     "region=Fujian/Ningde\n",
+                                     &diags);
+  cr_assert_not_null(ds);
+  assert_warning(diags, "dataset.ini", 5, "duplicate key 'min_producers' in [analysis]");
+  assert_warning(diags, "dataset.ini", 6, "group [dataset] again (first on line 1)");
+  assert_warning(diags, "dataset.ini", 7, "duplicate key 'region' in [dataset] (first on line 2)");
+  assert_counts(diags, 0, 3);
+  cr_expect_str_eq(ds->region, "Fujian/Ningde");
+  cr_expect_eq(ds->params.min_producers, 1);
+}
