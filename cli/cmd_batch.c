@@ -87,7 +87,7 @@ on_event(const CmBatchEvent *ev, gpointer data)
   if (ev->warnings) { /* once per dataset, with its reports: validate lists them */
     clear_line(p);
     if (!p->tty)
-      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, ev->item);
+      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, shown_item);
     fprintf(stderr,
             g_dngettext(NULL, "(%u warning in the dataset; see the top of its gaps.md)\n",
                         "(%u warnings in the dataset; see the top of its gaps.md)\n", ev->warnings),

@@ -144,3 +144,21 @@ Test(escapes, batch_failure_lines_are_escaped, .init = cm_test_tmp_setup,
   cr_expect(strstr(r.err, "unknown segment 'zz\\x1b[2J\\x07'") != NULL, "%s", r.err);
   batch_run_clear(&r);
 }
+
+Test(escapes, batch_progress_and_reports_of_a_dataset_with_warnings_are_escaped,
+     .init = cm_test_tmp_setup, .fini = cm_test_tmp_teardown)
+{
+  g_autofree char *ds = hostile_dataset();
+  g_autofree char *outdir = g_build_filename(cm_test_tmp, "out", NULL);
+  const char *args[] = {"batch", ds, "-d", outdir, "-T", "svg", NULL};
+  BatchRun r = batch_run(NULL, args);
+  cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
+  expect_no_raw_controls("batch stderr", r.err);
+  /* the warnings quoted at the top of gaps.md, and the report itself */
+  g_autofree char *gaps = g_build_filename(outdir, "hostile", "gaps.md", NULL);
+  g_autofree char *md = NULL;
+  cr_assert(g_file_get_contents(gaps, &md, NULL, NULL), "no %s", gaps);
+  expect_no_raw_controls("gaps.md", md);
+  cr_expect(strstr(md, "ore\\x1b[31m") != NULL, "%s", md);
+  batch_run_clear(&r);
+}
