@@ -3,7 +3,6 @@
  * two threads, one half each. */
 #include "cm_i18n.h"
 #include "csv_private.h"
-#include "cm_i18n.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
