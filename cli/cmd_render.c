@@ -106,13 +106,17 @@ draw(const CmDataset *ds, const CmAnalysisOptions *options, gboolean network, gi
   if (!map) {
     if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID))
       return cm_cli_usage_error("render", "%s", err->message);
-    fprintf(stderr, "chainmap render: %s\n", err->message);
+    if (cm_cli_is_out_of_memory(err))
+      return cm_cli_report_out_of_memory(err);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap render: %s\n", shown);
     return err->domain == CM_RENDER_ERROR ? CM_EXIT_OUTPUT : CM_EXIT_INVALID;
   }
   gsize len = 0;
   const void *data = g_bytes_get_data(map, &len);
   if (!cm_output_write(output, data, len, &err)) {
-    fprintf(stderr, "chainmap: %s\n", err->message);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap: %s\n", shown);
     return CM_EXIT_OUTPUT;
   }
   return CM_EXIT_OK;

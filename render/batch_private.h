@@ -48,6 +48,9 @@ typedef enum {
  * tag, status 1 and, for reports, a CM_BATCH_HEADLINE_TYPE GVariant, or status 0 and the reason
  * as text. */
 #define CM_BATCH_QUIT G_MAXUINT32
+/* The exit status of a worker that ran out of memory: workers are forks of the chainmap CLI,
+ * whose handler (cli/out_of_memory.c) exits with 4 then. */
+#define CM_BATCH_EXIT_NO_MEMORY 4
 #define CM_BATCH_ITEM_TYPE "(usuusubs)"
 #define CM_BATCH_HEADLINE_TYPE "(sssduuuuubddba(ss)as)"
 

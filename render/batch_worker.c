@@ -5,6 +5,7 @@
 #include "cm_output.h"
 #include "output_private.h"
 #include "cm_report.h"
+#include "cm_text_escape.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -164,7 +165,7 @@ static gboolean
 write_report(const char *path, GString *out, GString *why)
 {
   g_autoptr(GError) err = NULL;
-  if (!cm_output_write(path, out->str, out->len, &err)) {
+  if (!cm_output_write_replace(path, out->str, out->len, &err)) {
     g_string_append_printf(why, "%s\n", err->message);
     return FALSE;
   }
@@ -186,7 +187,9 @@ insert_warnings(GString *md, GPtrArray *warnings)
   g_string_append(block, "\n>\n");
   for (guint k = 0; k < warnings->len; k++) {
     g_string_append(block, "> - `");
-    for (const char *p = g_ptr_array_index(warnings, k); *p; p++)
+    /* the warning quotes the dataset: controls and bidi overrides shown, never passed on */
+    g_autofree char *shown = cm_escape_terminal(g_ptr_array_index(warnings, k), CM_ESCAPE_ONE_LINE);
+    for (const char *p = shown; *p; p++)
       g_string_append_c(block, *p == '`' ? '\'' : *p);
     g_string_append(block, "`\n");
   }
@@ -248,7 +251,7 @@ do_map(const CmBatchConfig *config, const CmDataset *ds, ItemKind kind, CmMapFor
   }
   gsize len = 0;
   const void *data = g_bytes_get_data(bytes, &len);
-  if (!cm_output_write(path, data, len, &err)) {
+  if (!cm_output_write_replace(path, data, len, &err)) {
     g_string_append_printf(why, "%s\n", err->message);
     return FALSE;
   }

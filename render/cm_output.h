@@ -13,6 +13,7 @@ typedef enum {
   CM_RENDER_ERROR_WRITE,    /* the output could not be written */
   CM_RENDER_ERROR_GRAPHVIZ, /* Graphviz refused the graph or the format */
   CM_RENDER_ERROR_INVALID,  /* a request that does not fit the dataset */
+  CM_RENDER_ERROR_BUSY,     /* another run holds the output folder's lock (batch) */
 } CmRenderError;
 
 /* Temporary files are named ".NAME.cm-tmp-XXXXXX" beside the target; see cm_output_clean_stale. */
@@ -21,6 +22,11 @@ typedef enum {
 /* path NULL or "-" writes to standard output; an existing device or pipe (/dev/stdout, a FIFO) is
  * written in place, never replaced. The error names the path. */
 gboolean cm_output_write(const char *path, const void *data, gsize len, GError **error);
+
+/* For files in a folder chainmap made (batch): anything at path that is not a regular file (a
+ * symlink, FIFO, device) is replaced by the rename, never opened or followed; a folder there is
+ * an error. Both writers keep the mode and group of a regular file they replace. */
+gboolean cm_output_write_replace(const char *path, const void *data, gsize len, GError **error);
 
 /* Removes temporary files a killed run left in dir; returns how many. */
 guint cm_output_clean_stale(const char *dir);

@@ -3,6 +3,7 @@
 #include "cm_i18n.h"
 #include "cm_output.h"
 #include "map_private.h"
+#include "memory_headroom.h"
 
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -320,6 +321,10 @@ cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
     agclose(g);
     return dot;
   }
+  if (!cm_render__check_headroom(cm_render__headroom_bytes(agnnodes(g) + agnedges(g)), error)) {
+    agclose(g);
+    return NULL;
+  }
   if (style->format == CM_MAP_PNG)
     cm_map__set(g, "dpi", style->slide ? SLIDE_PNG_DPI : PNG_DPI);
   if (style->slide) {
@@ -333,6 +338,17 @@ cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
   }
   if (style->slide)
     set_slide_viewport(g);
+  if (style->format == CM_MAP_PNG) {
+    boxf bb = GD_bb(g);
+    const char *dpi = agget(g, "dpi");
+    gsize surface = cm_render__surface_bytes(bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y,
+                                             dpi && *dpi ? g_ascii_strtod(dpi, NULL) : 96.0);
+    if (!cm_render__check_headroom(surface + ((gsize)32 << 20), error)) {
+      gvFreeLayout(gvc, g);
+      agclose(g);
+      return NULL;
+    }
+  }
   char *data = NULL;
   unsigned int len = 0;
   GBytes *bytes = NULL;
