@@ -135,9 +135,9 @@ cm_dataset_load(const char *path, CmDiagnostics *diags, GError **error)
       (!S_ISREG(st.st_mode) || st.st_size > CM_INI_MAX_BYTES)) {
     if (S_ISREG(st.st_mode))
       cm_diagnostics_add(diags, ctx.ini_display, 0, CM_SEVERITY_ERROR,
-                         _("dataset.ini is %" G_GINT64_FORMAT " bytes, more than an ini of "
-                           "settings can be (%d KiB at most): is this the right file?"),
-                         (gint64)st.st_size, CM_INI_MAX_BYTES >> 10);
+                         _("dataset.ini is %lld bytes, more than an ini of settings can be "
+                           "(%d KiB at most): is this the right file?"),
+                         (long long)st.st_size, CM_INI_MAX_BYTES >> 10);
     else
       cm_diagnostics_add(diags, ctx.ini_display, 0, CM_SEVERITY_ERROR,
                          _("not a regular file (a pipe, device or socket): dataset.ini must be "

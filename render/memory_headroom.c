@@ -32,9 +32,8 @@ cm_render__check_headroom(gsize bytes, GError **error)
       mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     g_set_error(error, CM_GRAPH_ERROR, CM_GRAPH_ERROR_NO_MEMORY,
-                _("not enough memory to lay out and draw the map (about %" G_GSIZE_FORMAT
-                  " MB more are needed)"),
-                bytes >> 20);
+                _("not enough memory to lay out and draw the map (about %lu MB more are needed)"),
+                (unsigned long)(bytes >> 20));
     return FALSE;
   }
   munmap(p, bytes);
