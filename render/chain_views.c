@@ -15,6 +15,28 @@ cm_chain_map_options_init(CmChainMapOptions *chain)
       .scope = CM_CHAIN_AUTO, .group = NULL, .focus = -1, .depth = 1, .change = NULL};
 }
 
+/* Beyond these a segment map is not laid out (dot's work grows fast with links): a detail map is
+ * refused, the whole template drawn as its overview. */
+#define MAX_DETAIL_NODES 200
+#define MAX_DETAIL_EDGES 600
+
+/* Segments drawn (full or stub) and the links between them. */
+static void
+count_drawn(const CmDataset *ds, const CmSegmentView *view, guint *nodes, guint *edges)
+{
+  *nodes = *edges = 0;
+  for (guint32 s = 0; s < cm_dataset_n_segments(ds); s++) {
+    if (view && view[s] == CM_VIEW_HIDDEN)
+      continue;
+    (*nodes)++;
+    const CmSegment *seg = cm_dataset_segment(ds, s);
+    const guint32 *in = cm_dataset_segment_inputs(ds, seg);
+    for (guint k = 0; k < seg->n_inputs; k++)
+      *edges += !view || (view[in[k]] != CM_VIEW_HIDDEN &&
+                          (view[in[k]] == CM_VIEW_FULL || view[s] == CM_VIEW_FULL));
+  }
+}
+
 typedef enum {
   FORM_FULL,
   FORM_COMPACT,
@@ -76,7 +98,30 @@ cm_chainmap_draw(const CmDataset *ds, const CmAnalysisOptions *options,
                                                   "steps away"),
                                cm_dataset_segment(ds, (guint)co->focus)->name, co->depth);
   }
-  gboolean big = cm_dataset_n_segments(ds) > CM_TEMPLATE_VIEW_MAX_SEGMENTS;
+  /* bounded layout work: what no map can show legibly is never laid out */
+  guint nodes = 0, edges = 0;
+  count_drawn(ds, view, &nodes, &edges);
+  if (view && (nodes > MAX_DETAIL_NODES || edges > MAX_DETAIL_EDGES)) {
+    if (co->group)
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
+                  _("group '%s' with its inputs and outputs is %u segments and %u links, too "
+                    "many for one legible map (at most %u and %u): draw part of it with --focus "
+                    "SEGMENT --depth 1"),
+                  co->group, nodes, edges, MAX_DETAIL_NODES, MAX_DETAIL_EDGES);
+    else
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
+                  co->depth > 1 ? _("the segments within %u steps are %u with %u links, too many "
+                                    "for one legible map (at most %u and %u): give a smaller "
+                                    "--depth")
+                                : _("the segments within %u step are %u with %u links, too many "
+                                    "for one legible map (at most %u and %u): the overview "
+                                    "(--overview) shows the whole template"),
+                  co->depth, nodes, edges, MAX_DETAIL_NODES, MAX_DETAIL_EDGES);
+    cm_chain__data_clear(&data);
+    return FALSE;
+  }
+  gboolean big = cm_dataset_n_segments(ds) > CM_TEMPLATE_VIEW_MAX_SEGMENTS ||
+                 (!view && edges > MAX_DETAIL_EDGES);
   Form forms[4];
   guint n_forms = 0;
   if (co->scope == CM_CHAIN_OVERVIEW || (co->scope == CM_CHAIN_AUTO && big && !view)) {

@@ -20,9 +20,6 @@ typedef enum {
 
 #define CM_MAP_DEFAULT_FONT "Noto Sans CJK SC"
 
-/* A network map larger than this is refused (only --all can ask for one). */
-#define CM_MAP_MAX_NETWORK_NODES 1500
-
 /* "svg", "png", "pdf" or "dot" (any case). */
 gboolean cm_map_format_from_string(const char *name, CmMapFormat *format);
 const char *cm_map_format_to_string(CmMapFormat format);

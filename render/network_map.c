@@ -19,6 +19,8 @@
 #define SINGLE_SOURCE_MARK "\xe2\x9a\xa0" /* ⚠ */
 #define SINGLE_SOURCE_COLOR "#c62828"
 #define BIG_MAP_EDGES 150 /* beyond this, supply arrows carry no value labels (tooltips do) */
+#define MAX_LAID_OUT_NODES 400
+#define MAX_LAID_OUT_EDGES 800
 
 typedef struct {
   const CmDataset *ds;
@@ -511,10 +513,14 @@ cm_network_map_draw(const CmDataset *ds, const CmAnalysisOptions *options, gint6
     limits.max_materials = levels[level].materials;
     g_autoptr(CmNetworkSummary) sum = cm_network_summary_new(net, focus, depth, &limits);
     guint nodes = sum->enterprises->len + sum->materials->len + sum->merged_nodes;
-    if (nodes > CM_MAP_MAX_NETWORK_NODES) {
+    guint edges = sum->supplies->len + sum->materials->len;
+    /* bounded layout work: a map past these is never laid out (a dense 1,475-node network took
+     * dot 100 s only to come out too big to read) */
+    if (nodes > MAX_LAID_OUT_NODES || edges > MAX_LAID_OUT_EDGES) {
       g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
-                  _("the network has %u nodes, too many to draw (at most %u): leave out --all"),
-                  nodes, CM_MAP_MAX_NETWORK_NODES);
+                  _("the map would have %u nodes and %u arrows, too many to draw legibly (at "
+                    "most %u and %u): leave out --all, or give a smaller --top K"),
+                  nodes, edges, MAX_LAID_OUT_NODES, MAX_LAID_OUT_EDGES);
       return FALSE;
     }
     gboolean last = level + 1 == G_N_ELEMENTS(levels);
