@@ -98,29 +98,6 @@ cm_map__html_append(GString *html, const char *text)
   g_string_append(html, escaped);
 }
 
-static char *
-trim_zeros(char *text)
-{
-  if (strchr(text, '.')) {
-    char *end = text + strlen(text) - 1;
-    while (*end == '0')
-      *end-- = '\0';
-    if (*end == '.')
-      *end = '\0';
-  }
-  return text;
-}
-
-char *
-cm_map__value_short(double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double a = v < 0 ? -v : v;
-  const char *format = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f";
-  g_ascii_formatd(buf, sizeof buf, format, v);
-  return trim_zeros(g_strdup(buf));
-}
-
 char *
 cm_map__value_full(double v)
 {

@@ -42,9 +42,8 @@ Agnode_t *cm_map__new_node(Agraph_t *parent, const char *name);
 /* Appends text to markup, escaped for an HTML-like label. */
 void cm_map__html_append(GString *html, const char *text);
 
-/* Money values for labels (short: 1234, 12.3, 0.45) and tooltips (full precision).
+/* Money values for tooltips (full precision); labels use the reports' cm_report__money.
  * (transfer full) */
-char *cm_map__value_short(double v);
 char *cm_map__value_full(double v);
 
 /* The date line of titles, "YYYY-MM-DD" (style->date, SOURCE_DATE_EPOCH or today). */

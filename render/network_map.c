@@ -266,9 +266,9 @@ add_source_node(NetworkMap *map, const CmViewSupply *s, guint index)
   } else {
     const CmEnterprise *e =
         cm_dataset_enterprise(ds, view_enterprise(map, s->enterprise)->enterprise);
-    text = g_strdup_printf(_("↻ %s (drawn downstream)"), e->name);
-    tip = g_strdup_printf(_("%s is drawn further downstream on this map; this arrow is what it "
-                            "sells upstream of itself"),
+    text = g_strdup_printf(_("↻ %s (drawn further right)"), e->name);
+    tip = g_strdup_printf(_("%s is drawn further right on this map (nearer the focus); this "
+                            "arrow is what it sells here, so that every arrow runs one way"),
                           e->name);
     cm_map__set(node, "kind", "repeat");
   }
