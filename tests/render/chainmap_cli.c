@@ -215,3 +215,41 @@ Test(render_cli, huge_network_is_summarised_and_all_refused, .init = cm_test_tmp
   cr_expect_eq(f.rc, 0, "%s", f.err);
   run_clear(&f);
 }
+
+/* The chain view's detail maps and the network view's --top from the command line (see
+ * tests/render/chain_views.c for the fixture's template). */
+Test(render_cli, group_focus_segment_and_top_from_the_command_line)
+{
+  const char *group[] = {"render",         BASIC, "-o", "-", "-T", "dot", "--group",
+                         "Materials 材料", NULL};
+  Run g = run(group);
+  cr_expect_eq(g.rc, 0, "%s", g.err);
+  /* cathode and foil in full, salt and cell as stubs; ore, ev, ship, tail not drawn */
+  g_autoptr(GBytes) gdot = g_bytes_new(g.out, strlen(g.out));
+  Agraph_t *gg = cm_test_read_dot(gdot);
+  cr_expect_eq(agnnodes(gg), 4);
+  cr_expect(agnode(gg, "salt", 0) && strcmp(agget(agnode(gg, "salt", 0), "kind"), "stub") == 0);
+  cr_expect(agnode(gg, "ore", 0) == NULL && agnode(gg, "ship", 0) == NULL);
+  agclose(gg);
+  run_clear(&g);
+  /* "cell" is no enterprise: a segment, the chain view, one template step around it */
+  const char *near[] = {"render", BASIC, "-o", "-", "-T", "dot", "--focus", "cell", NULL};
+  Run n = run(near);
+  cr_expect_eq(n.rc, 0, "%s", n.err);
+  cr_expect(strstr(n.out, "Detail: 电芯 Cells and the segments 1 template step away") != NULL, "%s",
+            n.out);
+  g_autoptr(GBytes) ndot = g_bytes_new(n.out, strlen(n.out));
+  Agraph_t *ng = cm_test_read_dot(ndot);
+  cr_expect(agnode(ng, "tail", 0) == NULL, "tail is no neighbour of cell");
+  cr_expect(agnode(ng, "ev", 0) != NULL);
+  agclose(ng);
+  run_clear(&n);
+  /* lead buys cathode from cat1 35, out-cat 20, cat2 10: with --top 1, cat1 is drawn, cat2 is
+   * the only local one left (drawn), out-cat the only outside one (drawn): nothing merged */
+  const char *top[] = {"render", BASIC,     "-o", "-",     "-T", "dot", "--focus",
+                       "lead",   "--depth", "1",  "--top", "1",  NULL};
+  Run t = run(top);
+  cr_expect_eq(t.rc, 0, "%s", t.err);
+  cr_expect(strstr(t.out, "merged-") == NULL, "%s", t.out);
+  run_clear(&t);
+}
