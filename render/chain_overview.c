@@ -19,6 +19,7 @@ typedef struct {
   double leakage;
   gboolean links_shown; /* FALSE: the node counts its links */
   guint takes, feeds;
+  guint changed; /* render --compare: segments whose status changed */
 } Box;
 
 static const char *const tier_names[CM_TIER_COUNT] = {N_("Upstream"), N_("Midstream"),
@@ -32,6 +33,7 @@ box_label(const Box *b, gboolean is_tier)
   guint cols = 0;
   for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++)
     cols += b->count[s] > 0;
+  cols += b->changed > 0;
   g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%u\"><FONT POINT-SIZE=\"13\"><B>",
                          MAX(cols, 1));
   if (is_tier) {
@@ -59,6 +61,13 @@ box_label(const Box *b, gboolean is_tier)
     cm_map__html_append(html, links);
   }
   g_string_append(html, "</FONT></TD></TR><TR>");
+  if (b->changed) { /* the mark of the change map, as on a segment's box */
+    g_autofree char *text = g_strdup_printf(_("◆ %u changed"), b->changed);
+    g_string_append(html, "<TD BGCOLOR=\"#6f42c1\" STYLE=\"rounded\"><FONT POINT-SIZE=\"10\" "
+                          "COLOR=\"white\"><B>");
+    cm_map__html_append(html, text);
+    g_string_append(html, "</B></FONT></TD>");
+  }
   /* one chip per status present: the count on the status colours */
   for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++) {
     if (!b->count[s])
@@ -180,6 +189,18 @@ add_grid(Agraph_t *g, const CmTemplateParts *parts, Agnode_t **nodes)
   }
 }
 
+/* How many of the part's segments changed status (render --compare). */
+static guint
+changed_in(const CmChainData *data, const CmTemplatePart *p)
+{
+  guint n = 0;
+  for (guint k = 0; data->change && k < p->segments->len; k++) {
+    guint32 s = g_array_index(p->segments, guint32, k);
+    n += data->change->previous[s] != data->gaps->segments[s].status;
+  }
+  return n;
+}
+
 /* "takes from 3 groups · feeds 5" for a node whose links are not drawn. */
 static void
 count_links(const CmTemplateParts *parts, guint k, guint *from, guint *to)
@@ -213,6 +234,7 @@ cm_chain__overview_graph(const CmChainData *data, const CmMapStyle *style, gbool
       Box *b = &boxes[p->tier];
       b->tier = p->tier;
       b->segments += p->segments->len;
+      b->changed += changed_in(data, p);
       for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++)
         b->count[s] += p->count[s];
       b->local_producers += p->local_producers;
@@ -243,6 +265,7 @@ cm_chain__overview_graph(const CmChainData *data, const CmMapStyle *style, gbool
       memcpy(b.count, p->count, sizeof b.count);
       b.links_shown = n <= MAX_DRAWN_LINKS_PARTS;
       count_links(parts, k, &b.takes, &b.feeds);
+      b.changed = changed_in(data, p);
       g_autofree char *name = g_strdup_printf("%s%s", p->is_tier ? "tier:" : "", p->key);
       g_autofree char *tip = box_tooltip(data, p);
       nodes[k] = add_box(tier_cluster(g, clusters, p->tier), name, &b, p->is_tier, tip);

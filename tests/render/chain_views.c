@@ -7,6 +7,7 @@
  *   cathode foil), ev (downstream, weak, input cell), ship (downstream, frontier, input cell),
  *   tail (upstream, no group, absent). */
 #include "chainmap_svg.h"
+#include "cm_chainmap_change.h"
 #include "cm_output.h"
 #include "cm_template_view.h"
 #include "cm_test.h"
@@ -295,4 +296,26 @@ Test(chain_views, the_same_map_twice_is_the_same_bytes)
   png_size_of(ds, NULL, FALSE, &w, &h, &a);
   png_size_of(ds, NULL, FALSE, &w, &h, &b);
   cr_expect(g_bytes_equal(a, b));
+}
+
+Test(chain_views, an_overview_of_a_change_counts_the_changed_segments_per_part)
+{
+  g_autoptr(CmDataset) ds = load_basic();
+  /* before: every segment absent; now only tail is absent: Resources (ore) 1 changed, the
+   * upstream tier (salt; tail unchanged) 1, Materials (cathode, foil) 2 */
+  CmSegmentStatus before[8];
+  for (guint s = 0; s < 8; s++)
+    before[s] = CM_SEGMENT_ABSENT;
+  CmChainChange change = {before, "before", "now"};
+  CmChainMapOptions chain;
+  cm_chain_map_options_init(&chain);
+  chain.scope = CM_CHAIN_OVERVIEW;
+  chain.change = &change;
+  Agraph_t *g = draw_dot(ds, &chain);
+  const char *materials = agget(agnode(g, "Materials 材料", 0), "label");
+  cr_expect(strstr(materials, "◆ 2 changed") != NULL, "%s", materials);
+  const char *upstream = agget(agnode(g, "tier:upstream", 0), "label");
+  cr_expect(strstr(upstream, "◆ 1 changed") != NULL, "%s", upstream);
+  cr_expect(strstr(agget(g, "label"), "7 segments changed status") != NULL);
+  agclose(g);
 }
