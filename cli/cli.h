@@ -45,9 +45,17 @@ GOptionContext *cm_cli_context(const char *name, GOptionEntry *entries);
  * FALSE (exit CM_EXIT_USAGE). */
 gboolean cm_cli_parse(GOptionContext *ctx, const char *name, int *argc, char ***argv);
 
+/* Parses option value text (NULL: not given, *value untouched) as a whole number from lo to hi;
+ * else prints a usage error for command and returns FALSE. */
+gboolean cm_cli_parse_count(const char *command, const char *option, const char *text, gint lo,
+                            gint hi, gint *value);
+
 /* Prints "chainmap NAME: MESSAGE" and "Try 'chainmap help NAME'." to stderr; returns
  * CM_EXIT_USAGE. */
 int cm_cli_usage_error(const char *name, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* FALSE (a usage error printed) when DATASET names a file that is not an .ini, such as a table. */
+gboolean cm_cli_dataset_arg(const char *command, const char *path);
 
 /* Loads a dataset, printing its diagnostics (compiler style) to stderr; NULL when invalid. */
 CmDataset *cm_cli_load(const char *path);
@@ -55,6 +63,10 @@ CmDataset *cm_cli_load(const char *path);
 /* Writes out to path (NULL: standard output) atomically; prints the error. Returns an exit
  * code. */
 int cm_cli_write(const char *path, const GString *out);
+
+/* cm_cli_write for a report: CSV written to a file starts with a UTF-8 BOM (SPEC: it opens in
+ * Excel and WPS on a Chinese PC); standard output never gets one. */
+int cm_cli_write_report(const char *path, const GString *out, gboolean csv);
 
 /* Prints each diagnostic to stream. */
 void cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags);

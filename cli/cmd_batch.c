@@ -2,7 +2,9 @@
 #include "batch_manifest.h"
 #include "cli.h"
 #include "cm_batch.h"
+#include "cm_i18n.h"
 #include "cm_loader.h"
+#include "cm_number.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -64,13 +66,26 @@ on_event(const CmBatchEvent *ev, gpointer data)
     /* in a log the count goes on through failures: one "[n/m]" line per finished item */
     if (!p->tty)
       fprintf(stderr, "[%u/%u] ", ev->done, ev->total);
-    fprintf(stderr, "FAILED %s\n", ev->item);
+    /* TRANSLATORS: keep FAILED: scripts look for it */
+    fprintf(stderr, _("FAILED %s\n"), ev->item);
     if (ev->message) {
       g_auto(GStrv) lines = g_strsplit(ev->message, "\n", -1);
       for (guint i = 0; lines[i]; i++)
         if (*lines[i])
           fprintf(stderr, "    %s\n", lines[i]);
     }
+  }
+  if (ev->warnings) { /* once per dataset, with its reports: validate lists them */
+    clear_line(p);
+    if (!p->tty)
+      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, ev->item);
+    fprintf(stderr,
+            g_dngettext(GETTEXT_PACKAGE,
+                        "(%u warning in the dataset; see the top of its gaps.md)\n",
+                        "(%u warnings in the dataset; see the top of its gaps.md)\n", ev->warnings),
+            ev->warnings);
+    if (!p->tty)
+      return;
   }
   if (!p->tty) {
     if (!ev->failed)
@@ -87,7 +102,8 @@ on_event(const CmBatchEvent *ev, gpointer data)
   GString *line = g_string_new("[");
   for (guint i = 0; i < bar; i++)
     g_string_append(line, i < filled ? "#" : "-");
-  g_string_append_printf(line, "] %u/%u  %s elapsed, ETA %s  ", ev->done, ev->total, elapsed, eta);
+  g_string_append_printf(line, _("] %u/%u  %s elapsed, ETA %s  "), ev->done, ev->total, elapsed,
+                         eta);
   /* the item name, its start cut off to keep the line on one terminal row */
   guint columns = terminal_columns() - 1;
   guint used = display_width(line->str);
@@ -124,16 +140,24 @@ cm_cmd_batch(int argc, char **argv)
   g_autofree char *outdir = NULL;
   g_autofree char *formats_arg = NULL;
   g_autofree char *manifest = NULL;
-  gint jobs_n = 0;
+  g_autofree char *jobs_arg = NULL;
+  gint jobs_n = 0; /* one per core */
   gboolean slide = FALSE;
+  g_autofree char *scenario = NULL, *year = NULL;
   GOptionEntry entries[] = {
-      {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, "write everything under OUTDIR", "OUTDIR"},
+      {"scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
+       N_("enterprise statuses counted, e.g. operating,construction (default: each dataset's)"),
+       "LIST"},
+      {"year", 0, 0, G_OPTION_ARG_STRING, &year, N_("count only the supply rows of year Y"), "Y"},
+      {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, N_("write everything under OUTDIR"),
+       "OUTDIR"},
       {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
-       "map formats, comma separated (default svg,png)", "LIST"},
-      {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs_n, "worker processes (default: one per core)", "N"},
-      {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, "size maps for a 16:9 slide", NULL},
+       N_("map formats, comma separated (default svg,png)"), "LIST"},
+      {"jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_arg,
+       N_("worker processes (default: one per core)"), "N"},
+      {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, N_("size maps for a 16:9 slide"), NULL},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
-       "jobs from a key file: one [group] per job (see docs/batch.md)", "FILE"},
+       N_("jobs from a key file: one [group] per job (see docs/batch.md)"), "FILE"},
       G_OPTION_ENTRY_NULL,
   };
   /* "-j2" as make takes it; GOption only knows "-j 2" */
@@ -157,30 +181,46 @@ cm_cmd_batch(int argc, char **argv)
   if (!cm_cli_parse(ctx, "batch", &argc, &argv))
     return CM_EXIT_USAGE;
   if (!outdir)
-    return cm_cli_usage_error("batch", "missing -d OUTDIR");
+    return cm_cli_usage_error("batch", _("missing -d OUTDIR"));
   if (argc < 2 && !manifest)
-    return cm_cli_usage_error("batch", "missing DATASET (or --manifest FILE)");
-  if (jobs_n < 0 || jobs_n > 256)
-    return cm_cli_usage_error("batch", "-j takes a number of workers from 1 to 256");
+    return cm_cli_usage_error("batch", _("missing DATASET (or --manifest FILE)"));
+  if (!cm_cli_parse_count("batch", "-j", jobs_arg, 1, 256, &jobs_n))
+    return CM_EXIT_USAGE;
+  guint scenario_bits = 0;
+  g_autofree char *bad_status = NULL;
+  if (scenario && !cm_scenario_parse(scenario, &scenario_bits, &bad_status))
+    return cm_cli_usage_error(
+        "batch", _("bad --scenario '%s': '%s' is not operating, construction or signed"), scenario,
+        bad_status);
+  gint32 year_value = 0;
+  if (year && !cm_year_parse(year, &year_value))
+    return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
+                              year);
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
-    return cm_cli_usage_error("batch", "unknown format '%s' (svg, png, pdf or dot)", bad);
+    return cm_cli_usage_error("batch", _("unknown format '%s' (svg, png, pdf or dot)"), bad);
 
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func((GDestroyNotify)cm_batch_job_free);
   for (int i = 1; i < argc; i++) {
     if (!looks_like_dataset(argv[i])) {
       /* so that a glob over a folder of datasets passes over a README beside them */
-      fprintf(stderr,
-              "chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
-              "or an .ini file)\n",
-              argv[i]);
+      if (g_file_test(argv[i], G_FILE_TEST_IS_REGULAR) && g_str_has_suffix(argv[i], ".csv"))
+        fprintf(stderr,
+                _("chainmap batch: skipping %s: a table file, not a dataset; give the folder or "
+                  "dataset.ini\n"),
+                argv[i]);
+      else
+        fprintf(stderr,
+                _("chainmap batch: skipping %s: not a dataset (a folder holding dataset.ini, "
+                  "or an .ini file)\n"),
+                argv[i]);
       continue;
     }
     g_ptr_array_add(jobs, cm_batch_job_new(argv[i], formats, slide));
   }
   if (jobs->len == 0 && !manifest)
-    return cm_cli_usage_error("batch", "no dataset among the arguments");
+    return cm_cli_usage_error("batch", _("no dataset among the arguments"));
   if (manifest) {
     g_autoptr(GError) err = NULL;
     if (!cm_cli_read_manifest(manifest, formats, slide, jobs, &err))
@@ -190,6 +230,10 @@ cm_cmd_batch(int argc, char **argv)
   Progress progress = {.tty = isatty(STDERR_FILENO),
                        .failed = g_ptr_array_new_with_free_func(g_free)};
   CmBatchConfig config = {
+      .has_scenario = scenario != NULL,
+      .scenario = scenario_bits,
+      .by_year = year != NULL,
+      .year = year_value,
       .jobs = jobs,
       .outdir = outdir,
       .workers = (guint)jobs_n,
@@ -208,10 +252,14 @@ cm_cmd_batch(int argc, char **argv)
     fprintf(stderr, "chainmap batch: %s\n", err->message);
     rc = CM_EXIT_OUTPUT;
   } else {
-    fprintf(stderr, "Batch done in %.1f s: %u job%s, %u failed item%s%s. Open %s\n",
-            g_timer_elapsed(timer, NULL), jobs->len, jobs->len == 1 ? "" : "s",
-            progress.failed->len, progress.failed->len == 1 ? "" : "s",
-            failed ? " (see FAILED above)" : "", index);
+    /* one sentence per case, so that each translates whole (no plural suffixes) */
+    if (failed)
+      fprintf(stderr,
+              _("Batch done in %.1f s: jobs %u, failed items %u (see FAILED above). Open %s\n"),
+              g_timer_elapsed(timer, NULL), jobs->len, progress.failed->len, index);
+    else
+      fprintf(stderr, _("Batch done in %.1f s: jobs %u, failed items %u. Open %s\n"),
+              g_timer_elapsed(timer, NULL), jobs->len, progress.failed->len, index);
     rc = failed ? CM_EXIT_INVALID : CM_EXIT_OK;
   }
   g_ptr_array_free(progress.failed, TRUE);

@@ -9,6 +9,7 @@
 #include "cm_output.h"
 #include "cm_suggest.h"
 #include "options.h"
+#include "cm_i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,16 +53,17 @@ pick_format(const RenderArgs *a, CmMapFormat *format)
 {
   if (a->type) {
     if (!cm_map_format_from_string(a->type, format))
-      return cm_cli_usage_error("render", "unknown format '%s' for -T (svg, png, pdf or dot)",
+      return cm_cli_usage_error("render", _("unknown format '%s' for -T (svg, png, pdf or dot)"),
                                 a->type);
     return CM_EXIT_OK;
   }
   if (strcmp(a->args.output, "-") == 0)
-    return cm_cli_usage_error("render", "writing to standard output needs -T svg, png, pdf or dot");
+    return cm_cli_usage_error("render",
+                              _("writing to standard output needs -T svg, png, pdf or dot"));
   if (!cm_map_format_from_path(a->args.output, format))
     return cm_cli_usage_error("render",
-                              "cannot tell the format from '%s': name a .svg, .png, .pdf or .dot "
-                              "file, or give -T",
+                              _("cannot tell the format from '%s': name a .svg, .png, .pdf or .dot "
+                                "file, or give -T"),
                               a->args.output);
   return CM_EXIT_OK;
 }
@@ -77,11 +79,27 @@ find_focus(const CmDataset *ds, const char *id, gint64 *focus)
   g_autofree const char **ids = g_new(const char *, MAX(n, 1));
   for (guint i = 0; i < n; i++)
     ids[i] = cm_dataset_enterprise(ds, i)->id;
+  /* a planner types the name she knows: say which id it is */
+  gboolean chinese =
+      !g_str_is_ascii(id) && g_utf8_strlen(id, -1) >= 2; /* part of "宁德时代 CATL" */
+  const CmEnterprise *named = NULL;
+  for (guint i = 0; i < n && !(named && g_str_equal(named->name, id)); i++) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, i);
+    if (g_str_equal(e->name, id) || (!named && chinese && strstr(e->name, id)))
+      named = e;
+  }
+  if (named) {
+    const CmEnterprise *e = named;
+    return cm_cli_usage_error("render",
+                              _("unknown enterprise '%s' for --focus: '%s' is enterprise '%s' "
+                                "(--focus takes an id: --focus %s)"),
+                              id, e->name, e->id, e->id);
+  }
   const char *hint = cm_suggest(id, ids, n);
   if (hint)
-    return cm_cli_usage_error("render", "unknown enterprise '%s' for --focus; did you mean '%s'?",
-                              id, hint);
-  return cm_cli_usage_error("render", "unknown enterprise '%s' for --focus", id);
+    return cm_cli_usage_error(
+        "render", _("unknown enterprise '%s' for --focus; did you mean '%s'?"), id, hint);
+  return cm_cli_usage_error("render", _("unknown enterprise '%s' for --focus"), id);
 }
 
 typedef struct {
@@ -182,11 +200,12 @@ int
 cm_cmd_render(int argc, char **argv)
 {
   g_auto(RenderArgs) a = {0};
+  g_autofree char *font_help = g_strdup_printf(_("font family (default %s)"), CM_MAP_DEFAULT_FONT);
   GOptionEntry entries[] = {
       {"type", 'T', 0, G_OPTION_ARG_STRING, &a.type,
-       "svg, png, pdf or dot (default: the output file's extension)", "FORMAT"},
+       N_("svg, png, pdf or dot (default: the output file's extension)"), "FORMAT"},
       {"view", 0, 0, G_OPTION_ARG_STRING, &a.view,
-       "chain (the template by segment status; default) or network (who buys what from whom)",
+       N_("chain (the template by segment status; default) or network (who buys what from whom)"),
        "VIEW"},
       {"focus", 0, 0, G_OPTION_ARG_STRING, &a.focus,
        N_("network view of what enterprise ID buys, and from whom; in the chain view, the "
@@ -205,9 +224,8 @@ cm_cmd_render(int argc, char **argv)
       {"all", 0, 0, G_OPTION_ARG_NONE, &a.all,
        N_("network view: every supplier drawn, nothing merged"), NULL},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &a.slide,
-       "size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)", NULL},
-      {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, "font family (default " CM_MAP_DEFAULT_FONT ")",
-       "NAME"},
+       N_("size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)"), NULL},
+      {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, font_help, "NAME"},
       {"compare", 0, 0, G_OPTION_ARG_NONE, &a.compare,
        N_("chain map of the last of two or more --region, --scenario or --year, marking what "
           "changed from the one before"),
@@ -224,9 +242,12 @@ cm_cmd_render(int argc, char **argv)
   if (!cm_cli_parse(ctx, "render", &argc, &argv))
     return CM_EXIT_USAGE;
   if (argc != 2)
-    return cm_cli_usage_error("render", argc < 2 ? "missing DATASET" : "one DATASET at a time");
+    return cm_cli_usage_error("render",
+                              argc < 2 ? _("missing DATASET") : _("one DATASET at a time"));
+  if (!cm_cli_dataset_arg("render", argv[1]))
+    return CM_EXIT_USAGE;
   if (!a.args.output)
-    return cm_cli_usage_error("render", "missing -o FILE (-o - writes to standard output)");
+    return cm_cli_usage_error("render", _("missing -o FILE (-o - writes to standard output)"));
   CmMapStyle style;
   cm_map_style_init(&style, CM_MAP_SVG);
   int rc = pick_format(&a, &style.format);
@@ -238,7 +259,7 @@ cm_cmd_render(int argc, char **argv)
   if (a.view && strcmp(a.view, "network") == 0)
     r.network = TRUE;
   else if (a.view && strcmp(a.view, "chain") != 0)
-    return cm_cli_usage_error("render", "unknown view '%s' (chain or network)", a.view);
+    return cm_cli_usage_error("render", _("unknown view '%s' (chain or network)"), a.view);
   gboolean chain_only = a.group || a.overview;
   if (chain_only && r.network)
     return cm_cli_usage_error("render", _("--group and --overview draw the chain view, not "
@@ -254,13 +275,13 @@ cm_cmd_render(int argc, char **argv)
     return cm_cli_usage_error("render", _("--overview draws the whole template: leave out "
                                           "--focus"));
   if (a.depth && !a.focus)
-    return cm_cli_usage_error("render", "--depth counts steps upstream of --focus ID");
+    return cm_cli_usage_error("render", _("--depth counts steps upstream of --focus ID"));
   guint64 top = 0;
   if (a.top && !g_ascii_string_to_unsigned(a.top, 10, 1, 1000, &top, NULL))
     return cm_cli_usage_error("render", _("bad --top '%s': expected a whole number from 1 to 1000"),
                               a.top);
   if (a.font && !a.font[0])
-    return cm_cli_usage_error("render", "--font needs a font family name");
+    return cm_cli_usage_error("render", _("--font needs a font family name"));
   style.slide = a.slide;
   style.font = a.font;
   g_auto(CmCliCompare) cmp = {0};
@@ -297,8 +318,8 @@ cm_cmd_render(int argc, char **argv)
     return rc;
   guint64 depth = r.network ? DEFAULT_DEPTH : 1;
   if (a.depth && !g_ascii_string_to_unsigned(a.depth, 10, 1, 1000, &depth, NULL))
-    return cm_cli_usage_error("render", "bad --depth '%s': expected a whole number from 1 to 1000",
-                              a.depth);
+    return cm_cli_usage_error(
+        "render", _("bad --depth '%s': expected a whole number from 1 to 1000"), a.depth);
   r.depth = (guint)depth;
   r.chain.depth = (guint)depth;
   return draw(ds, &options, &r, &style, a.args.output);

@@ -1,23 +1,24 @@
 /* chainmap targets DATASET [--top N]: outside enterprises to invite, ranked. */
 #include "cli.h"
 #include "report_cmd.h"
+#include "cm_i18n.h"
 
 int
 cm_cmd_targets(int argc, char **argv)
 {
-  gint top = G_MININT; /* not given */
+  g_autofree char *top_arg = NULL;
+  gint top = 0; /* all */
   GOptionEntry entries[] = {
-      {"top", 'n', 0, G_OPTION_ARG_INT, &top, "show the first N targets only", "N"},
+      {"top", 'n', 0, G_OPTION_ARG_STRING, &top_arg, N_("show the first N targets only"), "N"},
       G_OPTION_ENTRY_NULL,
   };
   g_auto(CmReportCommand) cmd = {0};
   int rc = cm_report_command_parse(&cmd, "targets", entries, argc, argv);
   if (rc != CM_EXIT_OK)
     return rc;
-  if (top != G_MININT && top < 1)
-    return cm_cli_usage_error("targets", "bad --top %d: expected a number of targets, 1 or more",
-                              top);
-  cmd.report.top = top > 0 ? (guint)top : 0;
+  if (!cm_cli_parse_count("targets", "--top", top_arg, 1, G_MAXINT, &top))
+    return CM_EXIT_USAGE;
+  cmd.report.top = (guint)top;
   rc = cm_report_command_load(&cmd, "targets");
   if (rc != CM_EXIT_OK)
     return rc;

@@ -25,3 +25,7 @@ void cm_cli_report_args_clear(CmCliReportArgs *args);
  * bad value prints a usage error for command and returns FALSE. */
 gboolean cm_cli_analysis_options(const CmCliReportArgs *args, const CmDataset *ds,
                                  const char *command, CmAnalysisOptions *options);
+
+/* Warns on stderr when no supply row of ds has year (SPEC section 1): the years present are
+ * named. */
+void cm_cli_check_year(const CmDataset *ds, gint32 year, const char *command);

@@ -1,9 +1,12 @@
+#include "cm_i18n.h"
 #include "report_cmd.h"
 #include "cli.h"
+#include "text_table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* Colour only for a person at a terminal: text format, standard output a TTY, and no NO_COLOR
@@ -23,6 +26,22 @@ want_color(const CmCliReportArgs *args, CmReportFormat format)
   return isatty(STDOUT_FILENO);
 }
 
+/* The width text reports fit: $COLUMNS, else the terminal's when standard output is one, else
+ * 100 (a file, a pipe: docs/reports.md). */
+static guint
+text_width(const CmCliReportArgs *args)
+{
+  const char *env = getenv("COLUMNS");
+  guint64 v;
+  if (env && g_ascii_string_to_unsigned(env, 10, 1, 10000, &v, NULL))
+    return (guint)v;
+  struct winsize ws;
+  if ((!args->output || strcmp(args->output, "-") == 0) && isatty(STDOUT_FILENO) &&
+      ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return CM_TEXT_DEFAULT_WIDTH;
+}
+
 int
 cm_report_command_parse(CmReportCommand *cmd, const char *name, GOptionEntry *extra, int argc,
                         char **argv)
@@ -33,13 +52,16 @@ cm_report_command_parse(CmReportCommand *cmd, const char *name, GOptionEntry *ex
   if (!cm_cli_parse(ctx, name, &argc, &argv))
     return CM_EXIT_USAGE;
   if (argc != 2)
-    return cm_cli_usage_error(name, argc < 2 ? "missing DATASET" : "one DATASET at a time");
+    return cm_cli_usage_error(name, argc < 2 ? _("missing DATASET") : _("one DATASET at a time"));
   CmReportFormat format = CM_FORMAT_TEXT;
   if (cmd->args.format && !cm_report_format_from_string(cmd->args.format, &format))
-    return cm_cli_usage_error(name, "unknown format '%s' (text, md, csv or json)",
+    return cm_cli_usage_error(name, _("unknown format '%s' (text, md, csv or json)"),
                               cmd->args.format);
   cmd->report.format = format;
   cmd->report.color = want_color(&cmd->args, format);
+  cm_text_set_width(text_width(&cmd->args));
+  if (!cm_cli_dataset_arg(name, argv[1]))
+    return CM_EXIT_USAGE;
   cmd->path = g_strdup(argv[1]);
   return CM_EXIT_OK;
 }
@@ -58,14 +80,14 @@ cm_report_command_load(CmReportCommand *cmd, const char *name)
 int
 cm_report_command_failed(const char *name, const GError *error)
 {
-  fprintf(stderr, "chainmap %s: %s\n", name, error ? error->message : "analysis failed");
+  fprintf(stderr, "chainmap %s: %s\n", name, error ? error->message : _("analysis failed"));
   return CM_EXIT_INVALID;
 }
 
 int
 cm_report_command_write(const CmReportCommand *cmd, const GString *out)
 {
-  return cm_cli_write(cmd->args.output, out);
+  return cm_cli_write_report(cmd->args.output, out, cmd->report.format == CM_FORMAT_CSV);
 }
 
 void

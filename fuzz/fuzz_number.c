@@ -47,10 +47,14 @@ check_year(const char *text)
     CM_FUZZ_CHECK(year == 12345678);
     return;
   }
-  const char *digits = text + (*text == '+' || *text == '-');
-  gsize n = strlen(digits);
-  CM_FUZZ_CHECK(n >= 1 && n <= 6 && strspn(digits, "0123456789") == n);
-  CM_FUZZ_CHECK(year == (gint32)g_ascii_strtoll(text, NULL, 10));
+  const char *digits = text + (*text == '+');
+  gsize n = strspn(digits, "0123456789");
+  CM_FUZZ_CHECK(n >= 1 && n <= 6 && year > 0);
+  /* after the digits only the spreadsheet forms: ".000" or "年" */
+  const char *rest = digits + n;
+  CM_FUZZ_CHECK(strcmp(rest, "年") == 0 || *rest == '\0' ||
+                (*rest == '.' && strspn(rest + 1, "0") == strlen(rest + 1)));
+  CM_FUZZ_CHECK(year == (gint32)g_ascii_strtoll(digits, NULL, 10));
 }
 
 int

@@ -27,8 +27,9 @@ typedef enum {
 
 typedef struct {
   const char *id;
-  const char *name;  /* the id when the file gives none */
-  const char *group; /* "" when unset */
+  const char *name;    /* the id when the file gives none */
+  const char *name_en; /* NULL when unset; cm_segment_display_name() picks */
+  const char *group;   /* "" when unset */
   CmTier tier;
   guint32 inputs_offset; /* into CmDataset.segment_inputs */
   guint32 n_inputs;
@@ -38,6 +39,7 @@ typedef struct {
 typedef struct {
   const char *id;
   const char *name;
+  const char *name_en; /* NULL when unset; cm_enterprise_display_name() picks */
   const char *region;
   const char *role;        /* "" when unset */
   double output;           /* 0 when missing */
@@ -79,7 +81,8 @@ typedef struct _CmIdIndex CmIdIndex;
 typedef struct {
   /* [dataset] */
   char *name;
-  char *region; /* normalized (see cm_region_normalize) */
+  char *name_en; /* NULL when unset; cm_dataset_display_name() picks */
+  char *region;  /* normalized (see cm_region_normalize) */
   char *unit;
   char *source; /* the ini path as the user named it */
   CmAnalysisParams params;
@@ -200,7 +203,7 @@ const char *cm_tier_to_string(CmTier tier);
 /* Accepts upstream/midstream/downstream (any case) and 上游/中游/下游. */
 gboolean cm_tier_from_string(const char *s, CmTier *tier);
 const char *cm_project_status_to_string(CmProjectStatus status);
-/* operating/construction/signed (any case); "" means operating. */
+/* operating/construction/signed (any case), 投产/运营, 在建, 签约; "" means operating. */
 gboolean cm_project_status_from_string(const char *s, CmProjectStatus *status);
 /* A comma list of statuses; FALSE (with the offending word in *bad, transfer full) if one is
  * unknown or the list is empty. */

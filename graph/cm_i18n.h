@@ -7,6 +7,9 @@
 #include <glib.h>
 #include <glib/gi18n-lib.h>
 
+/* A message with a plural: NG_("1 link", "%u links", n) (xgettext keyword NG_:1,2). */
+#define NG_(singular, plural, n) g_dngettext(GETTEXT_PACKAGE, singular, plural, n)
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -14,9 +17,14 @@ typedef enum {
   CM_LANG_ZH,
 } CmLang;
 
-/* The language in force: the last cm_lang_set(), else the environment's (cm_lang_from_env). */
+/* The language in force: the last cm_lang_set(), else the environment's (cm_lang_from_env).
+ * cm_lang_set also makes gettext answer in that language, whatever the locale. */
 CmLang cm_lang_get(void);
 void cm_lang_set(CmLang lang);
+
+/* Binds the catalogue (once) and returns its folder: next to the executable when not
+ * installed, else the install prefix's share/locale. */
+const char *cm_i18n_localedir(void);
 
 /* SPEC section 3: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set and non-empty
  * decides; zh when it starts with "zh", otherwise en. */

@@ -42,6 +42,7 @@ cm_dataset_free(CmDataset *ds)
   if (!ds)
     return;
   g_free(ds->name);
+  g_free(ds->name_en);
   g_free(ds->region);
   g_free(ds->unit);
   g_free(ds->source);
@@ -209,6 +210,11 @@ static const struct {
     {CM_PROJECT_OPERATING, "operating"},
     {CM_PROJECT_CONSTRUCTION, "construction"},
     {CM_PROJECT_SIGNED, "signed"},
+    /* the words of Chinese planners' sheets (SPEC section 1) */
+    {CM_PROJECT_OPERATING, "投产"},
+    {CM_PROJECT_OPERATING, "运营"},
+    {CM_PROJECT_CONSTRUCTION, "在建"},
+    {CM_PROJECT_SIGNED, "签约"},
 };
 
 const char *
@@ -267,8 +273,11 @@ cm_scenario_to_strv(guint scenario)
 {
   const char **v = g_new0(const char *, G_N_ELEMENTS(project_statuses) + 1);
   guint n = 0;
-  for (guint i = 0; i < G_N_ELEMENTS(project_statuses); i++)
-    if (scenario & project_statuses[i].status)
+  for (guint i = 0; i < G_N_ELEMENTS(project_statuses);
+       i++) /* each status once: its English word */
+    if ((scenario & project_statuses[i].status) &&
+        g_str_equal(cm_project_status_to_string(project_statuses[i].status),
+                    project_statuses[i].name))
       v[n++] = project_statuses[i].name;
   return v;
 }

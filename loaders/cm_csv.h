@@ -79,8 +79,8 @@ gboolean cm_csv_read_first_half(const CmCsvSource *source, goffset split_bytes, 
  * reading it (see CmCsvSource.part_start); 0 for a smaller file or when there is none. */
 goffset cm_csv_find_split(const char *path, goffset min_bytes);
 
-/* Splits a list field on ';' and '；', trimming items and dropping empty ones. The items point
- * into buf (modified in place). Returns the number of items stored (at most max). */
+/* Splits a list field on ';', '；' and '、', trimming items and dropping empty ones. The items
+ * point into buf (modified in place). Returns the number of items stored (at most max). */
 guint cm_csv_split_list(char *buf, char **items, guint max);
 
 G_END_DECLS

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Edit distance between two UTF-8 strings, counted in characters; stops early and returns
+/* Edit distance between two UTF-8 strings, counted in characters (insertions, deletions,
+ * substitutions and swaps of two neighbours, case ignored); stops early and returns
  * bound + 1 once the distance exceeds bound. */
 guint cm_edit_distance(const char *a, const char *b, guint bound);
 

@@ -1,4 +1,6 @@
+#include "cm_i18n.h"
 #include "csv_private.h"
+#include "cm_i18n.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -18,6 +20,7 @@ typedef struct {
   gboolean skipping; /* dropping the rest of a bad physical line */
   gsize record_bytes;
   gint header_fields; /* -1 until the header is read */
+  guint titles;       /* rows of one cell above the header (a sheet's title), skipped */
   gboolean fatal;     /* the header was lost: nothing after it can be mapped to columns */
 } Reader;
 
@@ -53,6 +56,9 @@ flush_consumer(Reader *r)
 }
 
 /* A framing problem; the consumer first reports what it holds back (see CmCsvSource.flush). */
+/* Title rows skipped above a header at most; the next row is taken as the header whatever. */
+#define MAX_TITLE_ROWS 3
+
 static void
 reader_report(Reader *r, guint line, CmSeverity severity, const char *format, ...)
 {
@@ -84,12 +90,29 @@ emit_record(Reader *r, guint n, char **fields, gboolean stable)
   if (blank)
     return;
   CmCsvRecord rec = {.line = r->record_line, .n_fields = n, .fields = fields, .stable = stable};
+  if (r->header_fields < 0 && r->titles < MAX_TITLE_ROWS) {
+    /* a header has two columns at least: one cell is a title typed above it ("宁德市锂电
+     *产业链企业名录"), unless it holds another delimiter (see cm_loader__map_header) */
+    const char *only = NULL;
+    guint filled = 0;
+    for (guint i = 0; i < n; i++)
+      if (fields[i][0] != '\0')
+        only = fields[i], filled++;
+    if (filled == 1 && !strpbrk(only, ";\t")) {
+      if (r->titles++ == 0)
+        reader_report(r, rec.line, CM_SEVERITY_ERROR,
+                      _("the header must be the first row: row %u looks like a title ('%s'); "
+                        "delete the rows above the header"),
+                      rec.line, only);
+      return;
+    }
+  }
   if (r->header_fields < 0) {
     r->header_fields = (gint)n;
     r->func(&rec, r->user_data);
   } else if ((gint)n != r->header_fields) {
-    reader_report(r, rec.line, CM_SEVERITY_ERROR, "expected %d fields (as in the header), found %u",
-                  r->header_fields, n);
+    reader_report(r, rec.line, CM_SEVERITY_ERROR,
+                  _("expected %d fields (as in the header), found %u"), r->header_fields, n);
   } else {
     r->func(&rec, r->user_data);
   }
@@ -234,7 +257,7 @@ feed_piece(Reader *r, char *p, gsize len)
   }
   r->record_bytes += len;
   if (r->record_bytes > CM_CSV_MAX_RECORD_BYTES) {
-    reader_report(r, r->record_line, CM_SEVERITY_ERROR, "record longer than %u MiB; skipped",
+    reader_report(r, r->record_line, CM_SEVERITY_ERROR, _("record longer than %u MiB; skipped"),
                   CM_CSV_MAX_RECORD_BYTES >> 20);
     restart_parser(r);
     r->skipping = !ends_line;
@@ -245,8 +268,8 @@ feed_piece(Reader *r, char *p, gsize len)
   size_t done = csv_parse(&r->parser, p, len, on_field, on_record, r);
   if (done < len) {
     reader_report(r, r->line, CM_SEVERITY_ERROR,
-                  "malformed quoting: a quote inside a field must be doubled and a quoted "
-                  "field must end at a comma or line end");
+                  _("malformed quoting: a quote inside a field must be doubled and a quoted "
+                    "field must end at a comma or line end"));
     restart_parser(r);
     r->skipping = !ends_line;
   }
@@ -343,7 +366,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
         if (nul) {
           feed_text(r, out, (gsize)(nul - out));
           reader_report(r, r->line, CM_SEVERITY_ERROR,
-                        "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
+                        _("NUL byte: this is not a text CSV file (UTF-16 or binary?)"));
           ok = FALSE;
           break;
         }
@@ -358,7 +381,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
           break;
         }
         reader_report(r, r->line, CM_SEVERITY_ERROR,
-                      "the file is neither valid UTF-8 nor GB18030; save it as UTF-8");
+                      _("the file is neither valid UTF-8 nor GB18030; save it as UTF-8"));
         ok = FALSE;
         break;
       }
@@ -383,13 +406,13 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   /* a last record without a line end */
   if (!r->skipping && csv_fini(&r->parser, on_field, on_record, r) != 0) {
     reader_report(r, r->record_line, CM_SEVERITY_ERROR,
-                  "unterminated quoted field (the quote opened in the record starting at "
-                  "this line is never closed)");
+                  _("unterminated quoted field (the quote opened in the record starting at "
+                    "this line is never closed)"));
     if (r->header_fields < 0)
       return FALSE;
   }
   if (r->header_fields < 0)
-    reader_report(r, 0, CM_SEVERITY_ERROR, "the file is empty; a header row is required");
+    reader_report(r, 0, CM_SEVERITY_ERROR, _("the file is empty; a header row is required"));
   return TRUE;
 }
 
@@ -457,7 +480,8 @@ cm_csv_split_list(char *buf, char **items, guint max)
         *p++ = '\0';
         break;
       }
-      if (strncmp(p, "；", strlen("；")) == 0) {
+      /* the full-width semicolon and the enumeration comma 、 (both three bytes in UTF-8) */
+      if (strncmp(p, "；", strlen("；")) == 0 || strncmp(p, "、", strlen("、")) == 0) {
         end = p;
         *p = '\0';
         p += strlen("；");

@@ -2,6 +2,7 @@
  * valid UTF-8 is decoded as GB18030 (or refused, as the dataset says). A big file is scanned on
  * two threads, one half each. */
 #include "csv_private.h"
+#include "cm_i18n.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -181,7 +182,7 @@ cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
     if (cm_csv__starts_with(buf, (gsize)n, "\xFF\xFE", 2) ||
         cm_csv__starts_with(buf, (gsize)n, "\xFE\xFF", 2)) {
       cm_diagnostics_add(src->diags, src->display, 1, CM_SEVERITY_ERROR,
-                         "the file is UTF-16; save it as UTF-8 (Excel: \"CSV UTF-8\")");
+                         _("the file is UTF-16; save it as UTF-8 (Excel: \"CSV UTF-8\")"));
       return FALSE;
     }
   }
@@ -194,17 +195,17 @@ cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
       return FALSE;
     if (!valid && nul) {
       cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
-                         "NUL byte: this is not a text CSV file (UTF-16 or binary?)");
+                         _("NUL byte: this is not a text CSV file (UTF-16 or binary?)"));
       return FALSE;
     }
     if (!valid && src->encoding == CM_ENCODING_UTF8) {
       cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
-                         "invalid UTF-8 (the dataset says encoding=utf-8)");
+                         _("invalid UTF-8 (the dataset says encoding=utf-8)"));
       return FALSE;
     }
     if (!valid) {
       cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
-                         "not valid UTF-8 from this line on; decoded the file as GB18030");
+                         _("not valid UTF-8 from this line on; decoded the file as GB18030"));
       gb18030 = TRUE;
     }
   }

@@ -1,4 +1,5 @@
 #include "csv_private.h"
+#include "cm_i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,7 +32,7 @@ cm_byte_stream_open(CmByteStream *s, const CmCsvSource *src)
     return TRUE;
   s->fd = open(src->path, O_RDONLY | O_CLOEXEC);
   if (s->fd < 0) {
-    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
+    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, _("cannot read file: %s"),
                        g_strerror(errno));
     return FALSE;
   }
@@ -50,7 +51,7 @@ cm_byte_stream_open_part(CmByteStream *s, const CmCsvSource *src)
     return TRUE;
   }
   if (lseek(s->fd, src->part_start, SEEK_SET) < 0) {
-    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
+    cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, _("cannot read file: %s"),
                        g_strerror(errno));
     cm_byte_stream_close(s);
     return FALSE;
@@ -69,7 +70,7 @@ cm_byte_stream_close(CmByteStream *s)
 void
 cm_csv__read_failed(const CmCsvSource *src)
 {
-  cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, "cannot read file: %s",
+  cm_diagnostics_add(src->diags, src->display, 0, CM_SEVERITY_ERROR, _("cannot read file: %s"),
                      g_strerror(errno));
 }
 

@@ -2,12 +2,24 @@
  * stages the enterprises of the file's second half in a store of its own, and the main thread
  * adds them in file order after its own half (ids must be indexed in file order: a duplicate id
  * is reported against the first). docs/performance.md ("National scale") tells why. */
+#include "cm_i18n.h"
 #include "cm_number.h"
 #include "record_queue.h"
+#include "cm_i18n.h"
 
 #include <math.h>
 
-enum { COL_ID, COL_NAME, COL_REGION, COL_SEGMENTS, COL_ROLE, COL_OUTPUT, COL_STATUS, N_COLS };
+enum {
+  COL_ID,
+  COL_NAME,
+  COL_REGION,
+  COL_SEGMENTS,
+  COL_ROLE,
+  COL_OUTPUT,
+  COL_STATUS,
+  COL_NAME_EN,
+  N_COLS
+};
 
 /* A file this big is read on two threads, split at a line end near its middle. */
 #define PARALLEL_BYTES (8 << 20)
@@ -72,7 +84,7 @@ read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field
   char *items[MAX_LIST];
   guint n = cm_csv_split_list(list, items, MAX_LIST);
   if (n == 0) {
-    problem(r, st, line, "empty required field 'segments'");
+    problem(r, st, line, _("empty required field 'segments'"));
     return 0;
   }
   guint stored = 0, first = segments->len;
@@ -83,7 +95,7 @@ read_segment_list(EnterpriseReader *r, Staged *st, guint line, const char *field
         st->gave_up = TRUE;
       } else if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
         g_autofree char *hint = cm_loader__hint_segment(ctx, items[k]);
-        problem(r, st, line, "unknown segment '%s'%s", items[k], hint);
+        problem(r, st, line, _("unknown segment '%s'%s"), items[k], hint);
         cm_loader__check_id(ctx, CM_TABLE_ENTERPRISES, line, items[k]);
       }
       continue;
@@ -109,9 +121,15 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
   CmDataset *ds = ctx->ds;
   if (st && st->gave_up)
     return;
+  if (st && cm_loader__looks_total(f, N_COLS)) { /* an error, which only the main thread gives */
+    st->gave_up = TRUE;
+    return;
+  }
+  if (!st && cm_loader__total_row(ctx, CM_TABLE_ENTERPRISES, line, f, N_COLS))
+    return;
   const char *id = f[COL_ID];
   if (*id == '\0') {
-    problem(r, st, line, "empty required field 'id'");
+    problem(r, st, line, _("empty required field 'id'"));
     return;
   }
   if (st) {
@@ -125,7 +143,7 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     gint64 prev = key ? cm_dataset_find_enterprise_key(ds, id, key, &unused)
                       : cm_dataset_find_enterprise(ds, id);
     if (prev >= 0) {
-      problem(r, st, line, "duplicate enterprise id '%s' (first defined at line %u)", id,
+      problem(r, st, line, _("duplicate enterprise id '%s' (first defined at line %u)"), id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
       return;
     }
@@ -134,15 +152,17 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
   const char *name = f[COL_NAME];
   const char *region = f[COL_REGION];
   if (*region == '\0')
-    problem(r, st, line, "empty required field 'region'");
+    problem(r, st, line, _("empty required field 'region'"));
   if (st) {
     e.id = g_string_chunk_insert(st->strings, id);
     e.name = *name ? g_string_chunk_insert(st->strings, name) : e.id;
+    e.name_en = *f[COL_NAME_EN] ? g_string_chunk_insert(st->strings, f[COL_NAME_EN]) : NULL;
     e.region = g_string_chunk_insert_const(st->strings, region);
     e.role = g_string_chunk_insert_const(st->strings, f[COL_ROLE]);
   } else {
     e.id = cm_dataset_store(ds, id);
     e.name = *name ? cm_dataset_store(ds, name) : e.id;
+    e.name_en = *f[COL_NAME_EN] ? cm_dataset_store(ds, f[COL_NAME_EN]) : NULL;
     e.region = cm_dataset_intern(ds, region);
     e.role = cm_dataset_intern(ds, f[COL_ROLE]);
   }
@@ -152,20 +172,41 @@ read_row(EnterpriseReader *r, Staged *st, guint line, const char *const *f, cons
     CmNumberResult res = cm_number_parse(output, &e.output);
     if (res == CM_NUMBER_OK)
       e.has_output = TRUE;
-    else
-      problem(r, st, line, "bad output '%s': %s", output, cm_number_result_describe(res));
+    else if (st)
+      st->gave_up = TRUE;
+    else {
+      g_autofree char *why = cm_number_explain(output, res);
+      problem(r, st, line, _("bad output '%s': %s"), output, why);
+    }
     double *total = st ? &st->total_output : &r->total_output;
     *total += e.output;
     if (!st && !isfinite(r->total_output) && !r->overflowed) {
       r->overflowed = TRUE;
       problem(r, st, line,
-              "the outputs add up beyond the largest number chainmap can sum "
-              "(about 1.8e308); check the unit of 'output'");
+              _("the outputs add up beyond the largest number chainmap can sum "
+                "(about 1.8e308); check the unit of 'output'"));
     }
   }
   const char *status = f[COL_STATUS];
-  if (!cm_project_status_from_string(status, &e.status))
-    problem(r, st, line, "bad status '%s' (expected operating, construction or signed)", status);
+  if (!cm_project_status_from_string(status, &e.status)) {
+    static const char *const statuses[] = {"operating", "construction", "signed", "投产",
+                                           "运营",      "在建",         "签约"};
+    g_autofree char *hint = st ? NULL : cm_loader__hint_word(status, statuses, 7);
+    problem(r, st, line,
+            _("bad status '%s' (expected operating, construction or signed; or 投产, 运营, 在建, "
+              "签约)%s"),
+            status, hint ? hint : "");
+  }
+  if (cm_loader__leader_like(f[COL_ROLE])) {
+    if (st)
+      st->gave_up = TRUE; /* a warning, which only the main thread gives */
+    else
+      cm_diagnostics_add(ctx->diags, ctx->table_display[CM_TABLE_ENTERPRISES], line,
+                         CM_SEVERITY_WARNING,
+                         _("role '%s' looks like a chain leader but is not one: only 'leader' or "
+                           "'链主' marks a chain leader"),
+                         f[COL_ROLE]);
+  }
 
   e.segments_offset = (st ? st->segments : ds->enterprise_segments)->len;
   e.n_segments = read_segment_list(r, st, line, f[COL_SEGMENTS]);
@@ -308,7 +349,7 @@ add_staged(EnterpriseReader *r, guint first_line)
     guint32 unused;
     gint64 prev = cm_dataset_find_enterprise_key(ds, e.id, &keys[i % (2 * AHEAD)], &unused);
     if (prev >= 0) {
-      problem(r, NULL, e.line, "duplicate enterprise id '%s' (first defined at line %u)", e.id,
+      problem(r, NULL, e.line, _("duplicate enterprise id '%s' (first defined at line %u)"), e.id,
               cm_dataset_enterprise(ds, (guint)prev)->line);
       continue;
     }
@@ -325,13 +366,14 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
 {
   EnterpriseReader r = {
       .ctx = ctx,
-      .cols = {[COL_ID] = {"id", TRUE, -1},
-               [COL_NAME] = {"name", FALSE, -1},
-               [COL_REGION] = {"region", TRUE, -1},
-               [COL_SEGMENTS] = {"segments", TRUE, -1},
-               [COL_ROLE] = {"role", FALSE, -1},
-               [COL_OUTPUT] = {"output", FALSE, -1},
-               [COL_STATUS] = {"status", FALSE, -1}},
+      .cols = {[COL_ID] = {"id", TRUE, -1, "编号"},
+               [COL_NAME] = {"name", FALSE, -1, "名称"},
+               [COL_REGION] = {"region", TRUE, -1, "地区"},
+               [COL_SEGMENTS] = {"segments", TRUE, -1, "环节"},
+               [COL_ROLE] = {"role", FALSE, -1, "角色"},
+               [COL_OUTPUT] = {"output", FALSE, -1, "产值"},
+               [COL_STATUS] = {"status", FALSE, -1, "状态"},
+               [COL_NAME_EN] = {"name_en", FALSE, -1, "英文名称"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .staged = {.diags = cm_diagnostics_new(),
                  .strings = g_string_chunk_new(1 << 20),

@@ -1,14 +1,16 @@
 /* dataset.ini (GLib key file): the dataset's name, region, unit, table files, encoding and the
  * analysis parameters. */
 #include "cm_number.h"
+#include "cm_i18n.h"
 #include "cm_region.h"
 #include "cm_suggest.h"
 #include "loader_private.h"
+#include "cm_i18n.h"
 
 #include <string.h>
 
-static const char *const dataset_keys[] = {"name",        "region", "unit",     "segments",
-                                           "enterprises", "supply", "encoding", NULL};
+static const char *const dataset_keys[] = {
+    "name", "region", "unit", "segments", "enterprises", "supply", "encoding", "name_en", NULL};
 static const char *const analysis_keys[] = {"min_producers", "min_coverage", "procurement_target",
                                             "scenario", NULL};
 
@@ -53,13 +55,13 @@ check_lines(CmLoadContext *ctx, const char *text)
       continue;
     if (*l == '[' ? l[strlen(l) - 1] != ']' : strchr(l, '=') == NULL) {
       cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_ERROR,
-                         "expected '[group]', 'key=value' or a '#' comment");
+                         _("expected '[group]', 'key=value' or a '#' comment"));
       ok = FALSE;
     } else if (*l == '[') {
       in_group = TRUE;
     } else if (!in_group) {
       cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_ERROR,
-                         "'key=value' before any group; put it under [dataset]");
+                         _("'key=value' before any group; put it under [dataset]"));
       ok = FALSE;
     }
   }
@@ -92,7 +94,7 @@ get_string(CmLoadContext *ctx, const char *text, GKeyFile *kf, const char *group
   if (err && !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
       !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND)) {
     ini_error(ctx, text, group, key,
-              "bad value of '%s': invalid backslash escape (write \\\\ for a backslash)", key);
+              _("bad value of '%s': invalid backslash escape (write \\\\ for a backslash)"), key);
     g_free(v);
     return NULL;
   }
@@ -110,10 +112,11 @@ warn_unknown_keys(CmLoadContext *ctx, GKeyFile *kf, const char *text, const char
     if (g_strv_contains(known, keys[i]))
       continue;
     const char *close = cm_suggest(keys[i], known, g_strv_length((GStrv)known));
-    g_autofree char *hint = close ? g_strdup_printf("; did you mean '%s'?", close) : g_strdup("");
+    g_autofree char *hint =
+        close ? g_strdup_printf(_("; did you mean '%s'?"), close) : g_strdup("");
     cm_diagnostics_add(ctx->diags, ctx->ini_display, key_line(text, group, keys[i]),
-                       CM_SEVERITY_WARNING, "unknown key '%s' in [%s]; ignored%s", keys[i], group,
-                       hint);
+                       CM_SEVERITY_WARNING, _("unknown key '%s' in [%s]; ignored%s"), keys[i],
+                       group, hint);
   }
 }
 
@@ -127,12 +130,23 @@ read_param(CmLoadContext *ctx, GKeyFile *kf, const char *text, const char *key, 
     return;
   double d;
   CmNumberResult res = cm_number_parse(v, &d);
-  if (res != CM_NUMBER_OK)
-    ini_error(ctx, text, "analysis", key, "bad %s '%s': %s", key, v,
-              res == CM_NUMBER_EMPTY ? "empty" : cm_number_result_describe(res));
-  else if (d < lo || d > hi || (integer && d != (double)(gint64)d))
-    ini_error(ctx, text, "analysis", key, "bad %s '%s': expected %s from %g to %g", key, v,
-              integer ? "a whole number" : "a number", lo, hi);
+  double pct;
+  g_autofree char *figure = g_str_has_suffix(v, "%") ? g_strndup(v, strlen(v) - 1) : NULL;
+  if (res != CM_NUMBER_OK && !integer && hi <= 1 && figure &&
+      cm_number_parse(figure, &pct) == CM_NUMBER_OK)
+    ini_error(ctx, text, "analysis", key,
+              _("bad %s '%s': write the share as a fraction, %g for %s"), key, v, pct / 100, v);
+  else if (res == CM_NUMBER_EMPTY)
+    ini_error(ctx, text, "analysis", key, _("bad %s '%s': %s"), key, v, _("empty"));
+  else if (res != CM_NUMBER_OK) {
+    g_autofree char *why = cm_number_explain(v, res);
+    ini_error(ctx, text, "analysis", key, _("bad %s '%s': %s"), key, v, why);
+  } else if (integer && (d < lo || d > hi || d != (double)(gint64)d))
+    ini_error(ctx, text, "analysis", key, _("bad %s '%s': expected a whole number from %g to %g"),
+              key, v, lo, hi);
+  else if (d < lo || d > hi)
+    ini_error(ctx, text, "analysis", key, _("bad %s '%s': expected a number from %g to %g"), key, v,
+              lo, hi);
   else
     *out = d;
 }
@@ -151,7 +165,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   }
   if (!g_utf8_validate_len(text, len, NULL)) {
     cm_diagnostics_add(ctx->diags, ctx->ini_display, 0, CM_SEVERITY_ERROR,
-                       "not valid UTF-8; save dataset.ini as UTF-8");
+                       _("not valid UTF-8; save dataset.ini as UTF-8"));
     return;
   }
   if (!check_lines(ctx, text))
@@ -164,7 +178,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   }
   if (!g_key_file_has_group(kf, "dataset")) {
     cm_diagnostics_add(ctx->diags, ctx->ini_display, 0, CM_SEVERITY_ERROR,
-                       "missing group [dataset]");
+                       _("missing group [dataset]"));
     return;
   }
   warn_unknown_keys(ctx, kf, text, "dataset", dataset_keys);
@@ -175,6 +189,8 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   ds->name = get_string(ctx, text, kf, "dataset", "name", "");
   if (!ds->name)
     ds->name = g_strdup("");
+  g_free(ds->name_en);
+  ds->name_en = get_string(ctx, text, kf, "dataset", "name_en", NULL);
   g_free(ds->unit);
   ds->unit = get_string(ctx, text, kf, "dataset", "unit", "");
   if (!ds->unit)
@@ -182,15 +198,16 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   g_autofree char *region = get_string(ctx, text, kf, "dataset", "region", "");
   g_free(ds->region);
   ds->region = cm_region_normalize(region ? region : "");
+  ctx->region_line = key_line(text, "dataset", "region");
   if (region && *ds->region == '\0')
     ini_error(ctx, text, "dataset",
               g_key_file_has_key(kf, "dataset", "region", NULL) ? "region" : NULL,
-              "missing study region: set region= in [dataset] (e.g. region=Fujian/Ningde)");
+              _("missing study region: set region= in [dataset] (e.g. region=Fujian/Ningde)"));
 
   g_autofree char *encoding = get_string(ctx, text, kf, "dataset", "encoding", "auto");
   if (encoding && !cm_encoding_from_string(encoding, &ctx->encoding))
     ini_error(ctx, text, "dataset", "encoding",
-              "bad encoding '%s' (expected auto, utf-8 or gb18030)", encoding);
+              _("bad encoding '%s' (expected auto, utf-8 or gb18030)"), encoding);
 
   for (guint t = 0; t < CM_TABLE_COUNT; t++) {
     gboolean named = g_key_file_has_key(kf, "dataset", file_keys[t], NULL);
@@ -198,7 +215,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
     if (!file)
       continue;
     if (*file == '\0') {
-      ini_error(ctx, text, "dataset", file_keys[t], "empty file name for %s", file_keys[t]);
+      ini_error(ctx, text, "dataset", file_keys[t], _("empty file name for %s"), file_keys[t]);
       continue;
     }
     if (ctx->table_text[t] || !dir) { /* from memory */
@@ -221,7 +238,12 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   read_param(ctx, kf, text, "procurement_target", 0, 1, FALSE, &ds->params.procurement_target);
   g_autofree char *scenario = get_string(ctx, text, kf, "analysis", "scenario", NULL);
   g_autofree char *bad = NULL;
-  if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad))
+  if (scenario && !cm_scenario_parse(scenario, &ds->params.scenario, &bad)) {
+    static const char *const words[] = {"operating", "construction", "signed", "投产",
+                                        "运营",      "在建",         "签约"};
+    g_autofree char *hint = cm_loader__hint_word(bad, words, G_N_ELEMENTS(words));
     ini_error(ctx, text, "analysis", "scenario",
-              "bad scenario '%s': '%s' is not operating, construction or signed", scenario, bad);
+              _("bad scenario '%s': '%s' is not operating, construction or signed%s"), scenario,
+              bad, hint);
+  }
 }

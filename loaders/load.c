@@ -3,6 +3,7 @@
 #include "cm_loader.h"
 #include "cm_suggest.h"
 #include "loader_private.h"
+#include "cm_i18n.h"
 
 #include <string.h>
 
@@ -19,7 +20,7 @@ hint(const char *word, GArray *items, gsize stride, gsize id_offset)
   for (guint i = 0; i < items->len; i++)
     ids[i] = *(const char **)(items->data + (gsize)i * stride + id_offset);
   const char *close = cm_suggest(word, ids, items->len);
-  return close ? g_strdup_printf("; did you mean '%s'?", close) : g_strdup("");
+  return close ? g_strdup_printf(_("; did you mean '%s'?"), close) : g_strdup("");
 }
 
 char *
@@ -60,8 +61,8 @@ load(CmLoadContext *ctx, const char *ini_text, gsize ini_len, const char *dir, G
         !g_file_test(ctx->table_path[t], G_FILE_TEST_IS_REGULAR)) {
       cm_diagnostics_add(ctx->diags, ctx->table_display[t], 0, CM_SEVERITY_ERROR,
                          g_file_test(ctx->table_path[t], G_FILE_TEST_EXISTS)
-                             ? "not a regular file"
-                             : "missing file (named in %s)",
+                             ? _("not a regular file")
+                             : _("missing file (named in %s)"),
                          ctx->ini_display);
       ctx->has_table[t] = FALSE;
     }
@@ -76,8 +77,9 @@ load(CmLoadContext *ctx, const char *ini_text, gsize ini_len, const char *dir, G
   cm_diagnostics_sort(ctx->diags);
 
   if (cm_diagnostics_errors(ctx->diags) > errors_before) {
-    g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_INVALID, "%s: %u error(s) in the dataset",
-                ctx->ini_display, cm_diagnostics_errors(ctx->diags) - errors_before);
+    g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_INVALID,
+                _("%s: %u error(s) in the dataset"), ctx->ini_display,
+                cm_diagnostics_errors(ctx->diags) - errors_before);
     cm_dataset_free(ds);
     return NULL;
   }
@@ -88,6 +90,8 @@ load(CmLoadContext *ctx, const char *ini_text, gsize ini_len, const char *dir, G
     cm_dataset_free(ds);
     return NULL;
   }
+  cm_loader__check_region(ctx);
+  cm_diagnostics_sort(ctx->diags);
   return ds;
 }
 
@@ -114,9 +118,9 @@ cm_dataset_load(const char *path, CmDiagnostics *diags, GError **error)
     cm_diagnostics_add(diags, ctx.ini_display, 0, CM_SEVERITY_ERROR, "%s",
                        g_file_test(ctx.ini_display, G_FILE_TEST_EXISTS)
                            ? err->message
-                           : "no dataset.ini here (DATASET is a folder holding dataset.ini, or "
-                             "the path of the ini)");
-    g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_INVALID, "%s: cannot read the dataset",
+                           : _("no dataset.ini here (DATASET is a folder holding dataset.ini, or "
+                               "the path of the ini)"));
+    g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_INVALID, _("%s: cannot read the dataset"),
                 ctx.ini_display);
     cm_dataset_free(ctx.ds);
     context_clear(&ctx);

@@ -23,18 +23,20 @@ typedef struct {
   gboolean has_table[CM_TABLE_COUNT];
   gboolean table_usable[CM_TABLE_COUNT]; /* read, with its required columns */
   guint suggestions_left;                /* did-you-mean searches over enterprises are bounded */
+  guint region_line;                     /* of region= in dataset.ini, 0 when unknown */
 } CmLoadContext;
 
 /* A column of a table as SPEC names it, and where the header put it. */
 typedef struct {
   const char *name;
   gboolean required;
-  gint index; /* -1 when absent */
+  gint index;     /* -1 when absent */
+  const char *zh; /* the Chinese column name of SPEC section 1, or NULL */
 } CmColumn;
 
-/* Maps a header row onto cols (case-insensitive); other columns become the table's extra columns
- * (their indices in *extra_index). Reports missing required and duplicate columns; returns FALSE
- * when the table cannot be read on. */
+/* Maps a header row onto cols (English names case-insensitive, or the Chinese name); other columns
+ * become the table's extra columns (their indices in *extra_index). Reports missing required and
+ * duplicate columns; returns FALSE when the table cannot be read on. */
 gboolean cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *header,
                                CmColumn *cols, guint n_cols, CmExtraColumns *extra,
                                GArray *extra_index);
@@ -54,6 +56,24 @@ void cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const 
 void cm_loader__read_segments(CmLoadContext *ctx);
 void cm_loader__read_enterprises(CmLoadContext *ctx);
 void cm_loader__read_supply(CmLoadContext *ctx);
+
+/* A row that a spreadsheet's total line left behind: its first non-empty field is 合计, 总计,
+ * 小计 or Total. Reports it (one error naming the word) and returns TRUE: the row is skipped. */
+gboolean cm_loader__total_row(CmLoadContext *ctx, CmTable table, guint line,
+                              const char *const *fields, guint n);
+/* The total word of such a row, or NULL; reports nothing (for the loaders' second threads). */
+const char *cm_loader__looks_total(const char *const *fields, guint n);
+
+/* A role that a planner meant as a chain leader but that is not `leader`/`链主` (链主企业,
+ * "Chain leader", leadr): worth a warning, since it silently is not a leader. */
+gboolean cm_loader__leader_like(const char *role);
+
+/* ", did you mean 'X'?"-style hint among words for a value read as a tier, status or role
+ * ("" when nothing is close). (transfer full) */
+char *cm_loader__hint_word(const char *word, const char *const *words, gsize n);
+
+/* Warnings about the whole dataset once it is read: a study region no enterprise is local to. */
+void cm_loader__check_region(CmLoadContext *ctx);
 
 /* The table as a CSV source. */
 CmCsvSource cm_loader__source(CmLoadContext *ctx, CmTable table);

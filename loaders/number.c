@@ -1,4 +1,5 @@
 #include "cm_number.h"
+#include "cm_i18n.h"
 
 #include <locale.h>
 #include <math.h>
@@ -68,8 +69,13 @@ cm_number_parse(const char *text, double *value)
     negative = *p == '-';
     p++;
   }
-  /* Copy without thousands separators into a bounded buffer; longer is not a sane number. */
-  char buf[128];
+  /* Copy without thousands separators. One rule for every length (docs/formats.md): the value is
+   * rounded to the nearest double, so 100 digits read as 1e99 and 1e-400 as 0; only a value
+   * beyond the largest double is out of range. */
+  size_t cap = strlen(p) + 2;
+  char small[128];
+  g_autofree char *big = cap > sizeof small ? g_malloc(cap) : NULL;
+  char *buf = big ? big : small;
   size_t n = 0;
   guint int_digits = 0, group = 0;
   gboolean grouped = FALSE;
@@ -83,8 +89,6 @@ cm_number_parse(const char *text, double *value)
       group = 0;
       continue;
     }
-    if (n >= sizeof buf - 32)
-      return CM_NUMBER_RANGE;
     buf[n++] = *p;
     int_digits++;
     group++;
@@ -95,8 +99,6 @@ cm_number_parse(const char *text, double *value)
   if (*p == '.') {
     buf[n++] = *p++;
     for (; is_digit(*p); p++) {
-      if (n >= sizeof buf - 16)
-        return CM_NUMBER_RANGE;
       buf[n++] = *p;
       frac_digits++;
     }
@@ -109,8 +111,6 @@ cm_number_parse(const char *text, double *value)
       buf[n++] = *p++;
     guint exp_digits = 0;
     for (; is_digit(*p); p++) {
-      if (n >= sizeof buf - 1)
-        return CM_NUMBER_RANGE;
       buf[n++] = *p;
       exp_digits++;
     }
@@ -136,24 +136,90 @@ cm_number_result_describe(CmNumberResult result)
   case CM_NUMBER_OK:
     return "ok";
   case CM_NUMBER_EMPTY:
-    return "empty";
+    return _("empty");
   case CM_NUMBER_SYNTAX:
-    return "not a decimal number";
+    return _("not a decimal number");
   case CM_NUMBER_NEGATIVE:
-    return "negative numbers are not allowed";
+    return _("negative numbers are not allowed");
   case CM_NUMBER_RANGE:
-    return "out of range";
+    return _("out of range");
   }
   return "?";
+}
+
+/* Full-width digits and punctuation (U+FF10..U+FF19, U+FF0C, U+FF0E) as ASCII; NULL when text
+ * has none. (transfer full) */
+static char *
+ascii_digits(const char *text)
+{
+  gboolean changed = FALSE;
+  GString *out = g_string_new(NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c >= 0xFF10 && c <= 0xFF19)
+      g_string_append_c(out, (char)('0' + (c - 0xFF10))), changed = TRUE;
+    else if (c == 0xFF0C)
+      g_string_append_c(out, ','), changed = TRUE;
+    else if (c == 0xFF0E)
+      g_string_append_c(out, '.'), changed = TRUE;
+    else
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  if (!changed) {
+    g_string_free(out, TRUE);
+    return NULL;
+  }
+  return g_string_free(out, FALSE);
+}
+
+char *
+cm_number_mistake(const char *text)
+{
+  double v;
+  g_autofree char *ascii = ascii_digits(text);
+  if (ascii && cm_number_parse(ascii, &v) == CM_NUMBER_OK)
+    return g_strdup_printf(_("full-width digits or commas: type it with ASCII ones, as %s"), ascii);
+  const char *t = ascii ? ascii : text;
+  static const char *const units[] = {"万元", "亿元", "万", "亿", "元"};
+  for (guint i = 0; i < G_N_ELEMENTS(units); i++) {
+    if (g_str_has_suffix(t, units[i]) && strlen(t) > strlen(units[i])) {
+      g_autofree char *figure = g_strndup(t, strlen(t) - strlen(units[i]));
+      if (cm_number_parse(g_strstrip(figure), &v) == CM_NUMBER_OK)
+        return g_strdup_printf(_("'%s' is a unit: write the figure alone, converted to the "
+                                 "dataset's unit (unit= in dataset.ini)"),
+                               units[i]);
+    }
+  }
+  if (g_str_has_suffix(t, "%") || g_str_has_suffix(t, "％"))
+    return g_strdup(_("a percentage is not an amount: write the value in the dataset's unit "
+                      "(unit= in dataset.ini)"));
+  const char *comma = strchr(t, ',');
+  if (comma && !strchr(comma + 1, ',') && !strchr(t, '.')) {
+    g_autofree char *dot = g_strdup(t);
+    dot[comma - t] = '.';
+    if (cm_number_parse(dot, &v) == CM_NUMBER_OK)
+      return g_strdup_printf(_("',' only separates thousands (1,234): write a decimal with a "
+                               "point, as %s"),
+                             dot);
+  }
+  return NULL;
+}
+
+char *
+cm_number_explain(const char *text, CmNumberResult result)
+{
+  g_autofree char *mistake = result == CM_NUMBER_SYNTAX ? cm_number_mistake(text) : NULL;
+  if (mistake)
+    return g_strdup_printf("%s; %s", cm_number_result_describe(result), mistake);
+  return g_strdup(cm_number_result_describe(result));
 }
 
 gboolean
 cm_year_parse(const char *text, gint32 *year)
 {
   const char *p = text;
-  gboolean negative = FALSE;
-  if (*p == '+' || *p == '-')
-    negative = *p++ == '-';
+  if (*p == '+')
+    p++;
   gint32 v = 0;
   guint digits = 0;
   for (; is_digit(*p); p++, digits++) {
@@ -161,8 +227,17 @@ cm_year_parse(const char *text, gint32 *year)
       return FALSE;
     v = v * 10 + (*p - '0');
   }
-  if (digits == 0 || *p != '\0')
+  if (digits == 0 || v == 0)
     return FALSE;
-  *year = negative ? -v : v;
+  /* what spreadsheets write for a whole year: 2024.0 (pandas, Excel's number format), 2024年 */
+  if (*p == '.') {
+    for (p++; *p == '0'; p++)
+      ;
+  } else if (strcmp(p, "年") == 0) {
+    p += strlen("年");
+  }
+  if (*p != '\0')
+    return FALSE;
+  *year = v;
   return TRUE;
 }

@@ -1,8 +1,9 @@
 /* segments.csv: the reference chain. Inputs may name segments defined further down, so they are
  * resolved once the whole table is read. */
 #include "loader_private.h"
+#include "cm_i18n.h"
 
-enum { COL_ID, COL_NAME, COL_TIER, COL_GROUP, COL_INPUTS, N_COLS };
+enum { COL_ID, COL_NAME, COL_TIER, COL_GROUP, COL_INPUTS, COL_NAME_EN, N_COLS };
 
 typedef struct {
   guint32 segment;
@@ -35,16 +36,20 @@ on_record(const CmCsvRecord *rec, gpointer data)
   }
   if (!ctx->table_usable[CM_TABLE_SEGMENTS])
     return;
+  if (cm_loader__total_row(ctx, CM_TABLE_SEGMENTS, rec->line, (const char *const *)rec->fields,
+                           rec->n_fields))
+    return;
   const char *id = cm_loader__field(rec, &r->cols[COL_ID]);
   if (*id == '\0') {
-    cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR, "empty required field 'id'");
+    cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
+                       _("empty required field 'id'"));
     return;
   }
   cm_loader__check_id(ctx, CM_TABLE_SEGMENTS, rec->line, id);
   gint64 prev = cm_dataset_find_segment(ds, id);
   if (prev >= 0) {
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
-                       "duplicate segment id '%s' (first defined at line %u)", id,
+                       _("duplicate segment id '%s' (first defined at line %u)"), id,
                        cm_dataset_segment(ds, (guint)prev)->line);
     return;
   }
@@ -52,16 +57,23 @@ on_record(const CmCsvRecord *rec, gpointer data)
   seg.id = cm_dataset_intern(ds, id);
   const char *name = cm_loader__field(rec, &r->cols[COL_NAME]);
   seg.name = *name ? cm_dataset_intern(ds, name) : seg.id;
+  const char *name_en = cm_loader__field(rec, &r->cols[COL_NAME_EN]);
+  seg.name_en = *name_en ? cm_dataset_intern(ds, name_en) : NULL;
   seg.group = cm_dataset_intern(ds, cm_loader__field(rec, &r->cols[COL_GROUP]));
   const char *tier = cm_loader__field(rec, &r->cols[COL_TIER]);
   if (*tier == '\0')
     cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
-                       "empty required field 'tier'");
-  else if (!cm_tier_from_string(tier, &seg.tier))
-    cm_diagnostics_add(ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
-                       "bad tier '%s' (expected upstream, midstream or downstream; or 上游, 中游, "
-                       "下游)",
-                       tier);
+                       _("empty required field 'tier'"));
+  else if (!cm_tier_from_string(tier, &seg.tier)) {
+    static const char *const tiers[] = {"upstream", "midstream", "downstream",
+                                        "上游",     "中游",      "下游"};
+    g_autofree char *hint = cm_loader__hint_word(tier, tiers, G_N_ELEMENTS(tiers));
+    cm_diagnostics_add(
+        ctx->diags, file, rec->line, CM_SEVERITY_ERROR,
+        _("bad tier '%s' (expected upstream, midstream or downstream; or 上游, 中游, "
+          "下游)%s"),
+        tier, hint);
+  }
   guint index = cm_dataset_add_segment(ds, &seg);
   cm_loader__keep_extras(ctx, rec, r->extra_index, ds->segment_extra_values);
 
@@ -101,7 +113,8 @@ resolve_inputs(SegmentReader *r)
       if (target < 0) {
         g_autofree char *hint = cm_loader__hint_segment(ctx, in->input);
         cm_diagnostics_add(ctx->diags, ctx->table_display[CM_TABLE_SEGMENTS], in->line,
-                           CM_SEVERITY_ERROR, "unknown segment '%s' in inputs%s", in->input, hint);
+                           CM_SEVERITY_ERROR, _("unknown segment '%s' in inputs%s"), in->input,
+                           hint);
         cm_loader__check_id(ctx, CM_TABLE_SEGMENTS, in->line, in->input);
         continue;
       }
@@ -119,11 +132,12 @@ cm_loader__read_segments(CmLoadContext *ctx)
 {
   SegmentReader r = {
       .ctx = ctx,
-      .cols = {[COL_ID] = {"id", TRUE, -1},
-               [COL_NAME] = {"name", FALSE, -1},
-               [COL_TIER] = {"tier", TRUE, -1},
-               [COL_GROUP] = {"group", FALSE, -1},
-               [COL_INPUTS] = {"inputs", FALSE, -1}},
+      .cols = {[COL_ID] = {"id", TRUE, -1, "编号"},
+               [COL_NAME] = {"name", FALSE, -1, "名称"},
+               [COL_TIER] = {"tier", TRUE, -1, "层级"},
+               [COL_GROUP] = {"group", FALSE, -1, "分组"},
+               [COL_INPUTS] = {"inputs", FALSE, -1, "上游环节"},
+               [COL_NAME_EN] = {"name_en", FALSE, -1, "英文名称"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
       .pending = g_array_new(FALSE, FALSE, sizeof(PendingInput)),
   };
@@ -132,7 +146,7 @@ cm_loader__read_segments(CmLoadContext *ctx)
     ctx->table_usable[CM_TABLE_SEGMENTS] = FALSE;
   if (ctx->table_usable[CM_TABLE_SEGMENTS] && r.header_done && ctx->ds->segments->len == 0)
     cm_diagnostics_add(ctx->diags, src.display, 0, CM_SEVERITY_ERROR,
-                       "no segments: the reference chain needs at least one row");
+                       _("no segments: the reference chain needs at least one row"));
   resolve_inputs(&r);
   g_array_free(r.extra_index, TRUE);
   g_array_free(r.pending, TRUE);

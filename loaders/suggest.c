@@ -20,22 +20,30 @@ cm_edit_distance(const char *a, const char *b, guint bound)
   glong la = to_chars(a, ca), lb = to_chars(b, cb);
   if ((guint)ABS(la - lb) > bound)
     return bound + 1;
-  guint row[MAX_CHARS + 1];
+  /* Damerau-Levenshtein (optimal string alignment): a swap of two neighbours is one edit, as
+   * typing "ctal" for "catl" is one slip; three rows: the one before last, the last, this one */
+  guint rows[3][MAX_CHARS + 1];
+  guint *before = rows[0], *last = rows[1], *cur = rows[2];
   for (glong j = 0; j <= lb; j++)
-    row[j] = (guint)j;
+    last[j] = (guint)j;
   for (glong i = 1; i <= la; i++) {
-    guint diag = row[0], best = row[0] = (guint)i;
+    guint best = cur[0] = (guint)i;
     for (glong j = 1; j <= lb; j++) {
-      guint up = row[j];
-      guint v = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + (ca[i - 1] == cb[j - 1] ? 0 : 1));
-      diag = up;
-      row[j] = v;
+      guint v =
+          MIN(MIN(last[j] + 1, cur[j - 1] + 1), last[j - 1] + (ca[i - 1] == cb[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1])
+        v = MIN(v, before[j - 2] + 1);
+      cur[j] = v;
       best = MIN(best, v);
     }
     if (best > bound)
       return bound + 1;
+    guint *t = before;
+    before = last;
+    last = cur;
+    cur = t;
   }
-  return row[lb];
+  return last[lb];
 }
 
 const char *

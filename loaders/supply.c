@@ -5,6 +5,7 @@
 #include "cm_number.h"
 #include "record_queue.h"
 #include "supply_private.h"
+#include "cm_i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -74,7 +75,7 @@ resolve_enterprise(Part *r, guint line, const char *column, const char *id, cons
 {
   CmLoadContext *ctx = r->shared->ctx;
   if (*id == '\0') {
-    report(r, line, CM_SEVERITY_ERROR, "empty required field '%s'", column);
+    report(r, line, CM_SEVERITY_ERROR, _("empty required field '%s'"), column);
     return -1;
   }
   gint64 e = cm_dataset_find_enterprise_key(ctx->ds, id, key, packed);
@@ -84,7 +85,7 @@ resolve_enterprise(Part *r, guint line, const char *column, const char *id, cons
   }
   if (e < 0 && ctx->table_usable[CM_TABLE_ENTERPRISES]) {
     g_autofree char *hint = cm_loader__hint_enterprise(ctx, id);
-    report(r, line, CM_SEVERITY_ERROR, "unknown enterprise '%s' in column '%s'%s", id, column,
+    report(r, line, CM_SEVERITY_ERROR, _("unknown enterprise '%s' in column '%s'%s"), id, column,
            hint);
     cm_loader__check_id(ctx, CM_TABLE_SUPPLY, line, id);
   }
@@ -121,7 +122,7 @@ resolve_segment(Part *r, guint line, const char *id, gint64 supplier, guint32 pa
     if (e->n_segments > 1) {
       g_autofree char *list = segment_list(ds, e);
       report(r, line, CM_SEVERITY_ERROR,
-             "empty segment is ambiguous: supplier '%s' produces %u segments (%s)", e->id,
+             _("empty segment is ambiguous: supplier '%s' produces %u segments (%s)"), e->id,
              e->n_segments, list);
     }
     return -1;
@@ -134,7 +135,7 @@ resolve_segment(Part *r, guint line, const char *id, gint64 supplier, guint32 pa
   if (s < 0) {
     if (ctx->table_usable[CM_TABLE_SEGMENTS]) {
       g_autofree char *hint = cm_loader__hint_segment(ctx, id);
-      report(r, line, CM_SEVERITY_ERROR, "unknown segment '%s'%s", id, hint);
+      report(r, line, CM_SEVERITY_ERROR, _("unknown segment '%s'%s"), id, hint);
       cm_loader__check_id(ctx, CM_TABLE_SUPPLY, line, id);
     }
     return -1;
@@ -145,7 +146,7 @@ resolve_segment(Part *r, guint line, const char *id, gint64 supplier, guint32 pa
   if (e->n_segments > 0 && (packed || !cm_enterprise_produces(ds, e, (guint32)s))) {
     g_autofree char *list = segment_list(ds, e);
     report(r, line, CM_SEVERITY_ERROR,
-           "supplier '%s' does not produce segment '%s' (it produces %s)", e->id, id, list);
+           _("supplier '%s' does not produce segment '%s' (it produces %s)"), e->id, id, list);
     return -1;
   }
   return s;
@@ -189,6 +190,14 @@ read_row(Part *r, guint line, const char *const *f, const CmIdKey *keys, const C
   CmDataset *ds = ctx->ds;
   if (r->needs_order)
     return;
+  if (cm_loader__looks_total(f, N_COLS)) {
+    if (!r->first) {
+      give_up(r); /* the first part reports it, in order */
+      return;
+    }
+    cm_loader__total_row(ctx, CM_TABLE_SUPPLY, line, f, N_COLS);
+    return;
+  }
   gboolean ok = TRUE;
   guint32 packed = 0, unused;
   gint64 supplier = resolve_enterprise(r, line, "supplier", f[COL_SUPPLIER], &keys[0], &packed);
@@ -200,22 +209,23 @@ read_row(Part *r, guint line, const char *const *f, const CmIdKey *keys, const C
   const char *value = f[COL_VALUE];
   CmNumberResult res = cm_number_parse(value, &row.value);
   if (res == CM_NUMBER_EMPTY) {
-    report(r, line, CM_SEVERITY_ERROR, "empty required field 'value'");
+    report(r, line, CM_SEVERITY_ERROR, _("empty required field 'value'"));
     ok = FALSE;
   } else if (res != CM_NUMBER_OK) {
-    report(r, line, CM_SEVERITY_ERROR, "bad value '%s': %s", value, cm_number_result_describe(res));
+    g_autofree char *why = cm_number_explain(value, res);
+    report(r, line, CM_SEVERITY_ERROR, _("bad value '%s': %s"), value, why);
     ok = FALSE;
   }
   const char *year = f[COL_YEAR];
   if (*year && !cm_year_parse(year, &row.year)) {
-    report(r, line, CM_SEVERITY_ERROR, "bad year '%s' (expected a whole number such as 2024)",
+    report(r, line, CM_SEVERITY_ERROR, _("bad year '%s' (expected a whole year such as 2024)"),
            year);
     ok = FALSE;
   }
   if (!ok)
     return;
   if (supplier == buyer) {
-    report(r, line, CM_SEVERITY_WARNING, "self-supply: '%s' supplies itself; row ignored",
+    report(r, line, CM_SEVERITY_WARNING, _("self-supply: '%s' supplies itself; row ignored"),
            cm_dataset_enterprise(ds, (guint)supplier)->id);
     return;
   }
@@ -230,8 +240,8 @@ read_row(Part *r, guint line, const char *const *f, const CmIdKey *keys, const C
     }
     r->overflowed = TRUE;
     report(r, line, CM_SEVERITY_ERROR,
-           "the values add up beyond the largest number chainmap can sum (about 1.8e308); check "
-           "the unit of 'value'");
+           _("the values add up beyond the largest number chainmap can sum (about 1.8e308); check "
+             "the unit of 'value'"));
   }
   store_row(r, &row, line);
   if (rec)
@@ -347,8 +357,8 @@ merge_diagnostics(CmLoadContext *ctx, CmDiagnostics **parts, guint n_parts, cons
       for (; j < dups->len && g_array_index(dups, CmDuplicate, j).line < di->line; j++)
         cm_diagnostics_add(ctx->diags, file, g_array_index(dups, CmDuplicate, j).line,
                            CM_SEVERITY_WARNING,
-                           "duplicate supply row (same supplier, buyer, segment and year as "
-                           "line %u); values summed",
+                           _("duplicate supply row (same supplier, buyer, segment and year as "
+                             "line %u); values summed"),
                            g_array_index(dups, CmDuplicate, j).first_line);
       cm_diagnostics_add(ctx->diags, di->file, di->line, di->severity, "%s", di->message);
       if (di->severity == CM_SEVERITY_ERROR)
@@ -365,8 +375,8 @@ merge_diagnostics(CmLoadContext *ctx, CmDiagnostics **parts, guint n_parts, cons
   for (; j < dups->len; j++)
     cm_diagnostics_add(ctx->diags, file, g_array_index(dups, CmDuplicate, j).line,
                        CM_SEVERITY_WARNING,
-                       "duplicate supply row (same supplier, buyer, segment and year as line "
-                       "%u); values summed",
+                       _("duplicate supply row (same supplier, buyer, segment and year as line "
+                         "%u); values summed"),
                        g_array_index(dups, CmDuplicate, j).first_line);
 }
 
@@ -397,11 +407,11 @@ cm_loader__read_supply(CmLoadContext *ctx)
 {
   Shared sh = {
       .ctx = ctx,
-      .cols = {[COL_SUPPLIER] = {"supplier", TRUE, -1},
-               [COL_BUYER] = {"buyer", TRUE, -1},
-               [COL_SEGMENT] = {"segment", FALSE, -1},
-               [COL_VALUE] = {"value", TRUE, -1},
-               [COL_YEAR] = {"year", FALSE, -1}},
+      .cols = {[COL_SUPPLIER] = {"supplier", TRUE, -1, "供应商"},
+               [COL_BUYER] = {"buyer", TRUE, -1, "采购方"},
+               [COL_SEGMENT] = {"segment", FALSE, -1, "环节"},
+               [COL_VALUE] = {"value", TRUE, -1, "金额"},
+               [COL_YEAR] = {"year", FALSE, -1, "年份"}},
       .extra_index = g_array_new(FALSE, FALSE, sizeof(guint)),
   };
   Part first, second;

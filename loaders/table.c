@@ -1,4 +1,7 @@
+#include "cm_i18n.h"
+#include "cm_suggest.h"
 #include "loader_private.h"
+#include "cm_i18n.h"
 
 #include <string.h>
 
@@ -19,7 +22,7 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     guint first = GPOINTER_TO_UINT(g_hash_table_lookup(seen, folded));
     if (first) {
       cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                         "duplicate column '%s' (columns %u and %u)", name, first, i + 1);
+                         _("duplicate column '%s' (columns %u and %u)"), name, first, i + 1);
       ok = FALSE;
       g_free(folded);
     } else {
@@ -27,9 +30,18 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     }
     gboolean known = FALSE;
     for (guint c = 0; c < n_cols && !known; c++) {
-      if (g_ascii_strcasecmp(cols[c].name, name) == 0) {
-        if (cols[c].index < 0)
+      if (g_ascii_strcasecmp(cols[c].name, name) == 0 ||
+          (cols[c].zh && strcmp(cols[c].zh, name) == 0)) {
+        if (cols[c].index < 0) {
           cols[c].index = (gint)i;
+        } else if (!first) { /* the English and the Chinese name of one column */
+          cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
+                             _("columns '%s' and '%s' (columns %d and %u) both give '%s': keep "
+                               "one of them"),
+                             header->fields[cols[c].index], name, cols[c].index + 1, i + 1,
+                             cols[c].name);
+          ok = FALSE;
+        }
         known = TRUE;
       }
     }
@@ -42,11 +54,20 @@ cm_loader__map_header(CmLoadContext *ctx, CmTable table, const CmCsvRecord *head
     if (cols[c].required && cols[c].index < 0) {
       const char *hint = "";
       if (header->n_fields == 1 && strchr(header->fields[0], ';'))
-        hint = "; the file seems to be separated by ';': save it as comma-separated CSV";
+        hint = _("; the file seems to be separated by ';': save it as comma-separated CSV");
       else if (header->n_fields == 1 && strchr(header->fields[0], '\t'))
-        hint = "; the file seems to be separated by tabs: save it as comma-separated CSV";
+        hint = _("; the file seems to be separated by tabs: save it as comma-separated CSV");
+      /* a misspelt column name: the header's unknown name closest to the missing one */
+      g_autofree char *near = NULL;
+      if (!*hint) {
+        const char *close =
+            cm_suggest(cols[c].name, (const char *const *)header->fields, header->n_fields);
+        if (close && *close)
+          near = g_strdup_printf(_("; did you mean '%s'? (column names: %s, or %s)"), close,
+                                 cols[c].name, cols[c].zh ? cols[c].zh : cols[c].name);
+      }
       cm_diagnostics_add(ctx->diags, file, header->line, CM_SEVERITY_ERROR,
-                         "missing required column '%s'%s", cols[c].name, hint);
+                         _("missing required column '%s'%s"), cols[c].name, near ? near : hint);
       ok = FALSE;
     }
   }
@@ -107,13 +128,67 @@ cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *i
   gunichar c = cm_loader__id_space(id);
   if (!c)
     return;
-  const char *what = c == 0x3000   ? "a full-width space"
-                     : c == 0x00A0 ? "a no-break space"
-                     : c == 0xFEFF ? "a byte-order mark"
-                     : c == 0x200B ? "a zero-width space"
-                                   : "a non-ASCII space";
+  const char *what = c == 0x3000   ? _("a full-width space")
+                     : c == 0x00A0 ? _("a no-break space")
+                     : c == 0xFEFF ? _("a byte-order mark")
+                     : c == 0x200B ? _("a zero-width space")
+                                   : _("a non-ASCII space");
   cm_diagnostics_add(ctx->diags, ctx->table_display[table], line, CM_SEVERITY_WARNING,
-                     "id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
-                     "the same id without it",
+                     _("id '%s' contains %s (U+%04X); ids are compared exactly, so it differs from "
+                       "the same id without it"),
                      id, what, c);
+}
+
+const char *
+cm_loader__looks_total(const char *const *fields, guint n)
+{
+  static const char *const words[] = {"合计",  "总计",     "小计",       "总和",
+                                      "total", "subtotal", "grand total"};
+  const char *first = NULL;
+  for (guint i = 0; i < n && !first; i++)
+    if (fields[i] && *fields[i])
+      first = fields[i];
+  if (!first)
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS(words); k++) {
+    /* 合计 may carry a colon or a unit after it: "合计：", "合计(万元)" */
+    gboolean cjk_prefix = (unsigned char)words[k][0] >= 0x80 && g_str_has_prefix(first, words[k]) &&
+                          g_utf8_strlen(first, -1) <= g_utf8_strlen(words[k], -1) + 4;
+    if (g_ascii_strcasecmp(first, words[k]) == 0 || cjk_prefix)
+      return first;
+  }
+  return NULL;
+}
+
+gboolean
+cm_loader__total_row(CmLoadContext *ctx, CmTable table, guint line, const char *const *fields,
+                     guint n)
+{
+  const char *word = cm_loader__looks_total(fields, n);
+  if (!word)
+    return FALSE;
+  cm_diagnostics_add(ctx->diags, ctx->table_display[table], line, CM_SEVERITY_ERROR,
+                     _("this row looks like a spreadsheet total ('%s'): delete it, chainmap adds "
+                       "the figures up itself"),
+                     word);
+  return TRUE;
+}
+
+gboolean
+cm_loader__leader_like(const char *role)
+{
+  if (!*role || cm_role_is_leader(role))
+    return FALSE;
+  if (strstr(role, "链主"))
+    return TRUE;
+  /* "dealer" is two edits from "leader" and a real role: one edit at most */
+  g_autofree char *low = g_ascii_strdown(role, -1);
+  return strstr(low, "leader") != NULL || cm_edit_distance(low, "leader", 1) <= 1;
+}
+
+char *
+cm_loader__hint_word(const char *word, const char *const *words, gsize n)
+{
+  const char *close = *word ? cm_suggest(word, words, n) : NULL;
+  return close ? g_strdup_printf(_("; did you mean '%s'?"), close) : g_strdup("");
 }

@@ -3,6 +3,7 @@
 #include "batch_private.h"
 #include "cm_output.h"
 #include "cm_slug.h"
+#include "cm_i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -86,6 +87,7 @@ dataset_free(gpointer p)
   g_free(d->headline.name);
   g_free(d->headline.region);
   g_free(d->headline.unit);
+  g_strfreev(d->headline.warnings);
   for (guint k = 0; k < d->files->len; k++) {
     CmBatchFile *f = &g_array_index(d->files, CmBatchFile, k);
     g_free(f->label);
@@ -215,14 +217,21 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
 {
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
   CmSlugSet *slugs = g_ptr_array_index(plan->file_slugs, d);
-  g_autoptr(GVariantIter) leaders = NULL;
+  g_autoptr(GVariantIter) leaders = NULL, warned = NULL;
   g_auto(GStrv) groups = NULL;
   /* CM_BATCH_HEADLINE_TYPE, the groups taken as a string vector */
-  g_variant_get(headline, "(sssduuuuubddba(ss)^as)", &ds->headline.name, &ds->headline.region,
+  g_variant_get(headline, "(sssduuuuubddba(ss)as^as)", &ds->headline.name, &ds->headline.region,
                 &ds->headline.unit, &ds->headline.completeness, &ds->headline.segments,
                 &ds->headline.present, &ds->headline.strengthen, &ds->headline.supplement,
                 &ds->headline.extend, &ds->headline.has_ratio, &ds->headline.ratio,
-                &ds->headline.target, &ds->headline.meets, &leaders, &groups);
+                &ds->headline.target, &ds->headline.meets, &leaders, &warned, &groups);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new();
+  char *warning;
+  while (g_variant_iter_next(warned, "s", &warning))
+    g_ptr_array_add(warnings, warning);
+  g_ptr_array_add(warnings, NULL);
+  g_strfreev(ds->headline.warnings);
+  ds->headline.warnings = (char **)g_ptr_array_steal(warnings, NULL);
   ds->has_headline = TRUE;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
@@ -245,17 +254,17 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
                            ? cm_slug_set_take(slugs, job->name ? job->name : "chain")
                            : NULL;
     if (job->chain)
-      add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, "Chain map");
+      add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, _("Chain map"));
     /* a large template: the chain map is its overview; one detail map per group */
     for (guint k = 0; job->chain && groups && groups[k]; k++) {
       g_autofree char *gname = g_strdup_printf("%s-%s", stem, groups[k]);
-      g_autofree char *label = g_strdup_printf("Detail: %s", groups[k]);
+      g_autofree char *label = g_strdup_printf(_("Detail: %s"), groups[k]);
       add_maps(plan, d, job, ITEM_DETAIL, groups[k], cm_slug_set_take(slugs, gname), label);
     }
     if (job->network) {
       g_autofree char *nname = g_strdup_printf("%s-network", stem);
-      g_autofree char *label = job->focus ? g_strdup_printf("Network around %s", job->focus)
-                                          : g_strdup("Enterprise network");
+      g_autofree char *label = job->focus ? g_strdup_printf(_("Network around %s"), job->focus)
+                                          : g_strdup(_("Enterprise network"));
       add_maps(plan, d, job, ITEM_NETWORK, job->focus, cm_slug_set_take(slugs, nname), label);
     }
     for (guint k = 0; job->leaders && k < ids->len; k++) {
@@ -263,7 +272,8 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
       leader_job.depth = 2;
       g_autofree char *id_slug = cm_slug(g_ptr_array_index(ids, k));
       g_autofree char *lname = g_strdup_printf("leader-%s", id_slug);
-      g_autofree char *label = g_strdup_printf("Leader: %s", (char *)g_ptr_array_index(names, k));
+      g_autofree char *label =
+          g_strdup_printf(_("Leader: %s"), (char *)g_ptr_array_index(names, k));
       add_maps(plan, d, &leader_job, ITEM_NETWORK, g_ptr_array_index(ids, k),
                cm_slug_set_take(slugs, lname), label);
     }
@@ -275,7 +285,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
 {
   int down[2], up[2];
   if (pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot create a pipe: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot create a pipe: %s"),
                 g_strerror(errno));
     return FALSE;
   }
@@ -283,7 +293,7 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot start a worker: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot start a worker: %s"),
                 g_strerror(errno));
     return FALSE;
   }
@@ -381,6 +391,9 @@ finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
         .item = what,
         .failed = !ok,
         .message = message,
+        .warnings = ok && it->kind == ITEM_REPORTS && ds->headline.warnings
+                        ? g_strv_length(ds->headline.warnings)
+                        : 0,
         .elapsed = g_timer_elapsed(plan->timer, NULL),
     };
     plan->config->on_event(&ev, plan->config->user_data);
@@ -402,8 +415,8 @@ collect_results(Plan *plan)
     if (it->state == ITEM_FAILED) {
       g_string_append(ds->messages, it->why);
     } else if (it->state == ITEM_DONE && it->kind == ITEM_REPORTS) {
-      CmBatchFile gaps = {g_strdup("Gap report"), g_strdup("gaps.md")};
-      CmBatchFile proc = {g_strdup("Procurement report"), g_strdup("procurement.md")};
+      CmBatchFile gaps = {g_strdup(_("Gap report")), g_strdup("gaps.md")};
+      CmBatchFile proc = {g_strdup(_("Procurement report")), g_strdup("procurement.md")};
       g_array_append_val(ds->files, gaps);
       g_array_append_val(ds->files, proc);
     } else if (it->state == ITEM_DONE) {
@@ -425,11 +438,11 @@ prepare_dir(const char *dir, GString *why)
 {
   struct stat st;
   if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode) && g_unlink(dir) != 0) {
-    g_string_append_printf(why, "cannot replace the symlink %s: %s\n", dir, g_strerror(errno));
+    g_string_append_printf(why, _("cannot replace the symlink %s: %s\n"), dir, g_strerror(errno));
     return FALSE;
   }
   if (g_mkdir_with_parents(dir, 0755) != 0 || lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-    g_string_append_printf(why, "cannot create %s: %s\n", dir, g_strerror(errno));
+    g_string_append_printf(why, _("cannot create %s: %s\n"), dir, g_strerror(errno));
     return FALSE;
   }
   cm_output_clean_stale(dir);
@@ -456,7 +469,7 @@ run_pool(Plan *plan, guint n_workers, GError **error)
     if (busy == 0)
       break;
     if (poll(fds, n_workers, -1) < 0 && errno != EINTR) {
-      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "poll: %s", g_strerror(errno));
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("poll: %s"), g_strerror(errno));
       return FALSE;
     }
     for (guint i = 0; i < n_workers; i++) {
@@ -474,7 +487,8 @@ run_pool(Plan *plan, guint n_workers, GError **error)
       gint lost = w->item;
       stop_worker(w, TRUE);
       if (lost >= 0) {
-        g_autoptr(GBytes) why = g_bytes_new_static("the worker process died\n", 24);
+        const char *died = _("the worker process died\n");
+        g_autoptr(GBytes) why = g_bytes_new(died, strlen(died));
         finish_item(plan, (guint)lost, FALSE, why);
       }
       if (!spawn_worker(plan, w, error))
@@ -492,7 +506,7 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
   g_return_val_if_fail(config && config->outdir && config->load, FALSE);
   if (g_mkdir_with_parents(config->outdir, 0755) != 0 ||
       !g_file_test(config->outdir, G_FILE_TEST_IS_DIR)) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot create %s: %s",
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot create %s: %s"),
                 config->outdir, g_strerror(errno));
     return FALSE;
   }

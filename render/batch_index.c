@@ -2,6 +2,7 @@
  * offline (no external assets, no script). Dataset text is escaped; file links are our own slugs,
  * percent-encoded. */
 #include "batch_private.h"
+#include "cm_i18n.h"
 #include "cm_output.h"
 
 #include <string.h>
@@ -35,6 +36,7 @@ static const char *const style =
     ".overview td.num{text-align:right;font-variant-numeric:tabular-nums}"
     "section{border:1px solid #d9e2ec;border-radius:8px;padding:1rem 1.2rem;margin:1.2rem 0}"
     "section.failed{border-color:#e12d39;background:#fff5f5}"
+    "details.warnings{margin:.4em 0;color:#8a5a00}details.warnings pre{white-space:pre-wrap}"
     "h2{font-size:1.25rem;margin:.1rem 0 .3rem}"
     ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.6rem;"
     "margin:.6rem 0 .9rem}"
@@ -65,17 +67,19 @@ format_ratio(char *buf, gsize size, const CmBatchHeadline *h)
   if (h->has_ratio)
     g_snprintf(buf, size, "%.1f%%", h->ratio * 100);
   else
-    g_strlcpy(buf, "n/a", size);
+    g_strlcpy(buf, _("n/a"), size);
 }
 
 /* One line per dataset, linking to its section: what a reader of twenty datasets looks at first. */
 static void
 append_overview(GString *out, GPtrArray *datasets)
 {
-  g_string_append(out, "<table class=\"overview\">\n<tr><th>Dataset</th><th>Region</th>"
-                       "<th>Complete</th><th>Leaders' local buying</th>"
-                       "<th>强链 Strengthen</th><th>补链 Supplement</th><th>延链 Extend</th>"
-                       "</tr>\n");
+  g_string_append_printf(out,
+                         "<table class=\"overview\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
+                         "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                         _("Dataset"), _("Region"), _("Complete"), _("Leaders' local buying"),
+                         C_("action", "strengthen"), C_("action", "supplement"),
+                         C_("action", "extend"));
   for (guint i = 0; i < datasets->len; i++) {
     const CmBatchDataset *d = g_ptr_array_index(datasets, i);
     g_string_append(out, "<tr><td><a href=\"#");
@@ -84,7 +88,7 @@ append_overview(GString *out, GPtrArray *datasets)
     append_escaped(out, title_of(d));
     g_string_append(out, "</a>");
     if (d->failed)
-      g_string_append(out, " <span class=\"badge\">failed</span>");
+      g_string_append_printf(out, " <span class=\"badge\">%s</span>", _("failed"));
     g_string_append(out, "</td>");
     if (!d->has_headline) {
       g_string_append(out, "<td colspan=\"6\"></td></tr>\n");
@@ -117,18 +121,21 @@ append_figures(GString *out, const CmBatchHeadline *h)
   char buf[64], label[128];
   g_string_append(out, "<div class=\"figures\">");
   g_snprintf(buf, sizeof buf, "%.0f%%", h->completeness * 100);
-  g_snprintf(label, sizeof label, "complete: %u of %u links made locally", h->present, h->segments);
+  g_snprintf(label, sizeof label, _("complete: %u of %u links made locally"), h->present,
+             h->segments);
   append_figure(out, "", buf, label);
   format_ratio(buf, sizeof buf, h);
-  g_snprintf(label, sizeof label, "leaders' local procurement (target %.0f%%, %s)", h->target * 100,
-             h->meets ? "met" : "not met");
+  g_snprintf(label, sizeof label,
+             h->meets ? _("leaders' local procurement (target %.0f%%, met)")
+                      : _("leaders' local procurement (target %.0f%%, not met)"),
+             h->target * 100);
   append_figure(out, h->meets ? "ok" : "below", buf, label);
   g_snprintf(buf, sizeof buf, "%u", h->strengthen);
-  append_figure(out, "", buf, "links to strengthen 强链");
+  append_figure(out, "", buf, _("links to strengthen"));
   g_snprintf(buf, sizeof buf, "%u", h->supplement);
-  append_figure(out, "", buf, "links to supplement 补链");
+  append_figure(out, "", buf, _("links to supplement"));
   g_snprintf(buf, sizeof buf, "%u", h->extend);
-  append_figure(out, "", buf, "links to extend 延链");
+  append_figure(out, "", buf, _("links to extend"));
   g_string_append(out, "</div>\n");
 }
 
@@ -138,7 +145,7 @@ thumbnail(const CmBatchDataset *d)
   const CmBatchFile *best = NULL;
   for (guint k = 0; k < d->files->len; k++) {
     const CmBatchFile *f = &g_array_index(d->files, CmBatchFile, k);
-    if (strcmp(f->label, "Chain map") != 0)
+    if (strcmp(f->label, _("Chain map")) != 0) /* the label batch.c gave it */
       continue;
     if (g_str_has_suffix(f->file, ".svg"))
       return f;
@@ -193,12 +200,29 @@ append_dataset(GString *out, const CmBatchDataset *d)
   g_string_append(out, "</p>\n");
   if (d->has_headline)
     append_figures(out, &d->headline);
+  guint n_warnings =
+      d->has_headline && d->headline.warnings ? g_strv_length(d->headline.warnings) : 0;
+  if (n_warnings) {
+    g_string_append(out, "<details class=\"warnings\"><summary>");
+    g_autofree char *head =
+        g_strdup_printf(g_dngettext(GETTEXT_PACKAGE, "%u warning in the dataset",
+                                    "%u warnings in the dataset", n_warnings),
+                        n_warnings);
+    append_escaped(out, head);
+    g_string_append(out, "</summary><pre>");
+    for (guint k = 0; k < n_warnings; k++) {
+      append_escaped(out, d->headline.warnings[k]);
+      g_string_append_c(out, '\n');
+    }
+    g_string_append(out, "</pre></details>\n");
+  }
   const CmBatchFile *thumb = thumbnail(d);
   if (thumb) {
     g_string_append(out, "<a href=\"");
     append_href(out, d->slug, thumb->file);
-    g_string_append(out, "\"><img class=\"thumb\" loading=\"lazy\" alt=\"chain map of ");
-    append_escaped(out, title_of(d));
+    g_string_append(out, "\"><img class=\"thumb\" loading=\"lazy\" alt=\"");
+    g_autofree char *alt = g_strdup_printf(_("chain map of %s"), title_of(d));
+    append_escaped(out, alt);
     g_string_append(out, "\" src=\"");
     append_href(out, d->slug, thumb->file);
     g_string_append(out, "\"></a>\n");
@@ -206,7 +230,7 @@ append_dataset(GString *out, const CmBatchDataset *d)
   if (d->files->len)
     append_files(out, d);
   if (d->failed) {
-    g_string_append(out, "<p><b>Failed:</b></p><pre>");
+    g_string_append_printf(out, "<p><b>%s</b></p><pre>", _("Failed:"));
     append_escaped(out, d->messages->str);
     g_string_append(out, "</pre>\n");
   }
@@ -216,27 +240,36 @@ append_dataset(GString *out, const CmBatchDataset *d)
 gboolean
 cm_batch__write_index(const char *outdir, GPtrArray *datasets, GError **error)
 {
-  g_autoptr(GString) out = g_string_new("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n");
-  g_string_append(out, "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                       "content=\"width=device-width, initial-scale=1\">\n"
-                       "<title>chainmap — chain maps and reports</title>\n<style>");
+  gboolean zh = cm_lang_get() == CM_LANG_ZH;
+  g_autoptr(GString) out = g_string_new(NULL);
+  g_string_append_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n", zh ? "zh-CN" : "en");
+  g_string_append_printf(out,
+                         "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                         "content=\"width=device-width, initial-scale=1\">\n"
+                         "<title>chainmap — %s</title>\n<style>",
+                         _("chain maps and reports"));
   g_string_append(out, style);
-  g_string_append(out, "</style>\n</head>\n<body>\n<h1>Chain maps and reports 产业链图谱</h1>\n");
+  g_string_append_printf(out, "</style>\n</head>\n<body>\n<h1>%s</h1>\n",
+                         _("Chain maps and reports"));
   guint failed = 0;
   for (guint d = 0; d < datasets->len; d++)
     failed += ((CmBatchDataset *)g_ptr_array_index(datasets, d))->failed;
   g_autoptr(GDateTime) now = g_date_time_new_now_local();
   g_autofree char *when = g_date_time_format(now, "%Y-%m-%d %H:%M");
+  g_string_append(out, "<p class=\"sub\">");
   g_string_append_printf(out,
-                         "<p class=\"sub\">%u dataset%s, %u failed · made %s by chainmap</p>\n",
-                         datasets->len, datasets->len == 1 ? "" : "s", failed, when);
+                         NG_("%u dataset, %u failed · made %s by chainmap",
+                             "%u datasets, %u failed · made %s by chainmap", datasets->len),
+                         datasets->len, failed, when);
+  g_string_append(out, "</p>\n");
   if (datasets->len > 1)
     append_overview(out, datasets);
   for (guint d = 0; d < datasets->len; d++)
     append_dataset(out, g_ptr_array_index(datasets, d));
-  g_string_append(out, "<footer>SVG maps show the full figures in tooltips; the reports are "
-                       "Markdown. Chain leaders' maps show what each leader buys, from whom, and "
-                       "how much of it is local (two supply steps upstream).</footer>\n");
+  g_string_append_printf(out, "<footer>%s</footer>\n",
+                         _("SVG maps show the full figures in tooltips; the reports are Markdown. "
+                           "Chain leaders' maps show what each leader buys, from whom, and how "
+                           "much of it is local (two supply steps upstream)."));
   g_string_append(out, "</body>\n</html>\n");
   g_autofree char *path = g_build_filename(outdir, "index.html", NULL);
   return cm_output_write(path, out->str, out->len, error);

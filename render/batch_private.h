@@ -2,6 +2,9 @@
 #pragma once
 
 #include "cm_batch.h"
+#include "cm_display_name.h"
+#include "cm_i18n.h"
+#include "unit_text.h"
 
 /* Headline figures of a dataset, as its reports worker found them. */
 typedef struct {
@@ -14,6 +17,7 @@ typedef struct {
   double ratio;
   double target;
   gboolean meets;
+  char **warnings; /* the dataset's warnings, formatted (FILE:LINE: warning: ...) */
 } CmBatchHeadline;
 
 typedef struct {
@@ -48,7 +52,8 @@ typedef enum {
 #define CM_BATCH_ITEM_TYPE                                                                         \
   "(usuusubs)" /* id, dataset, kind, formats (bits), focus, depth, slide,                          \
                 * output path without its extension */
-#define CM_BATCH_HEADLINE_TYPE "(sssduuuuubddba(ss)as)" /* ..., leaders, detail map groups */
+#define CM_BATCH_HEADLINE_TYPE                                                                     \
+  "(sssduuuuubddba(ss)asas)" /* ..., leaders, warnings, detail map groups */
 
 gboolean cm_batch__send(int fd, guint32 tag, guint32 status, const void *data, guint32 len);
 gboolean cm_batch__receive(int fd, guint32 *tag, guint32 *status, GBytes **payload);

@@ -1,6 +1,7 @@
 /* The worker side of the batch pool, and the pipe protocol both sides speak: a worker loads
  * datasets (caching the last one), writes reports and maps, and answers each item. */
 #include "batch_private.h"
+#include "cm_i18n.h"
 #include "cm_output.h"
 #include "output_private.h"
 #include "cm_report.h"
@@ -60,8 +61,49 @@ typedef struct {
   const CmBatchConfig *config;
   char *path; /* of the cached dataset */
   CmDataset *ds;
-  GString *failure; /* why the cached dataset did not load */
+  GString *failure;    /* why the cached dataset did not load */
+  GPtrArray *warnings; /* of the cached dataset, formatted */
 } WorkerState;
+
+/* The dataset's analysis options with batch's --scenario and --year. */
+static void
+batch_options(const CmBatchConfig *config, const CmDataset *ds, CmAnalysisOptions *options)
+{
+  cm_analysis_options_init(options, ds);
+  if (config->has_scenario)
+    options->scenario = config->scenario;
+  if (config->by_year) {
+    options->by_year = TRUE;
+    options->year = config->year;
+  }
+}
+
+/* SPEC section 1: a --year that no supply row has is a warning (the years present named). */
+static void
+check_year(const CmBatchConfig *config, const CmDataset *ds, GPtrArray *warnings)
+{
+  if (!config->by_year || !ds->has_supply)
+    return;
+  g_autoptr(GArray) years = g_array_new(FALSE, FALSE, sizeof(gint32));
+  for (guint i = 0; i < ds->supply->len; i++) {
+    gint32 y = g_array_index(ds->supply, CmSupply, i).year;
+    if (y == config->year)
+      return;
+    gboolean seen = y == CM_NO_YEAR;
+    for (guint k = 0; k < years->len && !seen; k++)
+      seen = g_array_index(years, gint32, k) == y;
+    if (!seen)
+      g_array_append_val(years, y);
+  }
+  GString *list = g_string_new(NULL);
+  for (guint k = 0; k < years->len; k++)
+    g_string_append_printf(list, "%s%d", k ? ", " : "", g_array_index(years, gint32, k));
+  g_ptr_array_add(warnings,
+                  g_strdup_printf(_("%s: warning: no supply row has year %d (the years present: "
+                                    "%s)"),
+                                  ds->source, config->year, years->len ? list->str : "none"));
+  g_string_free(list, TRUE);
+}
 
 static CmDataset *
 worker_dataset(WorkerState *w, const char *path, GString *why)
@@ -71,9 +113,15 @@ worker_dataset(WorkerState *w, const char *path, GString *why)
     g_free(w->path);
     w->path = g_strdup(path);
     g_string_truncate(w->failure, 0);
+    g_ptr_array_set_size(w->warnings, 0);
     g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
     g_autoptr(GError) err = NULL;
     w->ds = w->config->load(path, diags, &err);
+    for (guint i = 0; w->ds && i < cm_diagnostics_len(diags); i++)
+      if (cm_diagnostics_get(diags, i)->severity == CM_SEVERITY_WARNING)
+        g_ptr_array_add(w->warnings, cm_diagnostic_format(cm_diagnostics_get(diags, i)));
+    if (w->ds)
+      check_year(w->config, w->ds, w->warnings);
     if (!w->ds) {
       for (guint i = 0; i < cm_diagnostics_len(diags); i++) {
         const CmDiagnostic *d = cm_diagnostics_get(diags, i);
@@ -91,23 +139,30 @@ worker_dataset(WorkerState *w, const char *path, GString *why)
 }
 
 static GVariant *
-headline_variant(const CmDataset *ds, const CmGaps *gaps, const CmProcurement *p)
+headline_variant(const CmDataset *ds, const CmGaps *gaps, const CmProcurement *p,
+                 GPtrArray *warnings)
 {
+  GVariantBuilder warned;
+  g_variant_builder_init(&warned, G_VARIANT_TYPE("as"));
+  for (guint k = 0; k < warnings->len; k++)
+    g_variant_builder_add(&warned, "s", (const char *)g_ptr_array_index(warnings, k));
   GVariantBuilder leaders;
   g_variant_builder_init(&leaders, G_VARIANT_TYPE("a(ss)"));
   for (guint k = 0; k < p->leaders->len; k++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(p->leaders, guint32, k));
-    g_variant_builder_add(&leaders, "(ss)", e->id, e->name);
+    g_variant_builder_add(&leaders, "(ss)", e->id, cm_enterprise_display_name(e));
   }
   g_auto(GStrv) groups = cm_chainmap_detail_groups(ds);
   GVariantBuilder detail;
   g_variant_builder_init(&detail, G_VARIANT_TYPE("as"));
   for (guint k = 0; groups && groups[k]; k++)
     g_variant_builder_add(&detail, "s", groups[k]);
-  return g_variant_new(CM_BATCH_HEADLINE_TYPE, ds->name, ds->region, ds->unit, gaps->completeness,
-                       gaps->n_segments, gaps->present, gaps->strengthen->len,
-                       gaps->supplement->len, gaps->extend->len, p->leaders_has_ratio,
-                       p->leaders_ratio, p->target, p->meets_target, &leaders, &detail);
+  /* names and unit as the index shows them to people, in the language in force */
+  return g_variant_new(CM_BATCH_HEADLINE_TYPE, cm_dataset_display_name(ds), ds->region,
+                       cm_unit_display(ds->unit), gaps->completeness, gaps->n_segments,
+                       gaps->present, gaps->strengthen->len, gaps->supplement->len,
+                       gaps->extend->len, p->leaders_has_ratio, p->leaders_ratio, p->target,
+                       p->meets_target, &leaders, &warned, &detail);
 }
 
 static gboolean
@@ -121,12 +176,37 @@ write_report(const char *path, GString *out, GString *why)
   return TRUE;
 }
 
+/* The dataset's warnings at the top of a Markdown report, after its title line: a reader of
+ * gaps.md should not have to run validate to learn that rows were dropped or summed. */
+static void
+insert_warnings(GString *md, GPtrArray *warnings)
+{
+  if (warnings->len == 0)
+    return;
+  GString *block = g_string_new("\n> ");
+  g_string_append_printf(block,
+                         g_dngettext(GETTEXT_PACKAGE, "**%u warning** in the dataset:",
+                                     "**%u warnings** in the dataset:", warnings->len),
+                         warnings->len);
+  g_string_append(block, "\n>\n");
+  for (guint k = 0; k < warnings->len; k++) {
+    g_string_append(block, "> - `");
+    for (const char *p = g_ptr_array_index(warnings, k); *p; p++)
+      g_string_append_c(block, *p == '`' ? '\'' : *p);
+    g_string_append(block, "`\n");
+  }
+  const char *eol = strchr(md->str, '\n');
+  g_string_insert(md, eol ? eol - md->str + 1 : 0, block->str);
+  g_string_free(block, TRUE);
+}
+
 /* gaps.md and procurement.md; the headline goes back to the parent. */
 static GVariant *
-do_reports(const CmDataset *ds, const char *dir, GString *why)
+do_reports(const CmBatchConfig *config, const CmDataset *ds, GPtrArray *warnings, const char *dir,
+           GString *why)
 {
   CmAnalysisOptions options;
-  cm_analysis_options_init(&options, ds);
+  batch_options(config, ds, &options);
   g_autoptr(GError) err = NULL;
   g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &options, &err);
   g_autoptr(CmProcurement) p = gaps ? cm_procurement_compute(ds, &options, &err) : NULL;
@@ -137,20 +217,22 @@ do_reports(const CmDataset *ds, const char *dir, GString *why)
   CmReportOptions ro = {.format = CM_FORMAT_MD};
   g_autoptr(GString) gaps_md = cm_report_gaps(ds, gaps, &ro);
   g_autoptr(GString) proc_md = cm_report_procurement(ds, p, &ro);
+  insert_warnings(gaps_md, warnings);
+  insert_warnings(proc_md, warnings);
   g_autofree char *gaps_path = g_build_filename(dir, "gaps.md", NULL);
   g_autofree char *proc_path = g_build_filename(dir, "procurement.md", NULL);
   if (!write_report(gaps_path, gaps_md, why) || !write_report(proc_path, proc_md, why))
     return NULL;
-  return headline_variant(ds, gaps, p);
+  return headline_variant(ds, gaps, p, warnings);
 }
 
 /* One map, laid out once, written in every format asked: stem.svg, stem.png ... */
 static gboolean
-do_map(const CmDataset *ds, ItemKind kind, guint formats, const char *focus, guint depth,
-       gboolean slide, const char *stem, GString *why)
+do_map(const CmBatchConfig *config, const CmDataset *ds, ItemKind kind, guint formats,
+       const char *focus, guint depth, gboolean slide, const char *stem, GString *why)
 {
   CmAnalysisOptions options;
-  cm_analysis_options_init(&options, ds);
+  batch_options(config, ds, &options);
   CmMapStyle style;
   cm_map_style_init(&style, CM_MAP_SVG);
   style.slide = slide;
@@ -165,7 +247,7 @@ do_map(const CmDataset *ds, ItemKind kind, guint formats, const char *focus, gui
   } else {
     gint64 f = focus && *focus ? cm_dataset_find_enterprise(ds, focus) : -1;
     if (focus && *focus && f < 0) {
-      g_string_append_printf(why, "no enterprise '%s' to focus on\n", focus);
+      g_string_append_printf(why, _("no enterprise '%s' to focus on\n"), focus);
       return FALSE;
     }
     ok = cm_network_map_draw(ds, &options, f, depth, NULL, &style, formats, out, &err);
@@ -195,7 +277,9 @@ cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent
   prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive a killed parent */
   if (getppid() != parent)          /* it died before prctl */
     _exit(0);
-  WorkerState w = {.config = config, .failure = g_string_new(NULL)};
+  WorkerState w = {.config = config,
+                   .failure = g_string_new(NULL),
+                   .warnings = g_ptr_array_new_with_free_func(g_free)};
   for (;;) {
     guint32 tag, status;
     g_autoptr(GBytes) payload = NULL;
@@ -212,12 +296,12 @@ cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent
     gboolean ok = FALSE;
     const CmDataset *ds = worker_dataset(&w, path, why);
     if (ds && kind == ITEM_REPORTS) {
-      reply = do_reports(ds, out, why);
+      reply = do_reports(config, ds, w.warnings, out, why);
       if (reply)
         g_variant_ref_sink(reply);
       ok = reply != NULL;
     } else if (ds) {
-      ok = do_map(ds, kind, formats, focus, depth, slide, out, why);
+      ok = do_map(config, ds, kind, formats, focus, depth, slide, out, why);
     }
     gboolean sent;
     if (ok && reply)
@@ -233,6 +317,7 @@ cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent
   cm_dataset_free(w.ds);
   g_free(w.path);
   g_string_free(w.failure, TRUE);
+  g_ptr_array_free(w.warnings, TRUE);
   cm_graphviz_shutdown();
   _exit(0);
 }

@@ -100,35 +100,22 @@ row_close(GString *html)
   g_string_append(html, "</TD></TR>");
 }
 
-/* Numbers read as in the reports (render/report_numbers.c): same rounding, same separators. */
-static void
-append_percent(GString *out, double ratio)
-{
-  char buf[CM_REPORT_NUMBER_BUF];
-  g_string_append(out, cm_report__percent_buf(buf, ratio));
-}
-
-static void
-append_value(GString *out, double v)
-{
-  char buf[CM_REPORT_NUMBER_BUF];
-  g_string_append(out, cm_report__money_buf(buf, v));
-}
-
-/* The status line of a node: "WEAK · 强链 strengthen". */
+/* The status line of a node: "weak · strengthen" (薄弱 · 强链). */
 static void
 append_status_line(GString *html, const CmSegmentResult *r)
 {
   const CmStatusColours *c = &cm_map_status_colours[r->status];
   row_open(html);
-  g_string_append_printf(html, "<FONT COLOR=\"%s\"><B>%s</B></FONT>", c->border, c->en);
-  static const char *const actions_zh[] = {"", "强链", "补链", "延链"};
+  g_string_append_printf(html, "<FONT COLOR=\"%s\"><B>%s</B></FONT>", c->border,
+                         cm_words_status(r->status));
   CmAction action = cm_segment_status_action(r->status);
   if (action != CM_ACTION_NONE)
-    g_string_append_printf(html, " · %s %s", cm_action_to_string(action), actions_zh[action]);
-  if (r->status == CM_SEGMENT_FRONTIER && r->distance >= 0)
-    g_string_append_printf(html, " (%s, %d step%s)", cm_direction_to_string(r->direction),
-                           r->distance, r->distance == 1 ? "" : "s");
+    g_string_append_printf(html, " · %s", cm_words_action(action));
+  if (r->status == CM_SEGMENT_FRONTIER && r->distance >= 0) {
+    g_string_append_c(html, ' ');
+    g_string_append_printf(html, NG_("(%s, %d step)", "(%s, %d steps)", r->distance),
+                           cm_words_direction(r->direction), r->distance);
+  }
   row_close(html);
 }
 
@@ -139,7 +126,8 @@ append_producers(GString *html, const ChainMap *map, guint s, const CmSegmentRes
   if (list->len == 0)
     return;
   row_open(html);
-  g_string_append_printf(html, "%u local producer%s", list->len, list->len == 1 ? "" : "s");
+  g_string_append_printf(html, NG_("%u local producer", "%u local producers", list->len),
+                         list->len);
   if (r->leaders > 0)
     g_string_append_printf(html, ", %u " CM_MAP_LEADER_MARK, r->leaders);
   row_close(html);
@@ -149,13 +137,14 @@ append_producers(GString *html, const ChainMap *map, guint s, const CmSegmentRes
     if (e->leader)
       g_string_append_printf(html, "<FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK "</FONT> ",
                              CM_MAP_LEADER_BORDER);
-    cm_map__html_append(html, e->name);
+    cm_map__html_append(html, cm_enterprise_display_name(e));
     row_close(html);
   }
   if (list->len > NAMES_SHOWN) {
     row_open(html);
-    g_string_append_printf(html, "<FONT COLOR=\"%s\">+%u more</FONT>", CM_MAP_TEXT_MUTED,
-                           list->len - NAMES_SHOWN);
+    g_string_append_printf(html, "<FONT COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+    g_string_append_printf(html, _("+%u more"), list->len - NAMES_SHOWN);
+    g_string_append(html, "</FONT>");
     row_close(html);
   }
 }
@@ -167,13 +156,16 @@ append_figures(GString *html, const CmSegmentResult *r)
     return;
   row_open(html);
   g_string_append_printf(html, "<FONT COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+  /* numbers read as in the reports (render/report_numbers.c) */
+  char leakage[CM_REPORT_NUMBER_BUF];
+  cm_report__money_buf(leakage, r->leakage);
   if (r->has_coverage) {
-    g_string_append(html, "coverage ");
-    append_percent(html, r->coverage);
-    g_string_append(html, " · ");
+    char coverage[CM_REPORT_NUMBER_BUF];
+    cm_report__percent_buf(coverage, r->coverage);
+    g_string_append_printf(html, _("coverage %s · leakage %s"), coverage, leakage);
+  } else {
+    g_string_append_printf(html, _("leakage %s"), leakage);
   }
-  g_string_append(html, "leakage ");
-  append_value(html, r->leakage);
   g_string_append(html, "</FONT>");
   row_close(html);
 }
@@ -204,7 +196,7 @@ node_label(const ChainMap *map, guint s)
   const CmSegment *seg = cm_dataset_segment(map->ds, s);
   const CmSegmentResult *r = &map->gaps->segments[s];
   g_autofree char *first = NULL, *second = NULL;
-  cm_map__split_name(seg->name, &first, &second);
+  cm_map__split_name(cm_segment_display_name(seg), &first, &second);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"1\">");
   row_open(html);
@@ -226,8 +218,8 @@ node_label(const ChainMap *map, guint s)
     const GArray *list = g_ptr_array_index(map->producers, s);
     if (list->len > 0) {
       row_open(html);
-      g_string_append_printf(
-          html, list->len == 1 ? _("%u local producer") : _("%u local producers"), list->len);
+      g_string_append_printf(html, NG_("%u local producer", "%u local producers", list->len),
+                             list->len);
       row_close(html);
     }
   } else {
@@ -245,11 +237,12 @@ stub_label(const ChainMap *map, guint s)
   const CmSegment *seg = cm_dataset_segment(map->ds, s);
   const CmStatusColours *c = &cm_map_status_colours[map->gaps->segments[s].status];
   g_autofree char *first = NULL, *second = NULL;
-  cm_map__split_name(seg->name, &first, &second);
+  cm_map__split_name(cm_segment_display_name(seg), &first, &second);
   GString *html = g_string_new(NULL);
   g_string_append_printf(html, "<FONT POINT-SIZE=\"10\">");
   cm_map__html_append(html, first);
-  g_string_append_printf(html, " <FONT COLOR=\"%s\">%s</FONT></FONT>", c->border, c->en);
+  g_string_append_printf(html, " <FONT COLOR=\"%s\">%s</FONT></FONT>", c->border,
+                         cm_words_status(map->gaps->segments[s].status));
   return g_string_free(html, FALSE);
 }
 
@@ -268,41 +261,48 @@ node_tooltip(const ChainMap *map, guint s)
   const CmSegment *seg = cm_dataset_segment(ds, s);
   const CmSegmentResult *r = &map->gaps->segments[s];
   GString *tip = g_string_new(NULL);
-  g_string_append_printf(tip, "%s [%s]\n%s", seg->name, seg->id, cm_tier_to_string(seg->tier));
+  g_string_append_printf(tip, "%s [%s]\n%s", cm_segment_display_name(seg), seg->id,
+                         cm_words_tier(seg->tier));
   if (seg->group[0])
     g_string_append_printf(tip, " / %s", seg->group);
-  g_string_append_printf(tip, "\nstatus: %s", cm_segment_status_to_string(r->status));
+  g_string_append_c(tip, '\n');
   CmAction action = cm_segment_status_action(r->status);
   if (action != CM_ACTION_NONE)
-    g_string_append_printf(tip, " (%s)", cm_action_to_string(action));
-  if (r->reasons & (1u << CM_REASON_FEW_PRODUCERS))
-    g_string_append_printf(tip, "\n  fewer local producers than %u", ds->params.min_producers);
-  if (r->reasons & (1u << CM_REASON_LOW_COVERAGE))
-    g_string_append(tip, "\n  local coverage below the minimum");
-  if ((r->reasons & (1u << CM_REASON_FEEDS_PRESENT)) && r->reason_segment >= 0)
-    g_string_append_printf(tip, "\n  feeds %s, which is made locally",
-                           cm_dataset_segment(ds, (guint)r->reason_segment)->name);
-  if (r->reasons & (1u << CM_REASON_LOCAL_DEMAND))
-    g_string_append(tip, "\n  local buyers buy it from outside");
-  if (r->status == CM_SEGMENT_FRONTIER && r->distance >= 0)
-    g_string_append_printf(tip, "\n  %s of the local chain, %d step%s away",
-                           cm_direction_to_string(r->direction), r->distance,
-                           r->distance == 1 ? "" : "s");
-  g_string_append_printf(tip, "\nlocal producers: %u (leaders: %u)", r->local_producers,
-                         r->leaders);
-  g_string_append_printf(tip, "\nfigures in %s", ds->unit);
-  tip_figure(tip, "local output", r->local_output);
-  tip_figure(tip, "local demand", r->local_demand);
-  tip_figure(tip, "local supplied", r->local_supplied);
-  if (r->has_coverage)
-    g_string_append_printf(tip, "\ncoverage: %.1f%%", r->coverage * 100);
+    g_string_append_printf(tip, _("status: %s (%s)"), cm_words_status(r->status),
+                           cm_words_action(action));
   else
-    g_string_append(tip, "\ncoverage: n/a (no local demand)");
-  tip_figure(tip, "leakage", r->leakage);
+    g_string_append_printf(tip, _("status: %s"), cm_words_status(r->status));
+  if (r->reasons & (1u << CM_REASON_FEW_PRODUCERS))
+    g_string_append_printf(tip, _("\n  fewer local producers than %u"), ds->params.min_producers);
+  if (r->reasons & (1u << CM_REASON_LOW_COVERAGE))
+    g_string_append(tip, _("\n  local coverage below the minimum"));
+  if ((r->reasons & (1u << CM_REASON_FEEDS_PRESENT)) && r->reason_segment >= 0)
+    g_string_append_printf(
+        tip, _("\n  feeds %s, which is made locally"),
+        cm_segment_display_name(cm_dataset_segment(ds, (guint)r->reason_segment)));
+  if (r->reasons & (1u << CM_REASON_LOCAL_DEMAND))
+    g_string_append(tip, _("\n  local buyers buy it from outside"));
+  if (r->status == CM_SEGMENT_FRONTIER && r->distance >= 0)
+    g_string_append_printf(tip,
+                           NG_("\n  %s of the local chain, %d step away",
+                               "\n  %s of the local chain, %d steps away", r->distance),
+                           cm_words_direction(r->direction), r->distance);
+  g_string_append_printf(tip, _("\nlocal producers: %u (leaders: %u)"), r->local_producers,
+                         r->leaders);
+  g_string_append_printf(tip, _("\nfigures in %s"), cm_unit_display(ds->unit));
+  tip_figure(tip, _("local output"), r->local_output);
+  tip_figure(tip, _("local demand"), r->local_demand);
+  tip_figure(tip, _("local supplied"), r->local_supplied);
+  if (r->has_coverage)
+    g_string_append_printf(tip, _("\ncoverage: %.1f%%"), r->coverage * 100);
+  else
+    g_string_append(tip, _("\ncoverage: n/a (no local demand)"));
+  tip_figure(tip, _("leakage"), r->leakage);
   const GArray *list = g_ptr_array_index(map->producers, s);
   for (guint k = 0; k < list->len; k++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(list, guint32, k));
-    g_string_append_printf(tip, "\n%s %s", e->leader ? CM_MAP_LEADER_MARK : "·", e->name);
+    g_string_append_printf(tip, "\n%s %s", e->leader ? CM_MAP_LEADER_MARK : "·",
+                           cm_enterprise_display_name(e));
   }
   for (guint k = 0; k < ds->segment_extra.n; k++) {
     const char *v = cm_dataset_extra_value(&ds->segment_extra, ds->segment_extra_values, s, k);
@@ -336,7 +336,8 @@ add_segment_node(ChainMap *map, Agraph_t *parent, guint s)
     cm_map__set(n, "color", CM_MAP_CHANGE_COLOR);
     cm_map__set(n, "penwidth", "3.2");
     g_autofree char *more =
-        g_strdup_printf(_("%s\nwas %s in %s"), tip, before, map->data->change->previous_label);
+        g_strdup_printf(_("%s\nwas %s in %s"), tip, cm_words_status(map->data->change->previous[s]),
+                        map->data->change->previous_label);
     cm_map__set_tooltip(n, more);
     return;
   }
@@ -366,8 +367,8 @@ add_cluster(Agraph_t *parent, const char *name, const char *label_text, gboolean
 static void
 add_clusters_and_nodes(ChainMap *map)
 {
-  static const char *const tier_labels[CM_TIER_COUNT] = {"上游 Upstream", "中游 Midstream",
-                                                         "下游 Downstream"};
+  static const char *const tier_labels[CM_TIER_COUNT] = {N_("Upstream"), N_("Midstream"),
+                                                         N_("Downstream")};
   const CmDataset *ds = map->ds;
   guint n = cm_dataset_n_segments(ds);
   for (guint t = 0; t < CM_TIER_COUNT; t++) {
@@ -380,7 +381,7 @@ add_clusters_and_nodes(ChainMap *map)
         continue;
       if (!tier) {
         g_autofree char *name = g_strdup_printf("cluster_%s", cm_tier_to_string(seg->tier));
-        tier = add_cluster(map->g, name, tier_labels[t], TRUE);
+        tier = add_cluster(map->g, name, _(tier_labels[t]), TRUE);
       }
       Agraph_t *parent = tier;
       /* stubs stand in their tier: their groups are other maps' */
@@ -408,15 +409,16 @@ edge_tooltip(const ChainMap *map, const CmEdgeFlow *f)
   const CmSegment *from = cm_dataset_segment(ds, f->input),
                   *to = cm_dataset_segment(ds, f->segment);
   GString *tip = g_string_new(NULL);
-  g_string_append_printf(tip, "%s → %s", from->name, to->name);
+  const char *to_name = cm_segment_display_name(to);
+  g_string_append_printf(tip, "%s → %s", cm_segment_display_name(from), to_name);
   if (f->value > 0) {
     g_autofree char *v = cm_map__value_full(f->value), *l = cm_map__value_full(f->local);
     g_string_append_printf(tip,
-                           "\nbought by local producers of %s: %s %s\nfrom local suppliers: %s "
-                           "(%.1f%%)",
-                           to->name, v, ds->unit, l, 100 * f->local / f->value);
+                           _("\nbought by local producers of %s: %s %s\nfrom local suppliers: "
+                             "%s (%.1f%%)"),
+                           to_name, v, cm_unit_display(ds->unit), l, 100 * f->local / f->value);
   } else {
-    g_string_append(tip, "\nno counted purchases on this link");
+    g_string_append(tip, _("\nno counted purchases on this link"));
   }
   return g_string_free(tip, FALSE);
 }
@@ -434,8 +436,8 @@ add_back_edge(ChainMap *map, const CmEdgeFlow *f)
   for (int end = 0; end < 2; end++) {
     g_autofree char *name = g_strdup_printf("%s%s%s", from->id, end ? "<-" : "->", to->id);
     Agnode_t *marker = cm_map__new_node(map->g, name);
-    g_autofree char *text =
-        end ? g_strdup_printf(_("↻ from %s"), from->name) : g_strdup_printf(_("↻ to %s"), to->name);
+    g_autofree char *text = end ? g_strdup_printf(_("↻ from %s"), cm_segment_display_name(from))
+                                : g_strdup_printf(_("↻ to %s"), cm_segment_display_name(to));
     GString *html = g_string_new(NULL);
     g_string_append_printf(html, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
     cm_map__html_append(html, text);
@@ -500,8 +502,8 @@ append_legend_swatch(GString *html, CmSegmentStatus s)
   g_string_append_printf(html,
                          "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"%s\" STYLE=\"rounded\" "
                          "WIDTH=\"22\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>"
-                         "<TD ALIGN=\"LEFT\">%s %s    </TD>",
-                         c->fill, c->border, s == CM_SEGMENT_GAP ? "2" : "1", c->zh, c->en);
+                         "<TD ALIGN=\"LEFT\">%s    </TD>",
+                         c->fill, c->border, s == CM_SEGMENT_GAP ? "2" : "1", cm_words_status(s));
 }
 
 /* The legend line of a change map: what the marks compare. */
@@ -516,11 +518,12 @@ append_change_legend(GString *html, const CmChainData *data)
                          "<B>◆ </B></FONT>",
                          CM_MAP_CHANGE_COLOR);
   g_autofree char *text =
-      g_strdup_printf(ngettext("%u segment changed status: %s against %s (the mark shows its "
-                               "status before)",
-                               "%u segments changed status: %s against %s (the mark shows their "
-                               "status before)",
-                               n),
+      g_strdup_printf(g_dngettext(GETTEXT_PACKAGE,
+                                  "%u segment changed status: %s against %s (the mark shows its "
+                                  "status before)",
+                                  "%u segments changed status: %s against %s (the mark shows their "
+                                  "status before)",
+                                  n),
                       n, data->change->label, data->change->previous_label);
   cm_map__html_append(html, text);
   g_string_append(html, "</FONT></TD></TR>");
@@ -548,19 +551,32 @@ cm_chain__title(const CmChainData *data, const CmMapStyle *style, const char *su
   g_autofree char *meta = cm_map__meta(ds, &gaps->options, style);
   cm_map__html_append(html, meta);
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-  g_string_append_printf(html, "%u segments: ", gaps->n_segments);
-  for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++)
-    g_string_append_printf(html, "%s%u %s", s ? ", " : "", gaps->count[s],
-                           cm_map_status_colours[s].en);
-  g_string_append(html, "  ·  completeness ");
-  append_percent(html, gaps->completeness);
+  /* numbers read as in the reports (render/report_numbers.c): same rounding, same separators */
+  char completeness[CM_REPORT_NUMBER_BUF];
+  cm_report__percent_buf(completeness, gaps->completeness);
+  const guint *c = gaps->count;
+  g_string_append_printf(html,
+                         NG_("%u segment: %u strong, %u weak, %u gap, %u frontier, %u absent  ·  "
+                             "completeness %s",
+                             "%u segments: %u strong, %u weak, %u gap, %u frontier, %u absent  ·  "
+                             "completeness %s",
+                             gaps->n_segments),
+                         gaps->n_segments, c[CM_SEGMENT_STRONG], c[CM_SEGMENT_WEAK],
+                         c[CM_SEGMENT_GAP], c[CM_SEGMENT_FRONTIER], c[CM_SEGMENT_ABSENT],
+                         completeness);
   const CmProcurement *p = data->procurement;
   if (p->leaders->len > 0 && p->leaders_has_ratio) {
     /* the same digits as the procurement report: enough not to look equal to the target */
-    g_autofree char *ratio = cm_report__percent_vs(p->leaders_ratio, p->target);
-    g_string_append_printf(html, "  ·  chain leaders' local procurement <B>%s</B> (target ", ratio);
-    append_percent(html, p->target);
-    g_string_append_printf(html, "%s)", p->meets_target ? ", met" : "");
+    g_autofree char *percent = cm_report__percent_vs(p->leaders_ratio, p->target);
+    g_autofree char *ratio = g_strdup_printf("<B>%s</B>", percent);
+    char target[CM_REPORT_NUMBER_BUF];
+    cm_report__percent_buf(target, p->target);
+    g_string_append(html, "  ·  ");
+    g_string_append_printf(html,
+                           p->meets_target
+                               ? _("chain leaders' local procurement %s (target %s, met)")
+                               : _("chain leaders' local procurement %s (target %s)"),
+                           ratio, target);
   }
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
                         "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
@@ -568,10 +584,10 @@ cm_chain__title(const CmChainData *data, const CmMapStyle *style, const char *su
     append_legend_swatch(html, (CmSegmentStatus)s);
   g_string_append_printf(html,
                          "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK
-                         "</FONT> chain leader 链主    </TD>"
-                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">arrow width: what local "
-                         "producers of a segment buy of its input</FONT></TD>",
-                         CM_MAP_LEADER_BORDER, CM_MAP_TEXT_MUTED);
+                         "</FONT> %s    </TD>"
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT></TD>",
+                         CM_MAP_LEADER_BORDER, _("chain leader"), CM_MAP_TEXT_MUTED,
+                         _("arrow width: what local producers of a segment buy of its input"));
   g_string_append(html, "</TR></TABLE></TD></TR>");
   if (data->change)
     append_change_legend(html, data);

@@ -46,8 +46,8 @@ box_label(const Box *b, gboolean is_tier)
   char leak[CM_REPORT_NUMBER_BUF];
   cm_report__money_buf(leak, b->leakage);
   g_autofree char *line =
-      g_strdup_printf(b->segments == 1 ? _("%u segment · %u local producers · leakage %s")
-                                       : _("%u segments · %u local producers · leakage %s"),
+      g_strdup_printf(NG_("%u segment · %u local producers · leakage %s",
+                          "%u segments · %u local producers · leakage %s", b->segments),
                       b->segments, b->local_producers, leak);
   g_string_append_printf(html,
                          "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%u\"><FONT POINT-SIZE=\"10\" "
@@ -55,8 +55,9 @@ box_label(const Box *b, gboolean is_tier)
                          MAX(cols, 1), CM_MAP_TEXT_MUTED);
   cm_map__html_append(html, line);
   if (!b->links_shown && !is_tier) {
-    g_autofree char *links =
-        g_strdup_printf(_("takes from %u groups · feeds %u"), b->takes, b->feeds);
+    g_autofree char *links = g_strdup_printf(
+        NG_("takes from %u group · feeds %u", "takes from %u groups · feeds %u", b->takes),
+        b->takes, b->feeds);
     g_string_append(html, "<BR ALIGN=\"LEFT\"/>");
     cm_map__html_append(html, links);
   }
@@ -76,7 +77,8 @@ box_label(const Box *b, gboolean is_tier)
     g_string_append_printf(html,
                            "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"rounded\">"
                            "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">%u %s</FONT></TD>",
-                           c->fill, c->border, c->border, b->count[s], c->en);
+                           c->fill, c->border, c->border, b->count[s],
+                           cm_words_status((CmSegmentStatus)s));
   }
   g_string_append(html, "</TR></TABLE>");
   return g_string_free(html, FALSE);
@@ -86,12 +88,15 @@ static char *
 box_tooltip(const CmChainData *data, const CmTemplatePart *part)
 {
   GString *tip = g_string_new(NULL);
-  g_string_append_printf(tip, "%s", part->key);
-  for (guint k = 0; part && k < part->segments->len; k++) {
+  if (part->is_tier)
+    g_string_append_printf(tip, _("%s (no group)"), _(tier_names[part->tier]));
+  else
+    g_string_append(tip, part->key);
+  for (guint k = 0; k < part->segments->len; k++) {
     guint32 s = g_array_index(part->segments, guint32, k);
-    g_string_append_printf(tip, "\n%s [%s]: %s", cm_dataset_segment(data->ds, s)->name,
-                           cm_dataset_segment(data->ds, s)->id,
-                           cm_segment_status_to_string(data->gaps->segments[s].status));
+    const CmSegment *seg = cm_dataset_segment(data->ds, s);
+    g_string_append_printf(tip, "\n%s [%s]: %s", cm_segment_display_name(seg), seg->id,
+                           cm_words_status(data->gaps->segments[s].status));
   }
   return g_string_free(tip, FALSE);
 }
@@ -145,7 +150,7 @@ add_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to, guint edges, guint max, gboo
   cm_map__set(e, "penwidth", width);
   cm_map__set(e, "color", back ? "#a7b1bc" : "#7b8794");
   g_autofree char *tip =
-      g_strdup_printf(edges == 1 ? _("%u template link") : _("%u template links"), edges);
+      g_strdup_printf(NG_("%u template link", "%u template links", edges), edges);
   cm_map__set_tooltip(e, tip);
   if (back) { /* recycling: drawn, but it must not pull the tiers out of their order */
     cm_map__set(e, "constraint", "false");
@@ -280,11 +285,16 @@ cm_chain__overview_graph(const CmChainData *data, const CmMapStyle *style, gbool
     }
   }
   g_autofree char *subtitle =
-      tiers_only ? g_strdup_printf(_("Overview by tier: %u segments (detail maps: --group NAME)"),
-                                   cm_dataset_n_segments(data->ds))
-                 : g_strdup_printf(_("Overview: %u segments in %u groups (detail maps: --group "
-                                     "NAME)"),
-                                   cm_dataset_n_segments(data->ds), n);
+      tiers_only
+          ? g_strdup_printf(NG_("Overview by tier: %u segment (detail maps: --group NAME)",
+                                "Overview by tier: %u segments (detail maps: --group NAME)",
+                                cm_dataset_n_segments(data->ds)),
+                            cm_dataset_n_segments(data->ds))
+          /* TRANSLATORS: segments of the template, then groups (parts of the overview) */
+          : g_strdup_printf(NG_("Overview: %u segment in %u groups (detail maps: --group NAME)",
+                                "Overview: %u segments in %u groups (detail maps: --group NAME)",
+                                cm_dataset_n_segments(data->ds)),
+                            cm_dataset_n_segments(data->ds), n);
   g_autofree char *title = cm_chain__title(data, style, subtitle);
   cm_map__set_html(g, "label", title);
   return g;

@@ -88,15 +88,15 @@ cm_chainmap_draw(const CmDataset *ds, const CmAnalysisOptions *options,
                                               "their direct inputs and outputs")
                                           : _("Detail: group %s, with its direct inputs and "
                                               "outputs"),
-                               p->key);
+                               p->is_tier ? cm_words_tier(p->tier) : p->key);
   } else if (co->focus >= 0) {
     g_return_val_if_fail(co->focus < (gint64)cm_dataset_n_segments(ds), FALSE);
     view = cm_template_select_near(ds, (guint32)co->focus, co->depth);
-    subtitle = g_strdup_printf(co->depth == 1 ? _("Detail: %s and the segments %u template step "
-                                                  "away")
-                                              : _("Detail: %s and the segments up to %u template "
-                                                  "steps away"),
-                               cm_dataset_segment(ds, (guint)co->focus)->name, co->depth);
+    const char *name = cm_segment_display_name(cm_dataset_segment(ds, (guint)co->focus));
+    subtitle =
+        g_strdup_printf(NG_("Detail: %s and the segments %u template step away",
+                            "Detail: %s and the segments up to %u template steps away", co->depth),
+                        name, co->depth);
   }
   /* bounded layout work: what no map can show legibly is never laid out */
   guint nodes = 0, edges = 0;

@@ -31,11 +31,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CmBatchJob, cm_batch_job_free)
 
 /* What the caller hears as the run goes on. */
 typedef struct {
-  guint done;        /* items finished, failed ones included */
-  guint total;       /* items known so far (grows as leaders are found) */
-  const char *item;  /* what just finished, e.g. "ningde-lithium/chain.svg" */
+  guint done;       /* items finished, failed ones included */
+  guint total;      /* items known so far (grows as leaders are found) */
+  const char *item; /* what just finished, e.g. "ningde-lithium/chain.svg" */
   gboolean failed;
   const char *message; /* why it failed (the dataset's diagnostics), or NULL */
+  guint warnings;      /* of the dataset, on the event of its reports (gaps.md) */
   double elapsed;      /* seconds since the start */
 } CmBatchEvent;
 
@@ -49,6 +50,11 @@ typedef struct {
   CmBatchLoadFunc load; /* how a worker loads a dataset (the loaders live above render/) */
   CmBatchEventFunc on_event;
   gpointer user_data;
+  /* --scenario and --year of every dataset (SPEC section 2) */
+  gboolean has_scenario;
+  guint scenario; /* CmProjectStatus bits */
+  gboolean by_year;
+  gint32 year;
 } CmBatchConfig;
 
 /* Runs the batch. Returns FALSE with error only when nothing could be done (OUTDIR unusable);

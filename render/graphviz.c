@@ -1,5 +1,6 @@
 /* The process's one Graphviz context: layout with dot, rendering to memory, error capture.
  * Graphviz is not thread-safe; chainmap draws from one thread (batch uses processes). */
+#include "cm_i18n.h"
 #include "cm_output.h"
 #include "map_private.h"
 
@@ -64,9 +65,10 @@ message_text(const char *fallback)
 static gboolean
 graphviz_error(GError **error, const char *what)
 {
-  g_autofree char *text = message_text("no message");
-  g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_GRAPHVIZ, "Graphviz could not %s: %s", what,
-              text);
+  g_autofree char *text = message_text(_("no message"));
+  /* TRANSLATORS: what Graphviz could not do (such as "lay out the map"), then its message */
+  g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_GRAPHVIZ, _("Graphviz could not %s: %s"),
+              _(what), text);
   return FALSE;
 }
 
@@ -349,7 +351,7 @@ write_dot(Agraph_t *g, const CmMapStyle *style, GError **error)
   }
   agattr(g, AGRAPH, "linelength", "");
   if (rc != 0) {
-    graphviz_error(error, "write the graph");
+    graphviz_error(error, N_("write the graph"));
     return NULL;
   }
   GString *split = split_long_strings(out);
@@ -436,7 +438,7 @@ cm_map__render_formats(Agraph_t *g, const CmMapStyle *style, guint formats, gboo
   }
   bound_layout(g);
   if (gvLayout(gvc, g, "dot") != 0) {
-    graphviz_error(error, "lay out the map");
+    graphviz_error(error, N_("lay out the map"));
     g_clear_pointer(&out[CM_MAP_DOT], g_bytes_unref);
     return CM_MAP_FIT_ERROR;
   }
@@ -460,7 +462,7 @@ cm_map__render_formats(Agraph_t *g, const CmMapStyle *style, guint formats, gboo
     char *data = NULL;
     unsigned int len = 0;
     if (gvRenderData(gvc, g, device_name((CmMapFormat)f), &data, &len) != 0 || !data || len == 0) {
-      graphviz_error(error, "draw the map");
+      graphviz_error(error, N_("draw the map"));
       if (data)
         gvFreeRenderData(data);
       for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++)

@@ -127,11 +127,18 @@ cm_map__meta(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapS
 {
   g_autofree char *date = cm_map__date(style);
   g_autofree const char **scenario = cm_scenario_to_strv(options->scenario);
-  g_autofree char *scenario_text = g_strjoinv(", ", (char **)scenario);
+  GString *statuses = g_string_new(NULL);
+  for (guint i = 0; scenario[i]; i++) {
+    CmProjectStatus status = CM_PROJECT_OPERATING;
+    cm_project_status_from_string(scenario[i], &status);
+    g_string_append(statuses, i ? C_("list", ", ") : "");
+    g_string_append(statuses, cm_words_project_status(status));
+  }
+  g_autofree char *scenario_text = g_string_free(statuses, FALSE);
   g_autofree char *years =
-      options->by_year ? g_strdup_printf("year %d", options->year) : g_strdup("all years");
-  return g_strdup_printf("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s", ds->region,
-                         scenario_text, years, ds->unit, date);
+      options->by_year ? g_strdup_printf(_("year %d"), options->year) : g_strdup(_("all years"));
+  return g_strdup_printf(_("region %s  ·  scenario %s  ·  %s  ·  money in %s  ·  %s"), ds->region,
+                         scenario_text, years, cm_unit_display(ds->unit), date);
 }
 
 void
@@ -181,5 +188,6 @@ cm_map__split_name(const char *name, char **first, char **second)
 const char *
 cm_map__title(const CmDataset *ds)
 {
-  return ds->name && *ds->name ? ds->name : "产业链图谱 Industrial chain map";
+  const char *name = cm_dataset_display_name(ds);
+  return name && *name ? name : _("Industrial chain map");
 }

@@ -2,6 +2,10 @@
 #pragma once
 
 #include "cm_chainmap.h"
+#include "cm_display_name.h"
+#include "cm_i18n.h"
+#include "unit_text.h"
+#include "words.h"
 
 #include <graphviz/cgraph.h>
 

@@ -55,7 +55,7 @@ enterprise_label(const NetworkMap *map, const CmViewEnterprise *v)
 {
   const CmEnterprise *e = cm_dataset_enterprise(map->ds, v->enterprise);
   g_autofree char *first = NULL, *second = NULL;
-  cm_map__split_name(e->name, &first, &second);
+  cm_map__split_name(cm_enterprise_display_name(e), &first, &second);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\"><B>");
   if (e->leader)
@@ -73,15 +73,17 @@ enterprise_label(const NetworkMap *map, const CmViewEnterprise *v)
   cm_map__html_append(html, e->region);
   if (e->status != CM_PROJECT_OPERATING) {
     g_string_append(html, " · ");
-    cm_map__html_append(html, cm_project_status_to_string(e->status));
+    cm_map__html_append(html, cm_words_project_status(e->status));
   }
   g_string_append(html, "</FONT></TD></TR>");
   if (v->hidden_suppliers > 0) {
     char total[CM_REPORT_NUMBER_BUF], share[CM_REPORT_NUMBER_BUF];
     cm_report__money_buf(total, v->hidden_total);
     cm_report__percent_buf(share, v->hidden_total > 0 ? v->hidden_local / v->hidden_total : 0);
-    g_autofree char *line = g_strdup_printf(_("buys %s from %u suppliers (%s local), not drawn"),
-                                            total, v->hidden_suppliers, share);
+    g_autofree char *line =
+        g_strdup_printf(NG_("buys %s from %u supplier (%s local), not drawn",
+                            "buys %s from %u suppliers (%s local), not drawn", v->hidden_suppliers),
+                        total, v->hidden_suppliers, share);
     g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"%s\">",
                            CM_MAP_TEXT_MUTED);
     cm_map__html_append(html, line);
@@ -97,19 +99,23 @@ enterprise_tooltip(const NetworkMap *map, guint32 i)
   const CmDataset *ds = map->ds;
   const CmEnterprise *e = cm_dataset_enterprise(ds, i);
   GString *tip = g_string_new(NULL);
-  g_string_append_printf(tip, "%s [%s]\n%s (%s)", e->name, e->id, e->region,
-                         cm_analysis_is_local(&map->net->options, ds, i) ? "local" : "outside");
-  if (e->role[0])
-    g_string_append_printf(tip, "\nrole: %s%s", e->role, e->leader ? " (chain leader)" : "");
-  g_string_append_printf(tip, "\nstatus: %s", cm_project_status_to_string(e->status));
+  g_string_append_printf(tip, "%s [%s]\n%s (%s)", cm_enterprise_display_name(e), e->id, e->region,
+                         cm_analysis_is_local(&map->net->options, ds, i) ? _("local")
+                                                                         : _("outside"));
+  if (e->role[0] && e->leader)
+    g_string_append_printf(tip, _("\nrole: %s (chain leader)"), e->role);
+  else if (e->role[0])
+    g_string_append_printf(tip, _("\nrole: %s"), e->role);
+  g_string_append_printf(tip, _("\nstatus: %s"), cm_words_project_status(e->status));
   if (e->has_output) {
     g_autofree char *v = cm_map__value_full(e->output);
-    g_string_append_printf(tip, "\noutput: %s %s", v, ds->unit);
+    g_string_append_printf(tip, _("\noutput: %s %s"), v, cm_unit_display(ds->unit));
   }
-  g_string_append(tip, "\nproduces:");
+  g_string_append(tip, _("\nproduces:"));
   const guint32 *segs = cm_dataset_enterprise_segments(ds, e);
   for (guint k = 0; k < e->n_segments; k++)
-    g_string_append_printf(tip, "%s %s", k ? ";" : "", cm_dataset_segment(ds, segs[k])->name);
+    g_string_append_printf(tip, "%s %s", k ? ";" : "",
+                           cm_segment_display_name(cm_dataset_segment(ds, segs[k])));
   for (guint k = 0; k < ds->enterprise_extra.n; k++) {
     const char *v =
         cm_dataset_extra_value(&ds->enterprise_extra, ds->enterprise_extra_values, i, k);
@@ -172,6 +178,7 @@ add_material_node(NetworkMap *map, guint vm)
   const CmViewMaterial *m = &g_array_index(map->sum->materials, CmViewMaterial, vm);
   const CmViewEnterprise *vb = view_enterprise(map, m->buyer);
   const CmEnterprise *buyer = cm_dataset_enterprise(ds, vb->enterprise);
+  const char *buyer_name = cm_enterprise_display_name(buyer), *unit = cm_unit_display(ds->unit);
   const CmSegment *seg = m->material >= 0 ? cm_dataset_segment(ds, m->segment) : NULL;
   g_autofree char *name =
       seg ? g_strdup_printf("%s@%s", seg->id, buyer->id) : g_strdup_printf("other@%s", buyer->id);
@@ -190,10 +197,11 @@ add_material_node(NetworkMap *map, guint vm)
                                "CELLPADDING=\"1\"><TR><TD>");
   if (seg) {
     g_autofree char *first = NULL, *second = NULL;
-    cm_map__split_name(seg->name, &first, &second);
+    cm_map__split_name(cm_segment_display_name(seg), &first, &second);
     cm_map__html_append(html, first);
   } else {
-    g_autofree char *more = g_strdup_printf(_("+%u more materials"), m->n_materials);
+    g_autofree char *more = g_strdup_printf(
+        NG_("+%u more material", "+%u more materials", m->n_materials), m->n_materials);
     cm_map__html_append(html, more);
   }
   g_string_append(html, "</TD></TR>");
@@ -210,7 +218,7 @@ add_material_node(NetworkMap *map, guint vm)
     g_string_append(html, "</B></FONT></TD></TR>");
   }
   if (m->ambiguous) {
-    g_autofree char *whose = g_strdup_printf(_("bought by %s"), buyer->name);
+    g_autofree char *whose = g_strdup_printf(_("bought by %s"), buyer_name);
     g_string_append_printf(html, "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
     cm_map__html_append(html, whose);
     g_string_append(html, "</FONT></TD></TR>");
@@ -223,10 +231,12 @@ add_material_node(NetworkMap *map, guint vm)
   g_string_free(html, TRUE);
   g_autofree char *l = cm_map__value_full(m->local), *t = cm_map__value_full(m->total);
   g_autofree char *what =
-      seg ? g_strdup(seg->name) : g_strdup_printf(_("%u smaller materials"), m->n_materials);
+      seg ? g_strdup(cm_segment_display_name(seg))
+          : g_strdup_printf(NG_("%u smaller material", "%u smaller materials", m->n_materials),
+                            m->n_materials);
   g_autofree char *tip = g_strdup_printf(
-      _("%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u"), what, buyer->name, l, t,
-      ds->unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
+      _("%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u"), what, buyer_name, l, t,
+      unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
   if (single) {
     g_autofree char *more = g_strdup_printf(
         "%s\n%s", tip, _("single source: the chain leader buys it from one supplier only"));
@@ -238,7 +248,7 @@ add_material_node(NetworkMap *map, guint vm)
   Agedge_t *e = agedge(map->g, node, map->nodes[m->buyer], NULL, 1);
   cm_map__set(e, "penwidth", width);
   cm_map__set(e, "color", "#4a5562");
-  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", what, buyer->name, t, ds->unit);
+  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", what, buyer_name, t, unit);
   cm_map__set_tooltip(e, etip);
   return node;
 }
@@ -255,21 +265,26 @@ add_source_node(NetworkMap *map, const CmViewSupply *s, guint index)
   g_autofree char *text = NULL;
   g_autofree char *tip = NULL;
   if (s->kind == CM_VIEW_MERGED) {
-    text = g_strdup_printf(s->local ? _("+%u more local suppliers · %s")
-                                    : _("+%u more outside suppliers · %s"),
-                           s->count, value);
-    tip = g_strdup_printf(s->local ? _("%u smaller local suppliers of this material, merged: %s %s")
-                                   : _("%u smaller outside suppliers of this material, merged: "
-                                       "%s %s"),
-                          s->count, value, ds->unit);
+    text = g_strdup_printf(
+        s->local
+            ? NG_("+%u more local supplier · %s", "+%u more local suppliers · %s", s->count)
+            : NG_("+%u more outside supplier · %s", "+%u more outside suppliers · %s", s->count),
+        s->count, value);
+    tip = g_strdup_printf(
+        s->local ? NG_("%u smaller local supplier of this material, merged: %s %s",
+                       "%u smaller local suppliers of this material, merged: %s %s", s->count)
+                 : NG_("%u smaller outside supplier of this material, merged: %s %s",
+                       "%u smaller outside suppliers of this material, merged: %s %s", s->count),
+        s->count, value, cm_unit_display(ds->unit));
     cm_map__set(node, "kind", s->local ? "merged-local" : "merged-outside");
   } else {
     const CmEnterprise *e =
         cm_dataset_enterprise(ds, view_enterprise(map, s->enterprise)->enterprise);
-    text = g_strdup_printf(_("↻ %s (drawn further right)"), e->name);
+    const char *e_name = cm_enterprise_display_name(e);
+    text = g_strdup_printf(_("↻ %s (drawn further right)"), e_name);
     tip = g_strdup_printf(_("%s is drawn further right on this map (nearer the focus); this "
                             "arrow is what it sells here, so that every arrow runs one way"),
-                          e->name);
+                          e_name);
     cm_map__set(node, "kind", "repeat");
   }
   GString *html = g_string_new(NULL);
@@ -306,7 +321,7 @@ add_supply_edge(NetworkMap *map, const CmViewSupply *s, Agnode_t *from, Agnode_t
     cm_map__set(e, "fontcolor", colour);
   }
   g_autofree char *full = cm_map__value_full(s->value);
-  g_autofree char *tip = g_strdup_printf("%s %s (%s)", full, ds->unit,
+  g_autofree char *tip = g_strdup_printf("%s %s (%s)", full, cm_unit_display(ds->unit),
                                          s->local ? _("local supplier") : _("outside supplier"));
   cm_map__set_tooltip(e, tip);
 }
@@ -365,9 +380,9 @@ title_label(const NetworkMap *map)
   if (sum->focus >= 0) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)sum->focus);
     g_autofree char *what =
-        g_strdup_printf(sum->depth == 1 ? _("What %s buys, from whom: %u supply step upstream")
-                                        : _("What %s buys, from whom: %u supply steps upstream"),
-                        e->name, sum->depth);
+        g_strdup_printf(NG_("What %s buys, from whom: %u supply step upstream",
+                            "What %s buys, from whom: %u supply steps upstream", sum->depth),
+                        cm_enterprise_display_name(e), sum->depth);
     append_line(html, "15", "#1f2328", what);
     for (guint i = 0; i < map->net->materials->len; i++) {
       const CmMaterial *m = &g_array_index(map->net->materials, CmMaterial, i);
@@ -385,7 +400,8 @@ title_label(const NetworkMap *map)
   for (guint i = 0; i < sum->enterprises->len; i++)
     n_local += cm_analysis_is_local(&map->net->options, ds, view_enterprise(map, i)->enterprise);
   GString *counts = g_string_new(NULL);
-  g_string_append_printf(counts, _("%u enterprises (%u local), %u materials"),
+  /* TRANSLATORS: enterprises shown (local ones), material nodes shown */
+  g_string_append_printf(counts, _("enterprises: %u (local %u), materials: %u"),
                          sum->enterprises->len, n_local, sum->materials->len);
   if (total > 0) {
     char t[CM_REPORT_NUMBER_BUF];
@@ -401,20 +417,28 @@ title_label(const NetworkMap *map)
   g_string_free(counts, TRUE);
   if (sum->merged_nodes > 0) {
     g_autofree char *how =
-        g_strdup_printf(sum->top == 1 ? _("Per material the largest supplier is drawn, the rest "
-                                          "merged per side (--top K draws more, --all every one)")
-                                      : _("Per material the %u largest suppliers are drawn, the "
-                                          "rest merged per side (--top K, --all every one)"),
-                        sum->top);
+        sum->top == 1 ? g_strdup(_("Per material the largest supplier is drawn, the rest merged "
+                                   "per side (--top K draws more, --all every one)"))
+                      : g_strdup_printf(NG_("Per material the %u largest supplier is drawn, the "
+                                            "rest merged per side (--top K, --all every one)",
+                                            "Per material the %u largest suppliers are drawn, the "
+                                            "rest merged per side (--top K, --all every one)",
+                                            sum->top),
+                                        sum->top);
     append_line(html, "11", CM_MAP_TEXT_MUTED, how);
   }
   if (sum->buyers_summarised > 0 || sum->buyers_left_out > 0) {
     g_autofree char *cut =
         sum->focus >= 0
-            ? g_strdup_printf(_("The purchases of %u suppliers are one figure in their node "
-                                "(their own maps: --focus ID)"),
+            ? g_strdup_printf(NG_("The purchases of %u supplier are one figure in its node "
+                                  "(its own map: --focus ID)",
+                                  "The purchases of %u suppliers are one figure in their node "
+                                  "(their own maps: --focus ID)",
+                                  sum->buyers_summarised),
                               sum->buyers_summarised)
-            : g_strdup_printf(_("%u smaller buyers not drawn (one buyer's map: --focus ID)"),
+            : g_strdup_printf(NG_("%u smaller buyer not drawn (one buyer's map: --focus ID)",
+                                  "%u smaller buyers not drawn (one buyer's map: --focus ID)",
+                                  sum->buyers_left_out),
                               sum->buyers_left_out);
     append_line(html, "11", CM_MAP_TEXT_MUTED, cut);
   }

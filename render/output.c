@@ -1,5 +1,6 @@
 #include "cm_output.h"
 #include "output_private.h"
+#include "cm_i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,7 +34,7 @@ write_stdout(const void *data, gsize len, GError **error)
   if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
     int e = errno;
     g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE,
-                "cannot write to standard output: %s", g_strerror(e));
+                _("cannot write to standard output: %s"), g_strerror(e));
     return FALSE;
   }
   return TRUE;
@@ -52,7 +53,7 @@ write_special(const char *path, const void *data, gsize len, GError **error)
     e = errno;
   }
   if (!ok)
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
                 g_strerror(e));
   return ok;
 }
@@ -64,7 +65,7 @@ cm_output_write(const char *path, const void *data, gsize len, GError **error)
     return write_stdout(data, len, error);
   struct stat st;
   if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
                 g_strerror(EISDIR));
     return FALSE;
   }
@@ -76,7 +77,7 @@ cm_output_write(const char *path, const void *data, gsize len, GError **error)
   int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
   if (fd < 0) {
     int e = errno;
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
                 g_strerror(e));
     return FALSE;
   }
@@ -92,7 +93,7 @@ cm_output_write(const char *path, const void *data, gsize len, GError **error)
   }
   if (!ok) {
     g_unlink(tmp);
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, "cannot write %s: %s", path,
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
                 g_strerror(e));
   }
   return ok;

@@ -52,9 +52,10 @@ static char *
 segment_text(const CmDataset *ds, guint32 s)
 {
   const CmSegment *seg = cm_dataset_segment(ds, s);
-  if (strcmp(seg->name, seg->id) == 0)
+  const char *name = cm_segment_display_name(seg);
+  if (strcmp(name, seg->id) == 0)
     return g_strdup(seg->id);
-  return g_strdup_printf("%s (%s)", seg->name, seg->id);
+  return g_strdup_printf("%s (%s)", name, seg->id);
 }
 
 /* One change as a sentence: "gap → weak: 负极 Anode (anode), when construction projects count". */
@@ -132,7 +133,7 @@ write_matrix(GString *out, const CmDataset *ds, const CmCompare *c, const CmRepo
     const CmSegment *seg = cm_dataset_segment(ds, s);
     cm_text_table_row(t);
     cm_text_table_cell(t, 0, seg->id);
-    cm_text_table_cell(t, 1, seg->name);
+    cm_text_table_cell(t, 1, cm_segment_display_name(seg));
     for (guint k = 0; k < c->n_columns; k++) {
       CmSegmentStatus st = cm_compare_status(c, k, s);
       gboolean changed = changed_from_previous(c, k, s);
@@ -200,13 +201,15 @@ write_figures(GString *out, const CmDataset *ds, const CmCompare *c, const CmRep
                                : g_strdup("-");
     cm_text_table_cellf(t, 1 + k, "%s%s", pct, l->meets_target ? " ✓" : "");
   }
-  g_autofree char *bought = g_strdup_printf(_("Leaders bought locally (%s)"), ds->unit);
+  g_autofree char *bought =
+      g_strdup_printf(_("Leaders bought locally (%s)"), cm_unit_display(ds->unit));
   figure_row(t, bought);
   for (guint k = 0; k < c->n_columns; k++) {
     g_autofree char *local = cm_report__money(c->columns[k].leaders.local);
     cm_text_table_cell(t, 1 + k, local);
   }
-  g_autofree char *all = g_strdup_printf(_("Leaders bought in all (%s)"), ds->unit);
+  g_autofree char *all =
+      g_strdup_printf(_("Leaders bought in all (%s)"), cm_unit_display(ds->unit));
   figure_row(t, all);
   for (guint k = 0; k < c->n_columns; k++) {
     g_autofree char *total = cm_report__money(c->columns[k].leaders.total);
@@ -261,8 +264,8 @@ static void
 write_header(GString *out, const CmDataset *ds, const CmCompare *c, gboolean md, gboolean color)
 {
   const CmCompareColumn *first = &c->columns[0];
-  g_autofree char *name = cm_text_sanitize(ds->name);
-  g_autofree char *unit = cm_text_sanitize(ds->unit);
+  g_autofree char *name = cm_text_sanitize(cm_dataset_display_name(ds));
+  g_autofree char *unit = cm_text_sanitize(cm_unit_display(ds->unit));
   g_autofree char *region = cm_text_sanitize(first->region);
   g_autofree char *scenario = cm_report__scenario_text(first->options.scenario);
   g_autofree char *year = first->options.by_year ? g_strdup_printf("%d", (int)first->options.year)
@@ -283,7 +286,7 @@ write_header(GString *out, const CmDataset *ds, const CmCompare *c, gboolean md,
   }
   if (md) {
     g_string_append(out, "# ");
-    cm_report__md_text(out, ds->name);
+    cm_report__md_text(out, cm_dataset_display_name(ds));
     g_string_append_printf(out, " — %s\n\n", by_heading(c->by));
     cm_report__md_text(out, shared->str);
     g_string_append(out, "\n\n");

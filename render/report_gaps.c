@@ -1,4 +1,5 @@
 /* The gaps report: each segment's status, the three action lists and why. */
+#include "cm_display_name.h"
 #include "cm_report.h"
 #include "report_shared.h"
 #include "text_table.h"
@@ -7,6 +8,16 @@ static const CmSegment *
 segment(const CmDataset *ds, guint s)
 {
   return cm_dataset_segment(ds, s);
+}
+
+/* A segment as people read it in a reason: "name (id)", or the id when it has no other name. */
+static char *
+segment_label(const CmDataset *ds, guint s)
+{
+  const CmSegment *seg = segment(ds, s);
+  GString *out = g_string_new(NULL);
+  cm_report__append_label(out, cm_segment_display_name(seg), seg->id);
+  return g_string_free(out, FALSE);
 }
 
 /* The reason for a segment's status, in words, from the analysis' reasons and figures. */
@@ -21,42 +32,68 @@ reason(const CmDataset *ds, const CmGaps *gaps, guint s)
   g_autofree char *min_coverage = cm_report__percent(p->min_coverage);
   switch (r->status) {
   case CM_SEGMENT_STRONG:
-    g_string_append_printf(why, "%u local producers (min %u)", r->local_producers,
-                           p->min_producers);
+    g_string_append_printf(
+        why, NG_("%u local producer (min %u)", "%u local producers (min %u)", r->local_producers),
+        r->local_producers, p->min_producers);
     if (coverage)
-      g_string_append_printf(why, "; local share %s (min %s)", coverage, min_coverage);
+      g_string_append_printf(why, _("; local share %s (min %s)"), coverage, min_coverage);
     break;
   case CM_SEGMENT_WEAK:
     if (r->reasons & (1u << CM_REASON_FEW_PRODUCERS))
-      g_string_append_printf(why, "only %u local producer%s (min %u)", r->local_producers,
-                             r->local_producers == 1 ? "" : "s", p->min_producers);
-    if (r->reasons & (1u << CM_REASON_LOW_COVERAGE))
-      g_string_append_printf(why, "%slocal share only %s (min %s)", why->len ? "; " : "", coverage,
-                             min_coverage);
+      g_string_append_printf(why,
+                             NG_("only %u local producer (min %u)",
+                                 "only %u local producers (min %u)", r->local_producers),
+                             r->local_producers, p->min_producers);
+    if (r->reasons & (1u << CM_REASON_LOW_COVERAGE)) {
+      if (why->len)
+        g_string_append(why, C_("reasons", "; "));
+      g_string_append_printf(why, _("local share only %s (min %s)"), coverage, min_coverage);
+    }
     break;
   case CM_SEGMENT_GAP:
     if (r->reasons & (1u << CM_REASON_FEEDS_PRESENT)) {
-      if (r->reason_segment >= 0)
-        g_string_append_printf(why, "input of %s, made locally",
-                               segment(ds, (guint)r->reason_segment)->id);
-      else
-        g_string_append(why, "input of a segment made locally");
+      if (r->reason_segment >= 0) {
+        g_autofree char *of = segment_label(ds, (guint)r->reason_segment);
+        g_string_append_printf(why, _("input of %s, made locally"), of);
+      } else
+        g_string_append(why, _("input of a segment made locally"));
     }
-    if (r->reasons & (1u << CM_REASON_LOCAL_DEMAND))
-      g_string_append_printf(why, "%slocal buyers buy it from outside", why->len ? "; " : "");
+    if (r->reasons & (1u << CM_REASON_LOCAL_DEMAND)) {
+      if (why->len)
+        g_string_append(why, C_("reasons", "; "));
+      g_string_append(why, _("local buyers buy it from outside"));
+    }
     break;
   case CM_SEGMENT_FRONTIER: {
-    const char *dir = r->direction == CM_DIRECTION_UPSTREAM ? "upstream" : "downstream";
-    g_string_append_printf(why, "%d step%s %s of ", r->distance, r->distance == 1 ? "" : "s", dir);
-    if (r->reason_segment >= 0)
-      g_string_append_printf(why, "%s, made locally", segment(ds, (guint)r->reason_segment)->id);
-    else
-      g_string_append(why, "the local chain");
+    gboolean up = r->direction == CM_DIRECTION_UPSTREAM;
+    if (r->reason_segment >= 0) {
+      g_autofree char *of = segment_label(ds, (guint)r->reason_segment);
+      if (up)
+        g_string_append_printf(why,
+                               NG_("%d step upstream of %s, made locally",
+                                   "%d steps upstream of %s, made locally", r->distance),
+                               r->distance, of);
+      else
+        g_string_append_printf(why,
+                               NG_("%d step downstream of %s, made locally",
+                                   "%d steps downstream of %s, made locally", r->distance),
+                               r->distance, of);
+    } else if (up) {
+      g_string_append_printf(why,
+                             NG_("%d step upstream of the local chain",
+                                 "%d steps upstream of the local chain", r->distance),
+                             r->distance);
+    } else {
+      g_string_append_printf(why,
+                             NG_("%d step downstream of the local chain",
+                                 "%d steps downstream of the local chain", r->distance),
+                             r->distance);
+    }
     break;
   }
   case CM_SEGMENT_ABSENT:
   default:
-    g_string_append(why, "no template path to or from what is made locally");
+    g_string_append(why, _("no template path to or from what is made locally"));
     break;
   }
   return g_string_free(why, FALSE);
@@ -67,8 +104,8 @@ producers_text(const CmSegmentResult *r)
 {
   if (r->leaders == 0)
     return g_strdup_printf("%u", r->local_producers);
-  return g_strdup_printf("%u (%u leader%s)", r->local_producers, r->leaders,
-                         r->leaders == 1 ? "" : "s");
+  return g_strdup_printf(NG_("%u (%u leader)", "%u (%u leaders)", r->leaders), r->local_producers,
+                         r->leaders);
 }
 
 /* Columns of the tables; each section picks some. */
@@ -101,10 +138,10 @@ set_cell(CmTextTable *t, guint k, Col col, const CmDataset *ds, const CmGaps *ga
       cm_text_table_color(t, k, cm_report__status_color(r->status));
     return;
   case COL_NAME:
-    cm_text_table_cell(t, k, segment(ds, s)->name);
+    cm_text_table_cell(t, k, cm_segment_display_name(segment(ds, s)));
     return;
   case COL_TIER:
-    cm_text_table_cell(t, k, cm_tier_to_string(segment(ds, s)->tier));
+    cm_text_table_cell(t, k, cm_words_tier(segment(ds, s)->tier));
     return;
   case COL_PRODUCERS:
     text = producers_text(r);
@@ -137,17 +174,18 @@ add_column(CmTextTable *t, guint k, Col col)
     guint wrap;
   } cols[] = {
       [COL_RANK] = {"#", CM_ALIGN_RIGHT, 0},
-      [COL_ID] = {"Id", CM_ALIGN_LEFT, 0},
-      [COL_NAME] = {"Segment", CM_ALIGN_LEFT, 28},
-      [COL_TIER] = {"Tier", CM_ALIGN_LEFT, 0},
-      [COL_PRODUCERS] = {"Local\nproducers", CM_ALIGN_RIGHT, 0},
-      [COL_OUTPUT] = {"Local\noutput", CM_ALIGN_RIGHT, 0},
-      [COL_DEMAND] = {"Local\ndemand", CM_ALIGN_RIGHT, 0},
-      [COL_COVERAGE] = {"Local\nshare", CM_ALIGN_RIGHT, 0},
-      [COL_LEAKAGE] = {"Bought\noutside", CM_ALIGN_RIGHT, 0},
-      [COL_WHY] = {"Why", CM_ALIGN_LEFT, 40},
+      [COL_ID] = {N_("Id"), CM_ALIGN_LEFT, 0},
+      [COL_NAME] = {N_("Segment"), CM_ALIGN_LEFT, 28},
+      [COL_TIER] = {N_("Tier"), CM_ALIGN_LEFT, 0},
+      [COL_PRODUCERS] = {N_("Local\nproducers"), CM_ALIGN_RIGHT, 0},
+      [COL_OUTPUT] = {N_("Local\noutput"), CM_ALIGN_RIGHT, 0},
+      [COL_DEMAND] = {N_("Local\ndemand"), CM_ALIGN_RIGHT, 0},
+      [COL_COVERAGE] = {N_("Local\nshare"), CM_ALIGN_RIGHT, 0},
+      [COL_LEAKAGE] = {N_("Bought\noutside"), CM_ALIGN_RIGHT, 0},
+      [COL_WHY] = {N_("Why"), CM_ALIGN_LEFT, 40},
   };
-  cm_text_table_column(t, k, cols[col].title, cols[col].align, cols[col].wrap);
+  const char *title = col == COL_RANK ? cols[col].title : _(cols[col].title);
+  cm_text_table_column(t, k, title, cols[col].align, cols[col].wrap);
 }
 
 /* One section: a heading, a sentence saying what it means, and the table of its segments. */
@@ -169,7 +207,7 @@ write_section(GString *out, const CmDataset *ds, const CmGaps *gaps, const Secti
   cm_report__heading(out, heading, sec->sgr, o->format, color);
   cm_report__paragraph(out, sec->meaning, o->format);
   if (n == 0) {
-    g_string_append(out, md ? "None.\n\n" : "  none\n\n");
+    g_string_append(out, md ? _("None.\n\n") : _("  none\n\n"));
     return;
   }
   g_autoptr(CmTextTable) t = cm_text_table_new(sec->n_cols);
@@ -198,39 +236,48 @@ gaps_document(const CmDataset *ds, const CmGaps *gaps, const CmReportOptions *o)
 {
   gboolean md = o->format == CM_FORMAT_MD;
   GString *out = g_string_new(NULL);
-  cm_report__header(out, ds, &gaps->options, "chain links: strong, weak and missing", o->format,
+  cm_report__header(out, ds, &gaps->options, _("chain links: strong, weak and missing"), o->format,
                     o->color);
   const CmAnalysisParams *p = &ds->params;
   g_autofree char *completeness = cm_report__percent(gaps->completeness);
   g_autofree char *min_coverage = cm_report__percent(p->min_coverage);
   const guint *c = gaps->count;
+  g_string_append(out, md ? "**" : "\n");
   g_string_append_printf(out,
-                         "%s%u of %u segments are made locally (%s complete): %u strong, %u weak, "
-                         "%u gap, %u frontier, %u absent.%s\n",
-                         md ? "**" : "\n", gaps->present, gaps->n_segments, completeness,
-                         c[CM_SEGMENT_STRONG], c[CM_SEGMENT_WEAK], c[CM_SEGMENT_GAP],
-                         c[CM_SEGMENT_FRONTIER], c[CM_SEGMENT_ABSENT], md ? "**" : "");
+                         NG_("%u of %u segment is made locally (%s complete): %u strong, %u weak, "
+                             "%u gap, %u frontier, %u absent.",
+                             "%u of %u segments are made locally (%s complete): %u strong, %u "
+                             "weak, %u gap, %u frontier, %u absent.",
+                             gaps->n_segments),
+                         gaps->present, gaps->n_segments, completeness, c[CM_SEGMENT_STRONG],
+                         c[CM_SEGMENT_WEAK], c[CM_SEGMENT_GAP], c[CM_SEGMENT_FRONTIER],
+                         c[CM_SEGMENT_ABSENT]);
+  g_string_append(out, md ? "**\n\n" : "\n");
   g_string_append_printf(out,
-                         "%sTo do: strengthen %u weak link%s (强链), supplement %u missing "
-                         "link%s (补链), extend into %u frontier link%s (延链).\n\n",
-                         md ? "\n" : "", c[CM_SEGMENT_WEAK], c[CM_SEGMENT_WEAK] == 1 ? "" : "s",
-                         c[CM_SEGMENT_GAP], c[CM_SEGMENT_GAP] == 1 ? "" : "s",
-                         c[CM_SEGMENT_FRONTIER], c[CM_SEGMENT_FRONTIER] == 1 ? "" : "s");
+                         _("To do: strengthen %u weak, supplement %u missing and extend into %u "
+                           "frontier links.\n\n"),
+                         c[CM_SEGMENT_WEAK], c[CM_SEGMENT_GAP], c[CM_SEGMENT_FRONTIER]);
   g_autofree char *legend = g_strdup_printf(
-      "How to read: a segment is made locally when at least one counted enterprise in the region "
-      "produces it; it is then weak with fewer than %u local producers or a local share below "
-      "%s. Local demand: what local buyers bought of the segment. Local share: the part of it "
-      "bought from local suppliers (a dash when local buyers bought none). Bought outside: the "
-      "rest, which leaks out of the region.%s",
-      p->min_producers, min_coverage,
-      ds->has_supply ? "" : " This dataset has no supply table, so there are no demand figures.");
+      ds->has_supply
+          ? _("How to read: a segment is made locally when at least one counted enterprise in the "
+              "region produces it; it is then weak with fewer than %u local producers or a local "
+              "share below %s. Local demand: what local buyers bought of the segment. Local "
+              "share: the part of it bought from local suppliers (a dash when local buyers "
+              "bought none). Bought outside: the rest, which leaks out of the region.")
+          : _("How to read: a segment is made locally when at least one counted enterprise in the "
+              "region produces it; it is then weak with fewer than %u local producers or a local "
+              "share below %s. Local demand: what local buyers bought of the segment. Local "
+              "share: the part of it bought from local suppliers (a dash when local buyers "
+              "bought none). Bought outside: the rest, which leaks out of the region. This "
+              "dataset has no supply table, so there are no demand figures."),
+      p->min_producers, min_coverage);
   cm_report__paragraph(out, legend, o->format);
   if (!md)
     g_string_append_c(out, '\n');
 
   g_autofree char *strong_meaning =
-      g_strdup_printf("Made locally by at least %u producers, with a local share of at least %s "
-                      "(or no local demand).",
+      g_strdup_printf(_("Made locally by at least %u producers, with a local share of at least "
+                        "%s (or no local demand)."),
                       p->min_producers, min_coverage);
   static const Col weak_cols[] = {COL_RANK,   COL_ID,       COL_NAME,    COL_PRODUCERS,
                                   COL_DEMAND, COL_COVERAGE, COL_LEAKAGE, COL_WHY};
@@ -240,20 +287,20 @@ gaps_document(const CmDataset *ds, const CmGaps *gaps, const CmReportOptions *o)
                                     COL_DEMAND, COL_COVERAGE, COL_LEAKAGE};
   static const Col absent_cols[] = {COL_ID, COL_NAME, COL_TIER};
   const Section sections[] = {
-      {"强链 Strengthen: weak links",
-       "Made locally, but by too few producers or mostly bought from outside. Most money bought "
-       "outside first.",
+      {_("Strengthen: weak links"),
+       _("Made locally, but by too few producers or mostly bought from outside. Most money "
+         "bought outside first."),
        "1;33", weak_cols, G_N_ELEMENTS(weak_cols)},
-      {"补链 Supplement: missing links",
-       "Not made locally, although the local chain needs them: an input of something made "
-       "locally, or bought by local buyers from outside. Most money bought outside first.",
+      {_("Supplement: missing links"),
+       _("Not made locally, although the local chain needs them: an input of something made "
+         "locally, or bought by local buyers from outside. Most money bought outside first."),
        "1;31", gap_cols, G_N_ELEMENTS(gap_cols)},
-      {"延链 Extend: frontier links",
-       "Not made locally, further up or down the chain from what is: ways to lengthen the "
-       "chain. Most money bought outside first, then nearest first.",
+      {_("Extend: frontier links"),
+       _("Not made locally, further up or down the chain from what is: ways to lengthen the "
+         "chain. Most money bought outside first, then nearest first."),
        "1;36", frontier_cols, G_N_ELEMENTS(frontier_cols)},
-      {"Strong links", strong_meaning, "1;32", strong_cols, G_N_ELEMENTS(strong_cols)},
-      {"Absent links", "Not made locally and not linked to anything made locally.", "1;2",
+      {_("Strong links"), strong_meaning, "1;32", strong_cols, G_N_ELEMENTS(strong_cols)},
+      {_("Absent links"), _("Not made locally and not linked to anything made locally."), "1;2",
        absent_cols, G_N_ELEMENTS(absent_cols)},
   };
   const GArray *lists[] = {gaps->strengthen, gaps->supplement, gaps->extend};

@@ -29,7 +29,7 @@ headline_text(const CmPlan *p)
   g_autofree char *to = cm_report__percent_vs(p->ratio_after, p->target);
   g_autofree char *target = cm_report__percent(p->target);
   if (p->leaders->len == 0)
-    return g_strdup(_("No chain leader (role leader or 链主) among the counted local enterprises: "
+    return g_strdup(_("No chain leader (role leader) among the counted local enterprises: "
                       "there is no leaders' share to plan for."));
   if (!p->has_ratio)
     return g_strdup(
@@ -155,11 +155,11 @@ supplies_text(GString *s, const CmDataset *ds, const CmPlan *p, const CmPlanStep
         continue;
       if (leaders->len)
         g_string_append(leaders, ", ");
-      cm_report__name(leaders, enterprise(ds, flows[k].leader)->name, f);
+      cm_report__name(leaders, cm_enterprise_display_name(enterprise(ds, flows[k].leader)), f);
       g_string_append_printf(leaders, " (%s)", cm_report__money_buf(money, flows[k].value));
     }
     g_string_truncate(segment, 0);
-    cm_report__name(segment, cm_dataset_segment(ds, segs[i])->name, f);
+    cm_report__name(segment, cm_segment_display_name(cm_dataset_segment(ds, segs[i])), f);
     if (i > 0)
       g_string_append(s, "; ");
     /* TRANSLATORS: a segment, then the leaders it is sold to, e.g. "anode to CATL (11.8)" */
@@ -188,7 +188,7 @@ steps_list(GString *out, const CmDataset *ds, const CmPlan *p, const CmReportOpt
     const CmPlanStep *st = step_at(p, k);
     const CmEnterprise *e = enterprise(ds, st->enterprise);
     g_autoptr(GString) name = g_string_new(NULL), region = g_string_new(NULL);
-    cm_report__name(name, e->name, o->format);
+    cm_report__name(name, cm_enterprise_display_name(e), o->format);
     cm_report__name(region, e->region, o->format);
     g_autofree char *after =
         st->has_ratio ? cm_report__percent_vs(st->ratio_after, p->target) : g_strdup("-");

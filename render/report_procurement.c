@@ -27,8 +27,9 @@ append_name(GString *out, const char *text, CmReportFormat format)
 static void
 append_enterprise(GString *out, const CmEnterprise *e, CmReportFormat format)
 {
-  append_name(out, e->name, format);
-  if (!g_str_equal(e->name, e->id)) {
+  const char *name = cm_enterprise_display_name(e);
+  append_name(out, name, format);
+  if (!g_str_equal(name, e->id)) {
     g_string_append(out, " (");
     append_name(out, e->id, format);
     g_string_append_c(out, ')');
@@ -71,21 +72,28 @@ headline(GString *out, const CmDataset *ds, const CmProcurement *p, const CmRepo
 {
   gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
   g_autofree char *target = cm_report__percent(p->target);
-  g_autoptr(GString) line = g_string_new("Chain leaders' local procurement: ");
+  g_autoptr(GString) line = g_string_new(NULL);
   const char *sgr = NULL;
   if (p->leaders->len == 0) {
-    g_string_append(line, "n/a: no chain leader (role leader or 链主) among the counted local "
-                          "enterprises");
+    g_string_append(line, _("Chain leaders' local procurement: n/a: no chain leader (role leader) "
+                            "among the counted local enterprises"));
   } else if (!p->leaders_has_ratio) {
-    g_string_append_printf(line, "n/a (target %s): the chain leaders bought nothing in the %s",
-                           target,
-                           ds->has_supply ? "supply rows counted"
-                                          : "dataset, which has "
-                                            "no supply table");
+    g_string_append_printf(line,
+                           ds->has_supply
+                               ? _("Chain leaders' local procurement: n/a (target %s): the chain "
+                                   "leaders bought nothing in the supply rows counted")
+                               : _("Chain leaders' local procurement: n/a (target %s): the chain "
+                                   "leaders bought nothing in the dataset, which has no supply "
+                                   "table"),
+                           target);
   } else {
     g_autofree char *ratio = cm_report__percent_vs(p->leaders_ratio, p->target);
-    g_string_append_printf(line, "%s (target %s) — %s", ratio, target,
-                           p->meets_target ? "target met" : "below target");
+    g_string_append_printf(line,
+                           p->meets_target
+                               ? _("Chain leaders' local procurement: %s (target %s) — target met")
+                               : _("Chain leaders' local procurement: %s (target %s) — below "
+                                   "target"),
+                           ratio, target);
     sgr = p->meets_target ? "1;32" : "1;31";
   }
   if (md)
@@ -97,10 +105,11 @@ headline(GString *out, const CmDataset *ds, const CmProcurement *p, const CmRepo
 
   const char *bullet = md ? "- " : "  ";
   if (p->leaders->len > 0) {
-    g_string_append_printf(out, "%sChain leader%s: ", bullet, p->leaders->len == 1 ? "" : "s");
+    g_string_append(out, bullet);
+    g_string_append(out, NG_("Chain leader: ", "Chain leaders: ", p->leaders->len));
     for (guint l = 0; l < p->leaders->len; l++) {
       if (l > 0)
-        g_string_append(out, ", ");
+        g_string_append(out, C_("list", ", "));
       append_enterprise(out, enterprise(ds, g_array_index(p->leaders, guint32, l)), o->format);
     }
     g_string_append_c(out, '\n');
@@ -108,29 +117,38 @@ headline(GString *out, const CmDataset *ds, const CmProcurement *p, const CmRepo
   if (p->leaders_has_ratio) {
     g_autofree char *local = cm_report__money(p->leaders_local);
     g_autofree char *total = cm_report__money(p->leaders_total);
-    g_string_append_printf(out, "%sThey bought %s in all, %s of it from local suppliers.\n", bullet,
-                           total, local);
+    g_string_append(out, bullet);
+    g_string_append_printf(out, _("They bought %s in all, %s of it from local suppliers.\n"), total,
+                           local);
     if (!p->meets_target) {
       /* moving x from outside to local suppliers, total unchanged: (local + x) / total = target */
       g_autofree char *shift = cm_report__money(p->target * p->leaders_total - p->leaders_local);
       g_autofree char *target = cm_report__percent(p->target);
+      g_string_append(out, bullet);
       g_string_append_printf(out,
-                             "%sTo reach %s they would have to buy %s more from local suppliers "
-                             "instead of outside ones.\n",
-                             bullet, target, shift);
+                             _("To reach %s they would have to buy %s more from local suppliers "
+                               "instead of outside ones.\n"),
+                             target, shift);
     }
   }
   if (p->region_has_ratio) {
     g_autofree char *ratio = cm_report__percent(p->region_ratio);
     g_autofree char *local = cm_report__money(p->region_local);
     g_autofree char *total = cm_report__money(p->region_total);
+    g_string_append(out, bullet);
     g_string_append_printf(out,
-                           "%sRegion: %s local. All %u local buyers together bought %s, %s of it "
-                           "from local suppliers.\n",
-                           bullet, ratio, p->buyers->len, total, local);
+                           NG_("Region: %s local. The %u local buyer bought %s, %s of it from "
+                               "local suppliers.\n",
+                               "Region: %s local. All %u local buyers together bought %s, %s of "
+                               "it from local suppliers.\n",
+                               p->buyers->len),
+                           ratio, p->buyers->len, total, local);
   } else {
-    g_string_append_printf(out, "%sRegion: no local buyer bought anything in the %s.\n", bullet,
-                           ds->has_supply ? "supply rows counted" : "dataset");
+    g_string_append(out, bullet);
+    g_string_append(out, ds->has_supply
+                             ? _("Region: no local buyer bought anything in the supply rows "
+                                 "counted.\n")
+                             : _("Region: no local buyer bought anything in the dataset.\n"));
   }
   g_string_append_c(out, '\n');
 }
@@ -156,10 +174,10 @@ audit(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportO
   gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
   if (!p->leaders_has_ratio)
     return; /* the headline already says there is nothing to trace */
-  cm_report__heading(out, "Where the leaders' figure comes from", NULL, o->format, color);
+  cm_report__heading(out, _("Where the leaders' figure comes from"), NULL, o->format, color);
   cm_report__paragraph(out,
-                       "Each leader's purchases by segment, summed over the supply rows counted. "
-                       "The leaders' totals add up to the figure above.",
+                       _("Each leader's purchases by segment, summed over the supply rows "
+                         "counted. The leaders' totals add up to the figure above."),
                        o->format);
   if (!md)
     g_string_append_c(out, '\n');
@@ -172,23 +190,23 @@ audit(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportO
       g_autofree char *ratio = cm_report__percent(b->ratio);
       g_autofree char *local = cm_report__money(b->local);
       g_autofree char *total = cm_report__money(b->total);
-      g_string_append_printf(out, ": %s local (%s of %s)", ratio, local, total);
+      g_string_append_printf(out, _(": %s local (%s of %s)"), ratio, local, total);
     }
     g_string_append(out, color ? "\033[0m\n" : "\n");
     if (md)
       g_string_append_c(out, '\n');
     if (a->by_segment->len == 0) {
-      g_string_append(out, md ? "No purchases in the supply rows counted.\n\n"
-                              : "  no purchases in the supply rows counted\n\n");
+      g_string_append(out, md ? _("No purchases in the supply rows counted.\n\n")
+                              : _("  no purchases in the supply rows counted\n\n"));
       continue;
     }
     g_autoptr(CmTextTable) t = cm_text_table_new(6);
-    cm_text_table_column(t, 0, "Id", CM_ALIGN_LEFT, 0);
-    cm_text_table_column(t, 1, "Segment bought", CM_ALIGN_LEFT, 32);
-    cm_text_table_column(t, 2, "From\nlocal", CM_ALIGN_RIGHT, 0);
-    cm_text_table_column(t, 3, "From\noutside", CM_ALIGN_RIGHT, 0);
-    cm_text_table_column(t, 4, "Local\nshare", CM_ALIGN_RIGHT, 0);
-    cm_text_table_column(t, 5, "Supply\nrows", CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 0, _("Id"), CM_ALIGN_LEFT, 0);
+    cm_text_table_column(t, 1, _("Segment bought"), CM_ALIGN_LEFT, 32);
+    cm_text_table_column(t, 2, _("From\nlocal"), CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 3, _("From\noutside"), CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 4, _("Local\nshare"), CM_ALIGN_RIGHT, 0);
+    cm_text_table_column(t, 5, _("Supply\nrows"), CM_ALIGN_RIGHT, 0);
     double sum_local = 0, sum_outside = 0;
     guint sum_rows = 0;
     for (guint k = 0; k < a->by_segment->len; k++) {
@@ -196,7 +214,7 @@ audit(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportO
       const CmSegment *seg = cm_dataset_segment(ds, line->segment);
       cm_text_table_row(t);
       cm_text_table_cell_static(t, 0, seg->id);
-      cm_text_table_cell_static(t, 1, seg->name);
+      cm_text_table_cell_static(t, 1, cm_segment_display_name(seg));
       money_cell(t, 2, line->local);
       money_cell(t, 3, line->outside);
       share_cell(t, 4, line->local, line->local + line->outside);
@@ -206,7 +224,7 @@ audit(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportO
       sum_rows += line->rows;
     }
     cm_text_table_row(t);
-    cm_text_table_cell(t, 1, "Total");
+    cm_text_table_cell(t, 1, _("Total"));
     money_cell(t, 2, sum_local);
     money_cell(t, 3, sum_outside);
     share_cell(t, 4, sum_local, sum_local + sum_outside);
@@ -219,31 +237,32 @@ static void
 buyers(GString *out, const CmDataset *ds, const CmProcurement *p, const CmReportOptions *o)
 {
   gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
-  g_autofree char *title = g_strdup_printf("Local buyers (%u)", p->buyers->len);
+  g_autofree char *title = g_strdup_printf(_("Local buyers (%u)"), p->buyers->len);
   cm_report__heading(out, title, NULL, o->format, color);
   cm_report__paragraph(
-      out, "Every local buyer with purchases: chain leaders first, then the largest buyers.",
+      out, _("Every local buyer with purchases: chain leaders first, then the largest buyers."),
       o->format);
   if (p->buyers->len == 0) {
-    g_string_append(out, md ? "None.\n\n" : "  none\n\n");
+    g_string_append(out, md ? _("None.\n\n") : _("  none\n\n"));
     return;
   }
   g_autoptr(CmTextTable) t = cm_text_table_new(7);
   cm_text_table_column(t, 0, "#", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(t, 1, "Id", CM_ALIGN_LEFT, 0);
-  cm_text_table_column(t, 2, "Buyer", CM_ALIGN_LEFT, 32);
-  cm_text_table_column(t, 3, "Leader", CM_ALIGN_LEFT, 0);
-  cm_text_table_column(t, 4, "From\nlocal", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(t, 5, "Total\nbought", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(t, 6, "Local\nshare", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 1, _("Id"), CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 2, _("Buyer"), CM_ALIGN_LEFT, 32);
+  cm_text_table_column(t, 3, _("Leader"), CM_ALIGN_LEFT, 0);
+  cm_text_table_column(t, 4, _("From\nlocal"), CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 5, _("Total\nbought"), CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 6, _("Local\nshare"), CM_ALIGN_RIGHT, 0);
   for (guint k = 0; k < p->buyers->len; k++) {
     const CmBuyerProcurement *b = buyer_at(ds, p, k);
     const CmEnterprise *e = enterprise(ds, b->buyer);
     cm_text_table_row(t);
     cm_text_table_cell_uint(t, 0, k + 1);
     cm_text_table_cell_static(t, 1, e->id);
-    cm_text_table_cell_static(t, 2, e->name);
-    cm_text_table_cell_static(t, 3, e->leader ? "链主 leader" : "");
+    cm_text_table_cell_static(t, 2, cm_enterprise_display_name(e));
+    /* TRANSLATORS: the Leader column's mark of a chain leader (链主) */
+    cm_text_table_cell_static(t, 3, e->leader ? _("leader") : "");
     money_cell(t, 4, b->local);
     money_cell(t, 5, b->total);
     share_cell(t, 6, b->local, b->total);
@@ -257,7 +276,7 @@ static GString *
 procurement_document(const CmDataset *ds, const CmProcurement *p, const CmReportOptions *o)
 {
   GString *out = g_string_new(NULL);
-  cm_report__header(out, ds, &p->options, "local procurement", o->format, o->color);
+  cm_report__header(out, ds, &p->options, _("local procurement"), o->format, o->color);
   headline(out, ds, p, o);
   audit(out, ds, p, o);
   buyers(out, ds, p, o);

@@ -100,9 +100,9 @@ static char *
 pair_sentence(const CmDataset *ds, const CmResiliencePair *p, ListKind kind, CmReportFormat f)
 {
   const CmEnterprise *x = enterprise(ds, p->top_supplier);
-  g_autofree char *leader = name_of(enterprise(ds, p->leader)->name, f);
-  g_autofree char *input = name_of(cm_dataset_segment(ds, p->segment)->name, f);
-  g_autofree char *supplier = name_of(x->name, f);
+  g_autofree char *leader = name_of(cm_enterprise_display_name(enterprise(ds, p->leader)), f);
+  g_autofree char *input = name_of(cm_segment_display_name(cm_dataset_segment(ds, p->segment)), f);
+  g_autofree char *supplier = name_of(cm_enterprise_display_name(x), f);
   g_autofree char *region = name_of(x->region, f);
   g_autofree char *value = cm_report__money(p->value);
   g_autofree char *top = cm_report__percent(p->top_share);
@@ -137,7 +137,7 @@ pair_list(GString *out, const CmDataset *ds, const CmResilience *r, const CmRepo
   if (list->len == 0)
     return;
   static const char *const titles[] = {
-      N_("Single-source inputs (断链 risk), largest first"),
+      N_("Single-source inputs (a break in the chain), largest first"),
       N_("Inputs from a single province, largest first"),
       N_("Concentrated inputs, most concentrated first"),
   };
@@ -192,7 +192,7 @@ supplier_list(GString *out, const CmDataset *ds, const CmResilience *r, const Cm
     const CmEnterprise *e = enterprise(ds, s->enterprise);
     cm_text_table_row(t);
     cm_text_table_cell_uint(t, 0, i + 1);
-    cm_text_table_cell_static(t, 1, e->name);
+    cm_text_table_cell_static(t, 1, cm_enterprise_display_name(e));
     cm_text_table_cell_static(t, 2, e->region);
     if (color)
       cm_text_table_color(t, 2, e->local ? NULL : "35");
@@ -226,7 +226,7 @@ summary(GString *out, const CmDataset *ds, const CmResilience *r, const CmReport
   gboolean color = o->color && o->format != CM_FORMAT_MD;
   g_autofree char *line = NULL;
   if (r->leaders->len == 0)
-    line = g_strdup(_("No chain leader (role leader or 链主) among the counted local enterprises: "
+    line = g_strdup(_("No chain leader (role leader) among the counted local enterprises: "
                       "nothing to assess."));
   else if (r->pairs->len == 0)
     line = g_strdup(_("The chain leaders bought nothing in the supply rows counted: nothing to "

@@ -75,7 +75,7 @@ cm_report__paragraph(GString *out, const char *text, CmReportFormat format)
   if (format == CM_FORMAT_MD)
     g_string_append_printf(out, "%s\n\n", text);
   else
-    cm_text_paragraph(out, text, 96, "");
+    cm_text_paragraph(out, text, MIN(96, cm_text_get_width()), "");
 }
 
 char *
@@ -92,10 +92,10 @@ counted_text(guint scenario)
   static const struct {
     CmProjectStatus status;
     const char *words;
-  } names[] = {{CM_PROJECT_OPERATING, "operating"},
-               {CM_PROJECT_CONSTRUCTION, "under construction"},
-               {CM_PROJECT_SIGNED, "signed"}};
-  GString *s = g_string_new("enterprises that are ");
+  } names[] = {{CM_PROJECT_OPERATING, N_("operating")},
+               {CM_PROJECT_CONSTRUCTION, N_("under construction")},
+               {CM_PROJECT_SIGNED, N_("signed")}};
+  GString *s = g_string_new(NULL);
   guint n = 0, total = 0;
   for (guint i = 0; i < G_N_ELEMENTS(names); i++)
     total += (scenario & names[i].status) != 0;
@@ -103,11 +103,12 @@ counted_text(guint scenario)
     if (!(scenario & names[i].status))
       continue;
     if (n > 0)
-      g_string_append(s, n + 1 == total ? " or " : ", ");
-    g_string_append(s, names[i].words);
+      g_string_append(s, n + 1 == total ? C_("list of alternatives", " or ") : C_("list", ", "));
+    g_string_append(s, _(names[i].words));
     n++;
   }
-  return g_string_free(s, FALSE);
+  g_autofree char *list = g_string_free(s, FALSE);
+  return g_strdup_printf(_("enterprises that are %s"), list);
 }
 
 static gint
@@ -123,9 +124,9 @@ static char *
 purchases_text(const CmDataset *ds, const CmAnalysisOptions *options)
 {
   if (!ds->has_supply)
-    return g_strdup("no purchases (the dataset has no supply table)");
+    return g_strdup(_("no purchases (the dataset has no supply table)"));
   if (options->by_year)
-    return g_strdup_printf("purchases of %d only", (int)options->year);
+    return g_strdup_printf(_("purchases of %d only"), (int)options->year);
   g_autoptr(GArray) years = g_array_new(FALSE, FALSE, sizeof(gint32));
   gboolean undated = FALSE;
   g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -151,19 +152,19 @@ purchases_text(const CmDataset *ds, const CmAnalysisOptions *options)
   g_array_sort(years, compare_year);
   guint n = years->len + undated;
   if (n <= 1)
-    return years->len ? g_strdup_printf("purchases of %d", g_array_index(years, gint32, 0))
-                      : g_strdup("all purchases");
-  GString *s = g_string_new("purchases of ");
+    return years->len ? g_strdup_printf(_("purchases of %d"), g_array_index(years, gint32, 0))
+                      : g_strdup(_("all purchases"));
+  GString *s = g_string_new(NULL);
   for (guint i = 0; i < n; i++) {
     if (i > 0)
-      g_string_append(s, i + 1 == n ? " and " : ", ");
+      g_string_append(s, i + 1 == n ? C_("list of all", " and ") : C_("list", ", "));
     if (i < years->len)
-      g_string_append_printf(s, "%d", g_array_index(years, gint32, i));
+      g_string_append_printf(s, C_("a year in a list", "%d"), g_array_index(years, gint32, i));
     else
-      g_string_append(s, "rows without a year");
+      g_string_append(s, _("rows without a year"));
   }
-  g_string_append(s, " added together");
-  return g_string_free(s, FALSE);
+  g_autofree char *list = g_string_free(s, FALSE);
+  return g_strdup_printf(_("purchases of %s added together"), list);
 }
 
 void
@@ -172,26 +173,27 @@ cm_report__header(GString *out, const CmDataset *ds, const CmAnalysisOptions *op
 {
   g_autofree char *counted = counted_text(options->scenario);
   g_autofree char *years = purchases_text(ds, options);
+  const char *unit_text = cm_unit_display(ds->unit);
   if (format == CM_FORMAT_MD) {
-    g_string_append(out, "# ");
-    cm_report__md_text(out, ds->name);
-    g_string_append_printf(out, " — %s\n\n", what);
-    g_string_append(out, "- Region: ");
-    cm_report__md_text(out, ds->region);
-    g_string_append(out, "\n- Money in ");
-    cm_report__md_text(out, ds->unit);
-    g_string_append_printf(out, "\n- Counted: %s; %s\n\n", counted, years);
+    g_autoptr(GString) name = g_string_new(NULL), region = g_string_new(NULL),
+                       unit = g_string_new(NULL);
+    cm_report__md_text(name, cm_dataset_display_name(ds));
+    cm_report__md_text(region, ds->region);
+    cm_report__md_text(unit, unit_text);
+    g_string_append_printf(out, "# %s — %s\n\n", name->str, what);
+    g_string_append_printf(out, _("- Region: %s\n- Money in %s\n- Counted: %s; %s\n\n"),
+                           region->str, unit->str, counted, years);
     return;
   }
-  g_autofree char *name = cm_text_sanitize(ds->name);
+  g_autofree char *name = cm_text_sanitize(cm_dataset_display_name(ds));
   g_autofree char *region = cm_text_sanitize(ds->region);
-  g_autofree char *unit = cm_text_sanitize(ds->unit);
+  g_autofree char *unit = cm_text_sanitize(unit_text);
   if (color)
     g_string_append_printf(out, "\033[1m%s — %s\033[0m\n", name, what);
   else
     g_string_append_printf(out, "%s — %s\n", name, what);
-  g_string_append_printf(out, "Region: %s   Money in %s\nCounted: %s; %s\n", region, unit, counted,
-                         years);
+  g_string_append_printf(out, _("Region: %s   Money in %s\nCounted: %s; %s\n"), region, unit,
+                         counted, years);
 }
 
 void
@@ -295,6 +297,15 @@ cm_report__csv_number(GString *out, double v, gboolean has)
     char num[CM_REPORT_NUMBER_BUF];
     g_string_append(out, cm_report__number_buf(num, v));
   }
+}
+
+void
+cm_report__append_label(GString *out, const char *name, const char *id)
+{
+  if (name == id || g_str_equal(name, id))
+    g_string_append(out, id);
+  else
+    g_string_append_printf(out, "%s (%s)", name, id);
 }
 
 void

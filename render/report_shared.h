@@ -3,9 +3,13 @@
 #pragma once
 
 #include "cm_analysis.h"
+#include "cm_display_name.h"
+#include "cm_i18n.h"
 #include "cm_report.h"
 #include "json_writer.h"
 #include "report_private.h"
+#include "unit_text.h"
+#include "words.h"
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
@@ -77,6 +81,10 @@ GString *cm_report__json_finish(JsonBuilder *b);
 void cm_report__csv_text(GString *out, gboolean first, const char *text);
 void cm_report__csv_number(GString *out, double v, gboolean has);
 void cm_report__csv_end(GString *out);
+
+/* Appends "name (id)", or id alone when the name is the id: how text reports show a segment or
+ * enterprise that a person reads. */
+void cm_report__append_label(GString *out, const char *name, const char *id);
 
 /* SGR colour codes of segment statuses in text reports. */
 const char *cm_report__status_color(CmSegmentStatus status);

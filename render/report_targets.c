@@ -1,11 +1,13 @@
 /* The targets report: outside enterprises to invite, ranked. */
 #include "cm_i18n.h"
+#include "cm_display_name.h"
 #include "cm_report.h"
 #include "report_shared.h"
 #include "text_table.h"
 
-static const char *const priority_label[] = {"", "1 补链 gap", "2 强链 weak", "3 延链 frontier",
-                                             "4 supplier"};
+static const char *const priority_label[] = {"", N_("1 supplement (gap)"),
+                                             N_("2 strengthen (weak)"), N_("3 extend (frontier)"),
+                                             N_("4 supplier")};
 
 static guint
 shown(const CmTargets *t, const CmReportOptions *o)
@@ -13,17 +15,21 @@ shown(const CmTargets *t, const CmReportOptions *o)
   return o->top > 0 ? MIN(o->top, t->targets->len) : t->targets->len;
 }
 
-/* Ids of segment or enterprise indices joined with sep, into s (emptied first). */
+/* Ids of segment or enterprise indices joined with sep, into s (emptied first); for people
+ * (named) each as "name (id)", as a planner reads it and can still type the id. */
 static const char *
 join_ids(GString *s, const CmDataset *ds, const guint32 *list, guint n, gboolean segments,
-         const char *sep)
+         const char *sep, gboolean named)
 {
   g_string_truncate(s, 0);
   for (guint i = 0; i < n; i++) {
     if (i > 0)
       g_string_append(s, sep);
-    g_string_append(s, segments ? cm_dataset_segment(ds, list[i])->id
-                                : cm_dataset_enterprise(ds, list[i])->id);
+    const char *id =
+        segments ? cm_dataset_segment(ds, list[i])->id : cm_dataset_enterprise(ds, list[i])->id;
+    const char *name = segments ? cm_segment_display_name(cm_dataset_segment(ds, list[i]))
+                                : cm_enterprise_display_name(cm_dataset_enterprise(ds, list[i]));
+    cm_report__append_label(s, named ? name : id, id);
   }
   return s->str;
 }
@@ -54,21 +60,22 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
 {
   gboolean md = o->format == CM_FORMAT_MD, color = o->color && !md;
   GString *out = g_string_new(NULL);
-  cm_report__header(out, ds, &t->options, "investment targets: whom to invite", o->format,
+  cm_report__header(out, ds, &t->options, _("investment targets: whom to invite"), o->format,
                     o->color);
   if (!md)
     g_string_append_c(out, '\n');
   guint n = shown(t, o);
   g_autofree char *count = n < t->targets->len
-                               ? g_strdup_printf("Top %u of %u targets", n, t->targets->len)
-                               : g_strdup_printf("%u target%s", n, n == 1 ? "" : "s");
+                               ? g_strdup_printf(_("Top %u of %u targets"), n, t->targets->len)
+                               : g_strdup_printf(NG_("%u target", "%u targets", n), n);
   cm_report__heading(out, count, NULL, o->format, color);
   cm_report__paragraph(out,
-                       "Enterprises outside the region that supply local buyers, or that make a "
-                       "segment the region lacks (gap), has too little of (weak) or could extend "
-                       "into (frontier). Priority 1 fills a missing link (补链), 2 a weak one "
-                       "(强链), 3 a frontier (延链); 4 supplies local buyers but fills none of "
-                       "these. Ranked by priority, then by what they sell to local buyers.",
+                       _("Enterprises outside the region that supply local buyers, or that make a "
+                         "segment the region lacks (gap), has too little of (weak) or could "
+                         "extend into (frontier). Priority 1 fills a missing link (supplement), "
+                         "2 a weak one (strengthen), 3 a frontier (extend); 4 supplies local "
+                         "buyers but fills none of these. Ranked by priority, then by what they "
+                         "sell to local buyers."),
                        o->format);
   cm_report__paragraph(out,
                        _("The last column is what landing the target locally (it sets up in the "
@@ -78,19 +85,19 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
   if (!md)
     g_string_append_c(out, '\n');
   if (n == 0) {
-    g_string_append(out, md ? "None.\n" : "  none\n");
+    g_string_append(out, md ? _("None.\n") : _("  none\n"));
     return out;
   }
   g_autoptr(CmTextTable) table = cm_text_table_new(10);
   cm_text_table_column(table, 0, "#", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 1, "Priority", CM_ALIGN_LEFT, 0);
-  cm_text_table_column(table, 2, "Id", CM_ALIGN_LEFT, 0);
-  cm_text_table_column(table, 3, "Enterprise", CM_ALIGN_LEFT, 24);
-  cm_text_table_column(table, 4, "Region", CM_ALIGN_LEFT, 18);
-  cm_text_table_column(table, 5, "Fills", CM_ALIGN_LEFT, 20);
-  cm_text_table_column(table, 6, "Sells\nlocally", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 7, "Local\nbuyers", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 8, "Leaders\nserved", CM_ALIGN_LEFT, 20);
+  cm_text_table_column(table, 1, _("Priority"), CM_ALIGN_LEFT, 16); /* wraps to fit */
+  cm_text_table_column(table, 2, _("Id"), CM_ALIGN_LEFT, 0);
+  cm_text_table_column(table, 3, _("Enterprise"), CM_ALIGN_LEFT, 24);
+  cm_text_table_column(table, 4, _("Region"), CM_ALIGN_LEFT, 18);
+  cm_text_table_column(table, 5, _("Fills"), CM_ALIGN_LEFT, 20);
+  cm_text_table_column(table, 6, _("Sells\nlocally"), CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(table, 7, _("Local\nbuyers"), CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(table, 8, _("Leaders\nserved"), CM_ALIGN_LEFT, 20);
   /* what landing it would add to the leaders' local share: its gain / the leaders' total */
   cm_text_table_column(table, 9, _("Leaders'\nshare if\nlanded"), CM_ALIGN_RIGHT, 0);
   static const char *const sgr[] = {NULL, "31", "33", "36", NULL};
@@ -102,19 +109,20 @@ targets_document(const CmDataset *ds, const CmTargets *t, const CmReportOptions 
     guint prio = MIN(tg->priority, 4u);
     cm_text_table_row(table);
     cm_text_table_cell_uint(table, 0, i + 1);
-    cm_text_table_cell_static(table, 1, priority_label[prio]);
+    cm_text_table_cell_static(table, 1, prio ? _(priority_label[prio]) : "");
     if (color)
       cm_text_table_color(table, 1, sgr[prio]);
     cm_text_table_cell_static(table, 2, e->id);
-    cm_text_table_cell_static(table, 3, e->name);
+    cm_text_table_cell_static(table, 3, cm_enterprise_display_name(e));
     cm_text_table_cell_static(table, 4, e->region);
-    cm_text_table_cell(table, 5,
-                       join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ", "));
+    cm_text_table_cell(
+        table, 5,
+        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, C_("list", ", "), TRUE));
     cm_text_table_cell(table, 6, cm_report__money_buf(money, tg->value_to_local));
     cm_text_table_cell_uint(table, 7, tg->local_buyers);
-    cm_text_table_cell(
-        table, 8,
-        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ", "));
+    cm_text_table_cell(table, 8,
+                       join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
+                                FALSE, C_("list", ", "), TRUE));
     if (t->leaders_total > 0)
       cm_text_table_cellf(table, 9, _("+%.1f pp"), 100.0 * tg->leaders_gain / t->leaders_total);
     else
@@ -190,12 +198,12 @@ targets_csv(const CmDataset *ds, const CmTargets *t, const CmReportOptions *o)
     cm_report__csv_text(out, FALSE, e->region);
     g_string_append_printf(out, ",%u", tg->priority);
     cm_report__csv_text(out, FALSE,
-                        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ";"));
+                        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, ";", FALSE));
     cm_report__csv_number(out, tg->value_to_local, TRUE);
     g_string_append_printf(out, ",%u", tg->local_buyers);
-    cm_report__csv_text(
-        out, FALSE,
-        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served, FALSE, ";"));
+    cm_report__csv_text(out, FALSE,
+                        join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
+                                 FALSE, ";", FALSE));
     cm_report__csv_number(out, 100.0 * tg->leaders_gain / t->leaders_total, t->leaders_total > 0);
     cm_report__csv_end(out);
   }

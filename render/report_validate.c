@@ -1,6 +1,8 @@
 #include "cm_report.h"
 #include "report_private.h"
 
+#include "cm_i18n.h"
+
 #include <json-glib/json-glib.h>
 
 gboolean
@@ -76,11 +78,13 @@ cm_report_validate(const CmDiagnostics *diags, const char *dataset, CmReportForm
   if (format == CM_FORMAT_CSV)
     return out;
   if (kept < total)
-    g_string_append_printf(out, "%s(%u more not shown)\n", format == CM_FORMAT_MD ? "- " : "",
+    g_string_append_printf(out, _("%s(%u more not shown)\n"), format == CM_FORMAT_MD ? "- " : "",
                            total - kept);
   guint e = cm_diagnostics_errors(diags), w = cm_diagnostics_warnings(diags);
-  g_string_append_printf(out, "%s%s: %u error%s, %u warning%s%s\n",
-                         format == CM_FORMAT_MD ? "\n**" : "", dataset, e, e == 1 ? "" : "s", w,
-                         w == 1 ? "" : "s", format == CM_FORMAT_MD ? "**" : "");
+  g_autofree char *errors = g_strdup_printf(NG_("%u error", "%u errors", e), e);
+  g_autofree char *warnings = g_strdup_printf(NG_("%u warning", "%u warnings", w), w);
+  /* TRANSLATORS: dataset: N errors, N warnings */
+  g_string_append_printf(out, _("%s%s: %s, %s%s\n"), format == CM_FORMAT_MD ? "\n**" : "", dataset,
+                         errors, warnings, format == CM_FORMAT_MD ? "**" : "");
   return out;
 }

@@ -34,7 +34,8 @@ guint cm_text__width_len(const char *text, gsize len);
 gboolean cm_text__has_control(const char *text);
 
 /* Appends to lines (an array of CmTextSpan) the lines of text (len bytes of valid UTF-8 without
- * control characters, width cells wide) wrapped at max cells: at the last space, or before or
- * after a wide character (Chinese text has no spaces), or anywhere when nothing else fits. Text
+ * control characters, width cells wide) wrapped at max cells: at the last space, after '/', ';' or
+ * ',', or before or after a wide character (Chinese text has no spaces), or anywhere when
+ * nothing else fits. Text
  * that fits, or any text when max is 0, is one line. */
 void cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines);

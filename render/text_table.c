@@ -306,6 +306,7 @@ end_line(GString *out, gsize start, char *p, gboolean strip)
 typedef struct {
   const CmTextTable *table;
   guint *width;       /* per column */
+  guint *limit;       /* per column: where cells wrap (0: never); the column's, or less to fit */
   GArray **lines;     /* per column: CmTextSpan lines of the current row's cell */
   const char *indent; /* starts every line */
   gsize indent_len;
@@ -321,7 +322,7 @@ cell_lines(const Writer *w, guint c, gsize i)
   g_array_set_size(lines, 0);
   gsize len;
   const char *text = shown_text(cell, &len);
-  cm_text__wrap(text, len, cell->width, w->table->columns[c].max_width, lines);
+  cm_text__wrap(text, len, cell->width, w->limit[c], lines);
   return lines;
 }
 
@@ -396,7 +397,7 @@ write_rows(Writer *w, GString *out, gboolean color)
       __builtin_prefetch(cells[row + 4 * nc + c].text);
     for (guint c = 0; c < nc; c++) {
       const Cell *cell = &cells[row + c];
-      guint max = t->columns[c].max_width;
+      guint max = w->limit[c];
       sgr[c] = color ? cell_color(t, row + c) : NULL;
       wrapped[c] = NULL;
       if (max > 0 && cell->width > max) {
@@ -433,7 +434,7 @@ measure(Writer *w, gsize *n_lines, gsize *n_bytes)
     guint height = 1;
     for (guint c = 0; c < nc; c++) {
       const Cell *cell = &cells[(gsize)r * nc + c];
-      guint max = t->columns[c].max_width, cw = cell->width;
+      guint max = w->limit[c], cw = cell->width;
       if (max > 0 && cw > max) {
         GArray *l = cell_lines(w, c, (gsize)r * nc + c);
         height = MAX(height, l->len);
@@ -446,6 +447,50 @@ measure(Writer *w, gsize *n_lines, gsize *n_bytes)
     }
     *n_lines += height;
   }
+}
+
+static guint table_width_limit = CM_TEXT_DEFAULT_WIDTH;
+
+void
+cm_text_set_width(guint columns)
+{
+  table_width_limit = columns ? MAX(columns, 40) : CM_TEXT_DEFAULT_WIDTH;
+}
+
+guint
+cm_text_get_width(void)
+{
+  return table_width_limit;
+}
+
+/* Narrows the wrap limits of the wrapping columns (those given a max_width), widest first, so
+ * that a line fits in columns cells; a column keeps MIN_FIT cells at least. Returns TRUE when
+ * a limit changed. */
+#define MIN_FIT 8
+static gboolean
+fit(Writer *w, guint columns)
+{
+  guint nc = w->table->n_columns;
+  guint total = cm_text_width(w->indent) + 2 * (nc - 1);
+  for (guint c = 0; c < nc; c++)
+    total += w->width[c];
+  if (total <= columns)
+    return FALSE;
+  gboolean changed = FALSE;
+  for (guint c = 0; c < nc; c++) /* from the widths the cells take, not the limits */
+    if (w->limit[c])
+      w->limit[c] = w->width[c];
+  for (guint excess = total - columns; excess > 0; excess--) {
+    guint widest = nc;
+    for (guint c = 0; c < nc; c++)
+      if (w->limit[c] > MIN_FIT && (widest == nc || w->limit[c] > w->limit[widest]))
+        widest = c;
+    if (widest == nc)
+      break; /* nothing left to narrow: the table is as narrow as it gets */
+    w->limit[widest]--;
+    changed = TRUE;
+  }
+  return changed;
 }
 
 /* Length of the longest SGR code of the cells. */
@@ -481,10 +526,23 @@ cm_text_table_write(const CmTextTable *table, GString *out, const char *indent, 
   g_autofree GArray **lines = g_new0(GArray *, nc);
   for (guint c = 0; c < nc; c++)
     lines[c] = g_array_new(FALSE, FALSE, sizeof(CmTextSpan));
-  Writer w = {table,  width,          lines,
-              indent, strlen(indent), table->columns[nc - 1].align == CM_ALIGN_LEFT};
+  g_autofree guint *limit = g_new0(guint, nc);
+  g_autofree guint *title_width = g_memdup2(width, nc * sizeof *width);
+  for (guint c = 0; c < nc; c++)
+    limit[c] = table->columns[c].max_width;
+  Writer w = {table,
+              width,
+              limit,
+              lines,
+              indent,
+              strlen(indent),
+              table->columns[nc - 1].align == CM_ALIGN_LEFT};
   gsize n_lines, n_bytes;
   measure(&w, &n_lines, &n_bytes);
+  if (fit(&w, table_width_limit)) { /* narrower wrap limits: measure again */
+    memcpy(width, title_width, nc * sizeof *width);
+    measure(&w, &n_lines, &n_bytes);
+  }
   /* room for every row at once: growing a big GString step by step copies it each time */
   gsize per_line = w.indent_len + 1, sgr = color ? longest_color(table) : 0;
   for (guint c = 0; c < nc; c++)

@@ -58,6 +58,13 @@ const char *cm_text_table_get(const CmTextTable *table, guint row, guint col);
 void cm_text_table_write(const CmTextTable *table, GString *out, const char *indent,
                          gboolean color);
 
+/* The width text tables are fitted to (the CLI sets the terminal's; 100 by default): columns
+ * given a max_width wrap narrower until a line fits, down to 8 cells each. 0 restores the
+ * default; less than 40 counts as 40. */
+#define CM_TEXT_DEFAULT_WIDTH 100
+void cm_text_set_width(guint columns);
+guint cm_text_get_width(void);
+
 /* Appends text as a paragraph wrapped at width cells, each line starting with indent. */
 void cm_text_paragraph(GString *out, const char *text, guint width, const char *indent);
 

@@ -72,6 +72,29 @@ add_line(GArray *lines, const char *start, const char *end, gboolean rtrim)
   g_array_append_val(lines, s);
 }
 
+/* Chinese closing punctuation never starts a line (it stays with the character before it). */
+static gboolean
+no_break_before(gunichar c)
+{
+  return c && g_utf8_strchr("，。、；：？！）》」』”’】〕…", -1, c) != NULL;
+}
+
+/* ... and opening punctuation never ends one. */
+static gboolean
+no_break_after(gunichar c)
+{
+  return c && g_utf8_strchr("（《「『“‘【〔", -1, c) != NULL;
+}
+
+/* A line may break at p, between the character before it and the one at p. */
+static gboolean
+break_before_ok(const char *text, const char *p, const char *end)
+{
+  if (p > text && no_break_after(g_utf8_get_char(g_utf8_prev_char(p))))
+    return FALSE;
+  return p >= end || !no_break_before(g_utf8_get_char(p));
+}
+
 void
 cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines)
 {
@@ -95,7 +118,7 @@ cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines
       if (c == ' ') {
         brk = q;
         resume = q + 1;
-      } else if (cw == 2 && q > start) {
+      } else if (cw == 2 && q > start && break_before_ok(start, q, end)) {
         brk = q;
         resume = q;
       }
@@ -103,7 +126,9 @@ cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines
         break;
       w += cw;
       q = g_utf8_next_char(q);
-      if (cw == 2) {
+      /* after a wide character, and after the separators of region paths and lists
+       * ("Guangdong/" | "Guangzhou", "salt;" | "cathode"), rather than inside a word */
+      if ((cw == 2 && break_before_ok(start, q, end)) || c == '/' || c == ';' || c == ',') {
         brk = q;
         resume = q;
       }

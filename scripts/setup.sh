@@ -11,6 +11,7 @@ packages=(
   python3 python3-pandas python3-networkx
   clang libclang-rt-14-dev valgrind
   libxml2-utils
+  gettext
   chromium
 )
 

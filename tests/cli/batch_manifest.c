@@ -59,10 +59,10 @@ Test(batch_manifest, focused_network_and_pdf_chain_map, .init = cm_test_tmp_setu
   g_autofree char *pdf = g_build_filename(out, "zhoushan-petrochemical", "overview.pdf", NULL);
   cr_expect(batch_svg_complete(svg), "not a whole SVG");
   cr_expect(batch_pdf_complete(pdf), "not a whole PDF");
-  /* the network map is CATL's: its name is in it */
+  /* the network map is CATL's: its name is in it (name_en in English, the tests' language) */
   g_autofree char *text = NULL;
   cr_assert(g_file_get_contents(svg, &text, NULL, NULL));
-  cr_expect(strstr(text, "宁德时代 CATL"));
+  cr_expect(strstr(text, "What CATL buys"));
   batch_run_clear(&r);
 }
 
@@ -122,7 +122,7 @@ Test(batch_manifest, groups_with_the_same_slug_get_numbered_files, .init = cm_te
 
 typedef struct {
   char text[160];
-  char needle[80];
+  char needle[96];
 } BadCase;
 
 static BadCase bad_cases[] = {
@@ -133,6 +133,14 @@ static BadCase bad_cases[] = {
     {"[a]\ndataset=x\nslide=perhaps\n", "[a] slide must be true or false"},
     {"# nothing\n", "no jobs"},
     {"dataset=x\n", "briefing.ini"},
+    /* misspelt keys and values: FILE:LINE and the closest word (a swap is one edit) */
+    {"[a]\ndataset=x\nfocuss=e1\n",
+     "briefing.ini:3: [a] unknown key 'focuss'; did you mean 'focus'?"},
+    {"[a]\ndataset=x\nformat=svg\n",
+     "briefing.ini:3: [a] unknown key 'format'; did you mean 'formats'?"},
+    {"[a]\ndataset=x\n\nviews=chian\n",
+     "briefing.ini:4: [a] unknown view 'chian'; did you mean 'chain'?"},
+    {"[a]\ndataset=x\n[b]\ndataset=y\nslide=yes please\n", "briefing.ini:5: [b] slide must be"},
 };
 
 ParameterizedTestParameters(batch_manifest, bad_manifest_is_a_usage_error)

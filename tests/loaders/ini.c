@@ -70,7 +70,9 @@ Test(ini, bad_analysis_parameters_name_their_lines)
   cr_assert_null(ds);
   assert_error(diags, "dataset.ini", 4, "bad min_coverage '1.5': expected a number from 0 to 1");
   assert_error(diags, "dataset.ini", 5, "bad min_producers '2.5': expected a whole number");
-  assert_error(diags, "dataset.ini", 6, "bad procurement_target '80%': not a decimal number");
+  /* a share written as a percentage: the hint says what to write (80% -> 0.8) */
+  assert_error(diags, "dataset.ini", 6,
+               "bad procurement_target '80%': write the share as a fraction, 0.8 for 80%");
   assert_error(diags, "dataset.ini", 7, "bad scenario 'operating,planned': 'planned' is not");
   assert_counts(diags, 4, 0);
 }
@@ -96,7 +98,7 @@ Test(ini, negative_min_coverage_is_an_error)
 Test(ini, unknown_key_is_a_warning_with_a_hint)
 {
   g_autoptr(CmDiagnostics) diags = NULL;
-  g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=R\nenconding=utf-8\n"
+  g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=Fujian\nenconding=utf-8\n"
                                      "[analysis]\nmin_procedures=2\ncolour=red\n",
                                      &diags);
   cr_assert_not_null(ds);
@@ -159,7 +161,7 @@ Test(ini, invalid_backslash_escape_is_an_error)
   cr_assert_null(ds);
   assert_error(diags, "dataset.ini", 3, "bad value of 'name': invalid backslash escape");
   g_autoptr(CmDiagnostics) diags2 = NULL;
-  g_autoptr(CmDataset) ok = load_ini("[dataset]\nregion=R\nname=a\\\\b\n", &diags2);
+  g_autoptr(CmDataset) ok = load_ini("[dataset]\nregion=Fujian\nname=a\\\\b\n", &diags2);
   assert_counts(diags2, 0, 0);
   cr_assert_str_eq(ok->name, "a\\b");
 }

@@ -102,17 +102,46 @@ ParameterizedTest(NumberCase *c, number, grammar)
   }
 }
 
-Test(number, overlong_digit_strings_are_refused_not_overflowed)
+/* One rule for every length (docs/formats.md): rounded to the nearest double; only a value
+ * past the largest double is out of range, and an underflow reads as 0. */
+Test(number, long_digit_strings_round_like_short_ones)
 {
   char digits[400];
-  memset(digits, '9', sizeof digits - 1);
-  digits[sizeof digits - 1] = '\0';
+  memset(digits, '0', sizeof digits - 1);
+  digits[0] = '1';
+  digits[101] = '\0'; /* 1 and 100 zeros: 1e100 */
   double v = 0;
+  cr_assert_eq(cm_number_parse(digits, &v), CM_NUMBER_OK);
+  cr_assert_eq(v, 1e100);
+  memset(digits, '9', sizeof digits - 1);
+  digits[sizeof digits - 1] = '\0'; /* 399 nines: about 1e399, past 1.8e308 */
   cr_assert_eq(cm_number_parse(digits, &v), CM_NUMBER_RANGE);
   char frac[400] = "0.";
   memset(frac + 2, '5', sizeof frac - 3);
-  frac[sizeof frac - 1] = '\0';
-  cr_assert_eq(cm_number_parse(frac, &v), CM_NUMBER_RANGE);
+  frac[sizeof frac - 1] = '\0'; /* 0.555...5: nearest double to 5/9 */
+  cr_assert_eq(cm_number_parse(frac, &v), CM_NUMBER_OK);
+  cr_assert_float_eq(v, 5.0 / 9.0, 1e-15);
+  cr_assert_eq(cm_number_parse("1e-400", &v), CM_NUMBER_OK);
+  cr_assert_eq(v, 0.0);
+}
+
+Test(number, common_spreadsheet_mistakes_are_explained)
+{
+  struct {
+    const char *text, *says;
+  } cases[] = {
+      {"１２", "as 12"},           {"１，２００", "as 1,200"}, {"6000万", "'万' is a unit"},
+      {"3.5亿", "'亿' is a unit"}, {"50%", "a percentage"},    {"1,23", "as 1.23"},
+      {"0,5", "as 0.5"},
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+    double v;
+    cr_assert_eq(cm_number_parse(cases[i].text, &v), CM_NUMBER_SYNTAX, "%s", cases[i].text);
+    g_autofree char *why = cm_number_mistake(cases[i].text);
+    cr_assert(why && strstr(why, cases[i].says), "%s: %s", cases[i].text, why ? why : "(none)");
+  }
+  g_autofree char *none = cm_number_mistake("abc");
+  cr_assert_null(none);
 }
 
 Test(number, every_result_has_a_description)
@@ -138,10 +167,16 @@ Test(number, year_is_a_whole_number)
 {
   gint32 y = 0;
   cr_assert(cm_year_parse("2024", &y) && y == 2024);
-  cr_assert_not(cm_year_parse("2024.0", &y));
+  cr_assert(cm_year_parse("2024.0", &y) && y == 2024, "pandas and Excel write 2024.0");
+  cr_assert(cm_year_parse("2024.00", &y) && y == 2024);
+  cr_assert(cm_year_parse("2024年", &y) && y == 2024);
+  cr_assert_not(cm_year_parse("2024.5", &y));
+  cr_assert_not(cm_year_parse("-5", &y), "a year is positive");
+  cr_assert_not(cm_year_parse("0", &y));
   cr_assert_not(cm_year_parse("20x4", &y));
   cr_assert_not(cm_year_parse("", &y));
   cr_assert(cm_year_parse("+2025", &y) && y == 2025);
+  cr_assert(cm_year_parse("550000", &y) && y == 550000, "six digits");
   cr_assert_not(cm_year_parse("1234567", &y), "at most six digits");
   cr_assert_not(cm_year_parse("2,024", &y), "no separators");
   cr_assert_not(cm_year_parse(" 2024", &y));

@@ -96,3 +96,15 @@ Test(text_width, a_character_wider_than_the_line_still_takes_one)
   cm_text_paragraph(out, "宁德 ab", 1, "|");
   cr_assert_str_eq(out->str, "|宁\n|德\n|a\n|b\n");
 }
+
+Test(text_width, chinese_punctuation_stays_with_its_character)
+{
+  g_autoptr(GString) out = g_string_new(NULL);
+  /* 8 cells a line: 一二三四 fill the first, but 。 may not start a line, so 四 moves down */
+  cm_text_paragraph(out, "一二三四。五", 8, "|");
+  cr_assert_str_eq(out->str, "|一二三\n|四。五\n");
+  g_string_truncate(out, 0);
+  /* 一二三（ fill the first, but （ may not end a line, so it moves down with 四 */
+  cm_text_paragraph(out, "一二三（四）", 8, "|");
+  cr_assert_str_eq(out->str, "|一二三\n|（四）\n");
+}
