@@ -26,11 +26,11 @@ typedef enum {
 typedef struct {
   guint dataset;
   ItemKind kind;
-  CmMapFormat format;
-  char *focus; /* enterprise id, or NULL */
+  guint formats; /* a map is one item, laid out once, whatever the number of formats */
+  char *focus;   /* enterprise id (network), group (detail), or NULL */
   guint depth;
   gboolean slide;
-  char *file;  /* relative to the dataset folder */
+  char *file;  /* relative to the dataset folder: a map's stem, without extension */
   char *label; /* for the index */
   ItemState state;
   char *why; /* when it failed */
@@ -111,10 +111,11 @@ item_clear(gpointer p)
 }
 
 static void
-add_item(Plan *plan, guint dataset, ItemKind kind, CmMapFormat format, const char *focus,
-         guint depth, gboolean slide, char *file, char *label)
+add_item(Plan *plan, guint dataset, ItemKind kind, guint formats, const char *focus, guint depth,
+         gboolean slide, char *file, char *label)
 {
-  Item it = {dataset, kind, format, g_strdup(focus), depth, slide, file, label, ITEM_PENDING, NULL};
+  Item it = {dataset, kind, formats, g_strdup(focus), depth,
+             slide,   file, label,   ITEM_PENDING,    NULL};
   g_array_append_val(plan->items, it);
 }
 
@@ -122,13 +123,26 @@ static void
 add_maps(Plan *plan, guint dataset, const CmBatchJob *job, ItemKind kind, const char *focus,
          const char *stem, const char *label)
 {
-  for (guint f = CM_MAP_SVG; f <= CM_MAP_DOT; f++) {
-    if (!(job->formats & (1u << f)))
-      continue;
-    add_item(plan, dataset, kind, (CmMapFormat)f, focus, job->depth, job->slide,
-             g_strdup_printf("%s.%s", stem, cm_map_format_to_string((CmMapFormat)f)),
+  if (job->formats)
+    add_item(plan, dataset, kind, job->formats, focus, job->depth, job->slide, g_strdup(stem),
              g_strdup(label));
-  }
+}
+
+/* What a map item is called in progress lines: "chain.svg", or "chain.{svg,png}". */
+static char *
+item_files(const Item *it)
+{
+  if (it->kind == ITEM_REPORTS)
+    return g_strdup(it->label);
+  GString *exts = g_string_new(NULL);
+  guint n = 0;
+  for (guint f = 0; f < CM_MAP_FORMAT_COUNT; f++)
+    if (it->formats & (1u << f))
+      g_string_append_printf(exts, "%s%s", n++ ? "," : "", cm_map_format_to_string(f));
+  char *name = n == 1 ? g_strdup_printf("%s.%s", it->file, exts->str)
+                      : g_strdup_printf("%s.{%s}", it->file, exts->str);
+  g_string_free(exts, TRUE);
+  return name;
 }
 
 /* The folder a DATASET argument stands for: the path itself, or the folder of an .ini file. A
@@ -196,8 +210,7 @@ plan_jobs(Plan *plan)
     guint before = plan->datasets->len;
     guint d = dataset_of(plan, slugs, job->dataset);
     if (d == before)
-      add_item(plan, d, ITEM_REPORTS, CM_MAP_SVG, NULL, 0, FALSE, NULL,
-               g_strdup("gaps.md, procurement.md"));
+      add_item(plan, d, ITEM_REPORTS, 0, NULL, 0, FALSE, NULL, g_strdup("gaps.md, procurement.md"));
   }
 }
 
@@ -208,11 +221,13 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
   CmSlugSet *slugs = g_ptr_array_index(plan->file_slugs, d);
   g_autoptr(GVariantIter) leaders = NULL, warned = NULL;
-  g_variant_get(headline, CM_BATCH_HEADLINE_TYPE, &ds->headline.name, &ds->headline.region,
+  g_auto(GStrv) groups = NULL;
+  /* CM_BATCH_HEADLINE_TYPE, the groups taken as a string vector */
+  g_variant_get(headline, "(sssduuuuubddba(ss)as^as)", &ds->headline.name, &ds->headline.region,
                 &ds->headline.unit, &ds->headline.completeness, &ds->headline.segments,
                 &ds->headline.present, &ds->headline.strengthen, &ds->headline.supplement,
                 &ds->headline.extend, &ds->headline.has_ratio, &ds->headline.ratio,
-                &ds->headline.target, &ds->headline.meets, &leaders, &warned);
+                &ds->headline.target, &ds->headline.meets, &leaders, &warned, &groups);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new();
   char *warning;
   while (g_variant_iter_next(warned, "s", &warning))
@@ -243,6 +258,12 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
                            : NULL;
     if (job->chain)
       add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, _("Chain map"));
+    /* a large template: the chain map is its overview; one detail map per group */
+    for (guint k = 0; job->chain && groups && groups[k]; k++) {
+      g_autofree char *gname = g_strdup_printf("%s-%s", stem, groups[k]);
+      g_autofree char *label = g_strdup_printf(_("Detail: %s"), groups[k]);
+      add_maps(plan, d, job, ITEM_DETAIL, groups[k], cm_slug_set_take(slugs, gname), label);
+    }
     if (job->network) {
       g_autofree char *nname = g_strdup_printf("%s-network", stem);
       g_autofree char *label = job->focus ? g_strdup_printf(_("Network around %s"), job->focus)
@@ -336,7 +357,7 @@ hand_out(Plan *plan, Worker *w)
     g_autofree char *dir = dataset_dir(plan, it->dataset);
     g_autofree char *out = it->file ? g_build_filename(dir, it->file, NULL) : g_strdup(dir);
     g_autoptr(GVariant) v = g_variant_ref_sink(
-        g_variant_new(CM_BATCH_ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->format,
+        g_variant_new(CM_BATCH_ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->formats,
                       it->focus ? it->focus : "", it->depth, it->slide, out));
     w->item = (gint)id;
     w->started = g_get_monotonic_time();
@@ -367,7 +388,8 @@ finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
   }
   const char *message = it->why;
   plan->done++;
-  g_autofree char *what = g_strdup_printf("%s/%s", ds->slug, it->file ? it->file : it->label);
+  g_autofree char *files = item_files(it);
+  g_autofree char *what = g_strdup_printf("%s/%s", ds->slug, files);
   if (plan->config->on_event) {
     CmBatchEvent ev = {
         .done = plan->done,
@@ -404,8 +426,13 @@ collect_results(Plan *plan)
       g_array_append_val(ds->files, gaps);
       g_array_append_val(ds->files, proc);
     } else if (it->state == ITEM_DONE) {
-      CmBatchFile f = {g_strdup(it->label), g_strdup(it->file)};
-      g_array_append_val(ds->files, f);
+      for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++) {
+        if (!(it->formats & (1u << k)))
+          continue;
+        CmBatchFile f = {g_strdup(it->label),
+                         g_strdup_printf("%s.%s", it->file, cm_map_format_to_string(k))};
+        g_array_append_val(ds->files, f);
+      }
     }
   }
 }

@@ -124,7 +124,12 @@ ParameterizedTestParameters(render_cli, refuses_bad_requests)
       {{"-o", "x.svg", "--depth", "2"}, 2, "--depth counts steps upstream of --focus"},
       {{"-o", "x.svg", "--focus", "lead", "--depth", "0"}, 2, "bad --depth '0'"},
       {{"-o", "x.svg", "--focus", "lead", "--depth", "two"}, 2, "bad --depth 'two'"},
-      {{"-o", "x.svg", "--focus", "lead", "--view", "chain"}, 2, "--focus draws the network"},
+      {{"-o", "x.svg", "--focus", "lead", "--view", "chain"}, 2, "unknown segment 'lead'"},
+      {{"-o", "x.svg", "--group", "nowhere"}, 2, "no group 'nowhere'"},
+      {{"-o", "x.svg", "--group", "x", "--view", "network"}, 2, "--group and --overview draw"},
+      {{"-o", "x.svg", "--top", "2", "--all"}, 2, "not both"},
+      {{"-o", "x.svg", "--top", "0"}, 2, "bad --top '0'"},
+      {{"-o", "x.svg", "--all", "--view", "chain"}, 2, "--top and --all draw the network"},
       {{"-o", "x.svg", "--focus", "Lead"}, 2, "did you mean 'lead'?"},
       {{"-o", "x.svg", "--focus", "nobody"}, 2, "unknown enterprise 'nobody'"},
       {{"-o", "x.svg", "--scenario", "dreamt"}, 2, "bad --scenario"},
@@ -165,8 +170,9 @@ Test(render_cli, invalid_dataset_exits_1_and_writes_nothing, .init = cm_test_tmp
   run_clear(&r);
 }
 
-/* A network of 1999 nodes without --focus: a clear refusal at once, never a long layout. */
-Test(render_cli, huge_network_needs_a_focus, .init = cm_test_tmp_setup,
+/* A network of 1999 nodes without --focus: summarised at once, never a long layout; --all is a
+ * clear refusal that does not suggest --depth (no depth is asked for). */
+Test(render_cli, huge_network_is_summarised_and_all_refused, .init = cm_test_tmp_setup,
      .fini = cm_test_tmp_teardown, .timeout = 60)
 {
   g_autofree char *dir = tmp_path("long");
@@ -189,16 +195,61 @@ Test(render_cli, huge_network_needs_a_focus, .init = cm_test_tmp_setup,
   g_string_free(ent, TRUE);
   g_string_free(sup, TRUE);
   g_autofree char *out = tmp_path("net.svg");
-  const char *args[] = {"render", dir, "-o", out, "--view", "network", NULL};
+  const char *args[] = {"render", dir, "-o", out, "--view", "network", "--all", NULL};
   gint64 start = g_get_monotonic_time();
   Run r = run(args);
   cr_expect_eq(r.rc, 2);
-  cr_expect(strstr(r.err, "--focus ID --depth K") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "leave out --all") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "--depth") == NULL, "%s", r.err);
   cr_expect(g_get_monotonic_time() - start < 10 * G_USEC_PER_SEC);
   cr_expect(!g_file_test(out, G_FILE_TEST_EXISTS));
   run_clear(&r);
+  const char *summary[] = {"render", dir, "-o", out, "--view", "network", NULL};
+  start = g_get_monotonic_time();
+  Run s = run(summary);
+  cr_expect_eq(s.rc, 0, "%s", s.err);
+  cr_expect(g_get_monotonic_time() - start < 10 * G_USEC_PER_SEC);
+  run_clear(&s);
   const char *focused[] = {"render", dir, "-o", out, "--focus", "e999", "--depth", "3", NULL};
   Run f = run(focused);
   cr_expect_eq(f.rc, 0, "%s", f.err);
   run_clear(&f);
+}
+
+/* The chain view's detail maps and the network view's --top from the command line (see
+ * tests/render/chain_views.c for the fixture's template). */
+Test(render_cli, group_focus_segment_and_top_from_the_command_line)
+{
+  const char *group[] = {"render",         BASIC, "-o", "-", "-T", "dot", "--group",
+                         "Materials 材料", NULL};
+  Run g = run(group);
+  cr_expect_eq(g.rc, 0, "%s", g.err);
+  /* cathode and foil in full, salt and cell as stubs; ore, ev, ship, tail not drawn */
+  g_autoptr(GBytes) gdot = g_bytes_new(g.out, strlen(g.out));
+  Agraph_t *gg = cm_test_read_dot(gdot);
+  cr_expect_eq(agnnodes(gg), 4);
+  cr_expect(agnode(gg, "salt", 0) && strcmp(agget(agnode(gg, "salt", 0), "kind"), "stub") == 0);
+  cr_expect(agnode(gg, "ore", 0) == NULL && agnode(gg, "ship", 0) == NULL);
+  agclose(gg);
+  run_clear(&g);
+  /* "cell" is no enterprise: a segment, the chain view, one template step around it */
+  const char *near[] = {"render", BASIC, "-o", "-", "-T", "dot", "--focus", "cell", NULL};
+  Run n = run(near);
+  cr_expect_eq(n.rc, 0, "%s", n.err);
+  cr_expect(strstr(n.out, "Detail: 电芯 Cells and the segments 1 template step away") != NULL, "%s",
+            n.out);
+  g_autoptr(GBytes) ndot = g_bytes_new(n.out, strlen(n.out));
+  Agraph_t *ng = cm_test_read_dot(ndot);
+  cr_expect(agnode(ng, "tail", 0) == NULL, "tail is no neighbour of cell");
+  cr_expect(agnode(ng, "ev", 0) != NULL);
+  agclose(ng);
+  run_clear(&n);
+  /* lead buys cathode from cat1 35, out-cat 20, cat2 10: with --top 1, cat1 is drawn, cat2 is
+   * the only local one left (drawn), out-cat the only outside one (drawn): nothing merged */
+  const char *top[] = {"render", BASIC,     "-o", "-",     "-T", "dot", "--focus",
+                       "lead",   "--depth", "1",  "--top", "1",  NULL};
+  Run t = run(top);
+  cr_expect_eq(t.rc, 0, "%s", t.err);
+  cr_expect(strstr(t.out, "merged-") == NULL, "%s", t.out);
+  run_clear(&t);
 }
