@@ -5,10 +5,13 @@
 # median wall time and median peak RSS (/usr/bin/time -v), the ratios to the DuckDB peer, and
 # how chainmap grows from 1M to 10M rows, and each chainmap report's time over `gaps` (procurement,
 # targets, resilience and plan aim at 1.5x at most; compare, five study regions side by side, at
-# 2x). Not a test: the numbers go to docs/performance.md.
+# 2x). With --keys real (or both, the default) each size is also measured with the keys real data
+# has: the same dataset rewritten by bench/realkeys.py (18-character credit codes, Chinese
+# company names). Not a test: the numbers go to docs/performance.md.
 #
 #   bench/national.sh [--chainmap BIN] [--peers DIR] [--data DIR] [--runs N]
 #                     [--sizes "100000 1000000 10000000"] [--pandas-max ROWS] [--reuse ROWS=DIR]...
+#                     [--keys short|real|both]
 #
 # --peers holds gen.py, peer.py and peer-duckdb.mjs (default: ../shared/bench beside the repo).
 # --data caches the generated datasets (default /tmp/chainmap-national); --reuse ROWS=DIR takes an
@@ -27,6 +30,7 @@ data="${TMPDIR:-/tmp}/chainmap-national"
 runs=3
 sizes="100000 1000000 10000000"
 pandas_max=1000000
+keys="both"
 declare -A reuse=()
 
 while [ $# -gt 0 ]; do
@@ -38,7 +42,8 @@ while [ $# -gt 0 ]; do
     --sizes) sizes="$2"; shift 2 ;;
     --pandas-max) pandas_max="$2"; shift 2 ;;
     --reuse) reuse["${2%%=*}"]="${2#*=}"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --keys) keys="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "bench/national.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -91,7 +96,19 @@ for rows in $sizes; do
     fi
   fi
   [ -f "${dir[$rows]}/dataset.ini" ] || die "no dataset.ini in ${dir[$rows]}"
+  real="$data/real-$rows"
+  if [ "$keys" != short ] && [ ! -f "$real/supply.csv" ]; then
+    echo "rewriting $rows supply rows with real keys ..." >&2
+    /usr/bin/python3 "$here/realkeys.py" "${dir[$rows]}" "$real"
+  fi
+  dir["$rows/real"]="$real"
 done
+case "$keys" in
+  short) cases="$sizes" ;;
+  real) cases="$(for r in $sizes; do printf '%s/real ' "$r"; done)" ;;
+  both) cases="$(for r in $sizes; do printf '%s %s/real ' "$r" "$r"; done)" ;;
+  *) die "--keys takes short, real or both" ;;
+esac
 
 # --- runs: one line per run: rows tool run seconds peak_kb ---
 results="$data/results.tsv"
@@ -110,14 +127,14 @@ measure() { # rows tool run command...
   printf '%s\t%s\t%s\t%s\t%s\n' "$rows" "$tool" "$run" "$wall" "$kb" >>"$results"
 }
 
-for rows in $sizes; do
+for rows in $cases; do
   d="${dir[$rows]}"
   cat "$d"/*.csv >/dev/null # page cache: every tool reads warm files
   for run in $(seq 1 "$runs"); do
     echo "rows $rows, run $run/$runs ..." >&2
     measure "$rows" "chainmap gaps" "$run" "$chainmap" gaps "$d"
     measure "$rows" "duckdb gaps" "$run" node peer-duckdb.mjs gaps "$d"
-    if [ "$rows" -le "$pandas_max" ]; then
+    if [ "${rows%/real}" -le "$pandas_max" ]; then
       measure "$rows" "pandas gaps" "$run" /usr/bin/python3 "$peers/peer.py" gaps "$d"
     fi
     measure "$rows" "chainmap procurement" "$run" "$chainmap" procurement "$d"
@@ -143,7 +160,9 @@ import collections, statistics, sys
 cells = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     rows, tool, run, wall, kb = line.rstrip("\n").split("\t")
-    cells[(int(rows), tool)].append((float(wall), int(kb)))
+    # "1000000/real": the same rows with credit-code ids and Chinese names
+    n, _, real = rows.partition("/")
+    cells[((int(n), real), tool)].append((float(wall), int(kb)))
 med = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v))
        for k, v in cells.items()}
 sizes = sorted({r for r, _ in med})
@@ -162,18 +181,22 @@ for r in sizes:
         w, m = med[(r, t)]
         rt = f"{w / duck[0]:.2f}" if duck and duck[0] > 0 else "-"
         rm = f"{m / duck[1]:.2f}" if duck else "-"
-        print(f"| {r:,} | {t} | {w:.2f} | {m / 1024:.0f} | {rt} | {rm} |")
+        label = f"{r[0]:,}" + (" (real keys)" if r[1] else "")
+        print(f"| {label} | {t} | {w:.2f} | {m / 1024:.0f} | {rt} | {rm} |")
 print()
 gaps = {r: med[(r, "chainmap gaps")] for r in sizes if (r, "chainmap gaps") in med}
 for t in tools:
     if t.startswith("chainmap") and t != "chainmap gaps":
         cells_t = [(r, med[(r, t)][0] / gaps[r][0]) for r in sizes if (r, t) in med and r in gaps]
-        print(f"{t} / chainmap gaps (time): " + ", ".join(f"{r:,} rows {x:.2f}" for r, x in cells_t))
-if 1000000 in sizes and 10000000 in sizes:
+        print(f"{t} / chainmap gaps (time): " + ", ".join(
+            f"{r[0]:,} rows{' (real keys)' if r[1] else ''} {x:.2f}" for r, x in cells_t))
+for real in ("", "real"):
+    small, big = (1000000, real), (10000000, real)
     for t in tools:
-        if t.startswith("chainmap") and (1000000, t) in med and (10000000, t) in med:
-            a, b = med[(1000000, t)], med[(10000000, t)]
-            print(f"{t}: 1M -> 10M rows costs {b[0] / a[0]:.1f}x the time, {b[1] / a[1]:.1f}x the memory")
+        if t.startswith("chainmap") and (small, t) in med and (big, t) in med:
+            a, b = med[(small, t)], med[(big, t)]
+            print(f"{t}{' (real keys)' if real else ''}: 1M -> 10M rows costs "
+                  f"{b[0] / a[0]:.1f}x the time, {b[1] / a[1]:.1f}x the memory")
 EOF
 echo
 echo "raw runs: $results"

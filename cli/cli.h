@@ -3,6 +3,7 @@
 
 #include "cm_dataset.h"
 #include "cm_diagnostics.h"
+#include "cm_report.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -12,7 +13,8 @@ enum {
   CM_EXIT_OK = 0,
   CM_EXIT_INVALID = 1, /* invalid data */
   CM_EXIT_USAGE = 2,
-  CM_EXIT_OUTPUT = 3, /* output could not be written */
+  CM_EXIT_OUTPUT = 3,    /* output could not be written */
+  CM_EXIT_NO_MEMORY = 4, /* out of memory (cli/out_of_memory.c) */
 };
 
 typedef struct {
@@ -64,9 +66,21 @@ CmDataset *cm_cli_load(const char *path);
  * code. */
 int cm_cli_write(const char *path, const GString *out);
 
-/* cm_cli_write for a report: CSV written to a file starts with a UTF-8 BOM (SPEC: it opens in
- * Excel and WPS on a Chinese PC); standard output never gets one. */
-int cm_cli_write_report(const char *path, const GString *out, gboolean csv);
+/* Text for the terminal: controls and bidi overrides shown escaped (\x1b, <U+202E>), on one line
+ * (cm_escape_terminal). (transfer full) */
+char *cm_cli_shown(const char *text);
+
+/* cm_cli_write for a report of that format. CSV written to a file starts with a UTF-8 BOM (SPEC:
+ * it opens in Excel and WPS on a Chinese PC); standard output never gets one, and CSV bound for a
+ * terminal has its control characters and bidi overrides shown escaped (a pipe gets the data as
+ * it is). */
+int cm_cli_write_report(const char *path, const GString *out, CmReportFormat format);
 
 /* Prints each diagnostic to stream. */
 void cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags);
+
+/* Out of memory: exit CM_EXIT_NO_MEMORY with a clear message (cli/out_of_memory.c). */
+void cm_cli_install_out_of_memory_handler(void);
+gboolean cm_cli_is_out_of_memory(const GError *error);
+/* Prints the message for error (an allocation failure); returns CM_EXIT_NO_MEMORY. */
+int cm_cli_report_out_of_memory(const GError *error);

@@ -5,11 +5,15 @@
 #include "cm_i18n.h"
 #include "cm_loader.h"
 #include "cm_number.h"
+#include "cm_output.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+
+/* One item (a map, the reports) may take this many seconds by default (docs/batch.md). */
+#define CM_BATCH_DEFAULT_ITEM_TIMEOUT 300.0
 
 typedef struct {
   gboolean tty;
@@ -60,25 +64,30 @@ static void
 on_event(const CmBatchEvent *ev, gpointer data)
 {
   Progress *p = data;
+  g_autofree char *shown_item = cm_cli_shown(ev->item);
   if (ev->failed) {
     clear_line(p);
     g_ptr_array_add(p->failed, g_strdup(ev->item));
     /* in a log the count goes on through failures: one "[n/m]" line per finished item */
     if (!p->tty)
       fprintf(stderr, "[%u/%u] ", ev->done, ev->total);
+    g_autofree char *item = cm_cli_shown(ev->item);
     /* TRANSLATORS: keep FAILED: scripts look for it */
-    fprintf(stderr, _("FAILED %s\n"), ev->item);
+    fprintf(stderr, _("FAILED %s\n"), item);
     if (ev->message) {
+      /* the reasons quote the dataset: each line shown escaped */
       g_auto(GStrv) lines = g_strsplit(ev->message, "\n", -1);
-      for (guint i = 0; lines[i]; i++)
+      for (guint i = 0; lines[i]; i++) {
+        g_autofree char *shown = cm_cli_shown(lines[i]);
         if (*lines[i])
-          fprintf(stderr, "    %s\n", lines[i]);
+          fprintf(stderr, "    %s\n", shown);
+      }
     }
   }
   if (ev->warnings) { /* once per dataset, with its reports: validate lists them */
     clear_line(p);
     if (!p->tty)
-      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, ev->item);
+      fprintf(stderr, "[%u/%u] %s ", ev->done, ev->total, shown_item);
     fprintf(stderr,
             g_dngettext(GETTEXT_PACKAGE,
                         "(%u warning in the dataset; see the top of its gaps.md)\n",
@@ -89,7 +98,7 @@ on_event(const CmBatchEvent *ev, gpointer data)
   }
   if (!p->tty) {
     if (!ev->failed)
-      fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, ev->item);
+      fprintf(stderr, "[%u/%u] %s\n", ev->done, ev->total, shown_item);
     return;
   }
   /* a bar: done/total, the item, elapsed and an estimate of what is left */
@@ -107,7 +116,7 @@ on_event(const CmBatchEvent *ev, gpointer data)
   /* the item name, its start cut off to keep the line on one terminal row */
   guint columns = terminal_columns() - 1;
   guint used = display_width(line->str);
-  const char *item = ev->item;
+  const char *item = shown_item;
   if (used + display_width(item) > columns) {
     while (*item && used + 1 + display_width(item) > columns)
       item = g_utf8_next_char(item);
@@ -144,6 +153,7 @@ cm_cmd_batch(int argc, char **argv)
   gint jobs_n = 0; /* one per core */
   gboolean slide = FALSE;
   g_autofree char *scenario = NULL, *year = NULL;
+  double item_timeout = CM_BATCH_DEFAULT_ITEM_TIMEOUT;
   GOptionEntry entries[] = {
       {"scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
        N_("enterprise statuses counted, e.g. operating,construction (default: each dataset's)"),
@@ -156,6 +166,10 @@ cm_cmd_batch(int argc, char **argv)
       {"jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_arg,
        N_("worker processes (default: one per core)"), "N"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, N_("size maps for a 16:9 slide"), NULL},
+      {"item-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &item_timeout,
+       N_("seconds one map or report may take before it is stopped and reported as failed "
+          "(default 300; 0: no limit)"),
+       "SECONDS"},
       {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
        N_("jobs from a key file: one [group] per job (see docs/batch.md)"), "FILE"},
       G_OPTION_ENTRY_NULL,
@@ -196,6 +210,9 @@ cm_cmd_batch(int argc, char **argv)
   if (year && !cm_year_parse(year, &year_value))
     return cm_cli_usage_error("batch", _("bad --year '%s': expected a whole year such as 2024"),
                               year);
+  if (!(item_timeout >= 0 && item_timeout <= 86400))
+    return cm_cli_usage_error("batch",
+                              _("--item-timeout takes seconds from 0 (no limit) to 86400"));
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
@@ -237,6 +254,7 @@ cm_cmd_batch(int argc, char **argv)
       .jobs = jobs,
       .outdir = outdir,
       .workers = (guint)jobs_n,
+      .item_timeout = item_timeout,
       .load = cm_dataset_load,
       .on_event = on_event,
       .user_data = &progress,
@@ -249,8 +267,12 @@ cm_cmd_batch(int argc, char **argv)
   g_autofree char *index = g_build_filename(outdir, "index.html", NULL);
   int rc = CM_EXIT_OK;
   if (!ok) {
-    fprintf(stderr, "chainmap batch: %s\n", err->message);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap batch: %s\n", shown);
     rc = CM_EXIT_OUTPUT;
+    /* nothing was written: say so when it is the lock, which is no broken disk */
+    if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_BUSY))
+      fprintf(stderr, "%s\n", _("Nothing was written."));
   } else {
     /* one sentence per case, so that each translates whole (no plural suffixes) */
     if (failed)

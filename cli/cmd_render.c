@@ -1,5 +1,6 @@
 /* chainmap render DATASET -o FILE [-T svg|png|pdf|dot] [--view chain|network] [--focus ID]
- * [--depth K] [--slide] [--font NAME]: draw a chain map. */
+ * [--depth K] [--group NAME] [--top K | --all] [--overview] [--slide] [--font NAME]
+ * [--compare --region R ... | --scenario L ... | --year Y ...]: draw a chain map. */
 #include "cli.h"
 #include "cm_chainmap.h"
 #include "cm_chainmap_change.h"
@@ -22,6 +23,10 @@ typedef struct {
   char *focus;
   char *depth;
   char *font;
+  char *group;
+  char *top;
+  gboolean all;
+  gboolean overview;
   gboolean slide;
   gboolean compare;
   char **regions; /* --region, with --compare */
@@ -36,6 +41,8 @@ render_args_clear(RenderArgs *a)
   g_clear_pointer(&a->focus, g_free);
   g_clear_pointer(&a->depth, g_free);
   g_clear_pointer(&a->font, g_free);
+  g_clear_pointer(&a->group, g_free);
+  g_clear_pointer(&a->top, g_free);
   g_clear_pointer(&a->regions, g_strfreev);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RenderArgs, render_args_clear)
@@ -95,24 +102,40 @@ find_focus(const CmDataset *ds, const char *id, gint64 *focus)
   return cm_cli_usage_error("render", _("unknown enterprise '%s' for --focus"), id);
 }
 
+typedef struct {
+  gboolean network;
+  gint64 focus; /* enterprise (network) or segment (chain) index, or -1 */
+  guint depth;
+  CmChainMapOptions chain;
+  CmNetworkMapOptions net;
+} Request;
+
 static int
-draw(const CmDataset *ds, const CmAnalysisOptions *options, gboolean network, gint64 focus,
-     guint depth, const CmMapStyle *style, const char *output)
+draw(const CmDataset *ds, const CmAnalysisOptions *options, const Request *r,
+     const CmMapStyle *style, const char *output)
 {
   g_autoptr(GError) err = NULL;
-  g_autoptr(GBytes) map = network ? cm_network_map_render(ds, options, focus, depth, style, &err)
-                                  : cm_chainmap_render(ds, options, style, &err);
+  GBytes *out[CM_MAP_FORMAT_COUNT];
+  guint formats = 1u << style->format;
+  gboolean ok = r->network ? cm_network_map_draw(ds, options, r->focus, r->depth, &r->net, style,
+                                                 formats, out, &err)
+                           : cm_chainmap_draw(ds, options, &r->chain, style, formats, out, &err);
   cm_graphviz_shutdown();
-  if (!map) {
+  if (!ok) {
     if (g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID))
       return cm_cli_usage_error("render", "%s", err->message);
-    fprintf(stderr, "chainmap render: %s\n", err->message);
+    if (cm_cli_is_out_of_memory(err))
+      return cm_cli_report_out_of_memory(err);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap render: %s\n", shown);
     return err->domain == CM_RENDER_ERROR ? CM_EXIT_OUTPUT : CM_EXIT_INVALID;
   }
+  g_autoptr(GBytes) map = out[style->format];
   gsize len = 0;
   const void *data = g_bytes_get_data(map, &len);
   if (!cm_output_write(output, data, len, &err)) {
-    fprintf(stderr, "chainmap: %s\n", err->message);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap: %s\n", shown);
     return CM_EXIT_OUTPUT;
   }
   return CM_EXIT_OK;
@@ -153,6 +176,30 @@ draw_change(const CmDataset *ds, const CmCliCompare *cmp, const CmMapStyle *styl
   return CM_EXIT_OK;
 }
 
+/* --focus names an enterprise (network view) or, in the chain view, a segment. Without --view,
+ * an enterprise id wins, then a segment id. */
+static int
+resolve_focus(const CmDataset *ds, const RenderArgs *a, Request *r)
+{
+  if (!a->focus)
+    return CM_EXIT_OK;
+  gint64 e = cm_dataset_find_enterprise(ds, a->focus);
+  gint64 s = cm_dataset_find_segment(ds, a->focus);
+  gboolean chain_asked = a->view && strcmp(a->view, "chain") == 0;
+  if (!r->network && (chain_asked || a->group || e < 0) && s >= 0) {
+    r->chain.focus = s;
+    return CM_EXIT_OK;
+  }
+  if (chain_asked || a->group)
+    return cm_cli_usage_error("render", _("unknown segment '%s' for --focus in the chain view"),
+                              a->focus);
+  r->network = TRUE;
+  if (e < 0)
+    return find_focus(ds, a->focus, &r->focus);
+  r->focus = e;
+  return CM_EXIT_OK;
+}
+
 int
 cm_cmd_render(int argc, char **argv)
 {
@@ -165,9 +212,21 @@ cm_cmd_render(int argc, char **argv)
        N_("chain (the template by segment status; default) or network (who buys what from whom)"),
        "VIEW"},
       {"focus", 0, 0, G_OPTION_ARG_STRING, &a.focus,
-       N_("network view of what enterprise ID buys, and from whom"), "ID"},
+       N_("network view of what enterprise ID buys, and from whom; in the chain view, the "
+          "segments around segment ID"),
+       "ID"},
       {"depth", 0, 0, G_OPTION_ARG_STRING, &a.depth,
-       N_("supply steps upstream of --focus (default 2)"), "K"},
+       N_("supply steps upstream of --focus (default 2), or template steps around a segment "
+          "(default 1)"),
+       "K"},
+      {"group", 0, 0, G_OPTION_ARG_STRING, &a.group,
+       N_("chain view of one group's segments with their direct inputs and outputs"), "NAME"},
+      {"overview", 0, 0, G_OPTION_ARG_NONE, &a.overview,
+       N_("chain view with one node per group (the default past 60 segments)"), NULL},
+      {"top", 0, 0, G_OPTION_ARG_STRING, &a.top,
+       N_("network view: the K largest suppliers of each material drawn, the rest merged"), "K"},
+      {"all", 0, 0, G_OPTION_ARG_NONE, &a.all,
+       N_("network view: every supplier drawn, nothing merged"), NULL},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &a.slide,
        N_("size for a 16:9 slide (PNG 1920x1080; SVG and PDF 960x540 pt)"), NULL},
       {"font", 0, 0, G_OPTION_ARG_STRING, &a.font, font_help, "NAME"},
@@ -179,7 +238,8 @@ cm_cmd_render(int argc, char **argv)
        N_("with --compare: a study region, one column each"), "R"},
       G_OPTION_ENTRY_NULL,
   };
-  for (GOptionEntry *e = &entries[G_N_ELEMENTS(entries) - 3]; e->long_name; e++)
+  /* N_() descriptions are translated here (the others are not marked and come back as they are) */
+  for (GOptionEntry *e = entries; e->long_name; e++)
     e->description = _(e->description);
   g_autoptr(GOptionContext) ctx = cm_cli_context("render", entries);
   cm_cli_add_report_options(ctx, &a.args, FALSE);
@@ -197,35 +257,56 @@ cm_cmd_render(int argc, char **argv)
   int rc = pick_format(&a, &style.format);
   if (rc != CM_EXIT_OK)
     return rc;
-  gboolean network = a.focus != NULL; /* --focus alone means the network view */
+  Request r = {.focus = -1};
+  cm_chain_map_options_init(&r.chain);
+  cm_network_map_options_init(&r.net);
   if (a.view && strcmp(a.view, "network") == 0)
-    network = TRUE;
-  else if (a.view && strcmp(a.view, "chain") == 0)
-    network = FALSE;
-  else if (a.view)
+    r.network = TRUE;
+  else if (a.view && strcmp(a.view, "chain") != 0)
     return cm_cli_usage_error("render", _("unknown view '%s' (chain or network)"), a.view);
-  if (a.focus && !network)
-    return cm_cli_usage_error("render", _("--focus draws the network view, not --view chain"));
+  gboolean chain_only = a.group || a.overview;
+  if (chain_only && r.network)
+    return cm_cli_usage_error("render", _("--group and --overview draw the chain view, not "
+                                          "--view network"));
+  if ((a.top || a.all) && ((a.view && !r.network) || chain_only))
+    return cm_cli_usage_error("render", _("--top and --all draw the network view"));
+  if (a.top && a.all)
+    return cm_cli_usage_error("render", _("--top K or --all, not both"));
+  if (a.group && (a.focus || a.overview))
+    return cm_cli_usage_error("render", _("--group draws one group: leave out --focus and "
+                                          "--overview"));
+  if (a.overview && a.focus)
+    return cm_cli_usage_error("render", _("--overview draws the whole template: leave out "
+                                          "--focus"));
   if (a.depth && !a.focus)
     return cm_cli_usage_error("render", _("--depth counts steps upstream of --focus ID"));
-  guint64 depth = DEFAULT_DEPTH;
-  if (a.depth && !g_ascii_string_to_unsigned(a.depth, 10, 1, 1000, &depth, NULL))
-    return cm_cli_usage_error(
-        "render", _("bad --depth '%s': expected a whole number from 1 to 1000"), a.depth);
+  guint64 top = 0;
+  if (a.top && !g_ascii_string_to_unsigned(a.top, 10, 1, 1000, &top, NULL))
+    return cm_cli_usage_error("render", _("bad --top '%s': expected a whole number from 1 to 1000"),
+                              a.top);
   if (a.font && !a.font[0])
     return cm_cli_usage_error("render", _("--font needs a font family name"));
   style.slide = a.slide;
   style.font = a.font;
   g_auto(CmCliCompare) cmp = {0};
   if (a.compare) {
-    if (network)
+    if (r.network || a.focus || a.top || a.all)
       return cm_cli_usage_error("render", _("--compare draws the chain view, not the network"));
+    if (a.group || a.overview)
+      return cm_cli_usage_error("render", _("--compare draws the whole template: leave out "
+                                            "--group and --overview"));
     if ((rc = cm_cli_compare_parse(&cmp, &a.args, a.regions, "render")) != CM_EXIT_OK)
       return rc;
   } else if (a.regions) {
     return cm_cli_usage_error("render", _("--region goes with --compare (the map of a "
                                           "comparison); the dataset's region is in its ini"));
   }
+  r.net.top = (guint)top;
+  r.net.all = a.all;
+  r.network |= a.top || a.all;
+  r.chain.group = a.group;
+  if (a.overview)
+    r.chain.scope = CM_CHAIN_OVERVIEW;
 
   g_autoptr(CmDataset) ds = cm_cli_load(argv[1]);
   if (!ds)
@@ -237,8 +318,13 @@ cm_cmd_render(int argc, char **argv)
   CmAnalysisOptions options;
   if (!cm_cli_analysis_options(&a.args, ds, "render", &options))
     return CM_EXIT_USAGE;
-  gint64 focus = -1;
-  if (a.focus && (rc = find_focus(ds, a.focus, &focus)) != CM_EXIT_OK)
+  if ((rc = resolve_focus(ds, &a, &r)) != CM_EXIT_OK)
     return rc;
-  return draw(ds, &options, network, focus, (guint)depth, &style, a.args.output);
+  guint64 depth = r.network ? DEFAULT_DEPTH : 1;
+  if (a.depth && !g_ascii_string_to_unsigned(a.depth, 10, 1, 1000, &depth, NULL))
+    return cm_cli_usage_error(
+        "render", _("bad --depth '%s': expected a whole number from 1 to 1000"), a.depth);
+  r.depth = (guint)depth;
+  r.chain.depth = (guint)depth;
+  return draw(ds, &options, &r, &style, a.args.output);
 }

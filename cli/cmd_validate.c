@@ -32,12 +32,15 @@ cm_cmd_validate(int argc, char **argv)
   g_autoptr(CmDiagnostics) diags = cm_diagnostics_new();
   g_autoptr(GError) err = NULL;
   g_autoptr(CmDataset) ds = cm_dataset_load(argv[1], diags, &err);
+  if (!ds && cm_cli_is_out_of_memory(err))
+    return cm_cli_report_out_of_memory(err);
   if (!ds && err && err->code == CM_LOADER_ERROR_FAILED) {
-    fprintf(stderr, "chainmap: %s\n", err->message);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap: %s\n", shown);
     return CM_EXIT_INVALID;
   }
   g_autoptr(GString) out = cm_report_validate(diags, argv[1], format);
-  int rc = cm_cli_write_report(output, out, format == CM_FORMAT_CSV);
+  int rc = cm_cli_write_report(output, out, format);
   if (rc != CM_EXIT_OK)
     return rc;
   return cm_diagnostics_errors(diags) > 0 ? CM_EXIT_INVALID : CM_EXIT_OK;

@@ -1,12 +1,15 @@
 #include "cli.h"
 #include "cm_loader.h"
 #include "cm_output.h"
+#include "cm_text_escape.h"
 
 #include "cm_i18n.h"
 #include "cm_suggest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static gboolean
 set_lang(const char *option, const char *value, gpointer data, GError **error)
@@ -46,7 +49,8 @@ cm_cli_context(const char *name, GOptionEntry *entries)
   g_option_context_add_main_entries(ctx, lang_entry, GETTEXT_PACKAGE);
   g_option_context_set_description(
       ctx, _("DATASET is a folder holding dataset.ini, or the path of the ini.\n"
-             "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written.\n"));
+             "Exit codes: 0 success, 1 invalid data, 2 usage error, 3 output not written, 4 out "
+             "of memory.\n"));
   return ctx;
 }
 
@@ -196,22 +200,16 @@ cm_cli_usage_error(const char *name, const char *format, ...)
   va_start(args, format);
   g_autofree char *msg = g_strdup_vprintf(format, args);
   va_end(args);
-  fprintf(stderr, "chainmap %s: %s\n", name, msg);
+  g_autofree char *shown = cm_cli_shown(msg);
+  fprintf(stderr, "chainmap %s: %s\n", name, shown);
   fprintf(stderr, _("Try 'chainmap help %s'.\n"), name);
   return CM_EXIT_USAGE;
 }
 
-int
-cm_cli_write_report(const char *path, const GString *out, gboolean csv)
+char *
+cm_cli_shown(const char *text)
 {
-  /* Excel and WPS on a Chinese PC read a CSV file without a BOM as GBK (康宁 as 搴峰畞); a pipe
-   * goes to programs, for which the BOM is noise (docs/reports.md) */
-  if (!csv || !path || g_str_equal(path, "-"))
-    return cm_cli_write(path, out);
-  g_autoptr(GString) with_bom = g_string_sized_new(out->len + 3);
-  g_string_append(with_bom, "\xEF\xBB\xBF");
-  g_string_append_len(with_bom, out->str, (gssize)out->len);
-  return cm_cli_write(path, with_bom);
+  return cm_escape_terminal(text ? text : "", CM_ESCAPE_ONE_LINE);
 }
 
 void
@@ -219,7 +217,8 @@ cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags)
 {
   for (guint i = 0; i < cm_diagnostics_len(diags); i++) {
     g_autofree char *line = cm_diagnostic_format(cm_diagnostics_get(diags, i));
-    fprintf(stream, "%s\n", line);
+    g_autofree char *shown = cm_cli_shown(line);
+    fprintf(stream, "%s\n", shown);
   }
   guint total = cm_diagnostics_errors(diags) + cm_diagnostics_warnings(diags);
   if (cm_diagnostics_len(diags) < total)
@@ -249,9 +248,34 @@ cm_cli_load(const char *path)
   g_autoptr(GError) err = NULL;
   CmDataset *ds = cm_dataset_load(path, diags, &err);
   cm_cli_print_diagnostics(stderr, diags);
-  if (!ds)
-    fprintf(stderr, "%s\n", err->message);
+  if (!ds && cm_cli_is_out_of_memory(err))
+    exit(cm_cli_report_out_of_memory(err));
+  if (!ds) {
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "%s\n", shown);
+  }
   return ds;
+}
+
+int
+cm_cli_write_report(const char *path, const GString *out, CmReportFormat format)
+{
+  gboolean to_stdout = !path || strcmp(path, "-") == 0;
+  if (format != CM_FORMAT_CSV)
+    return cm_cli_write(path, out);
+  if (!to_stdout) {
+    /* Excel and WPS on a Chinese PC read a CSV file without a BOM as GBK (康宁 as 搴峰畞); a pipe
+     * goes to programs, for which the BOM is noise (docs/reports.md) */
+    g_autoptr(GString) with_bom = g_string_sized_new(out->len + 3);
+    g_string_append(with_bom, "\xEF\xBB\xBF");
+    g_string_append_len(with_bom, out->str, (gssize)out->len);
+    return cm_cli_write(path, with_bom);
+  }
+  if (!isatty(STDOUT_FILENO) || !cm_escape_terminal_needed(out->str, CM_ESCAPE_KEEP_NEWLINES))
+    return cm_cli_write(path, out);
+  g_autofree char *shown = cm_escape_terminal(out->str, CM_ESCAPE_KEEP_NEWLINES);
+  g_autoptr(GString) escaped = g_string_new(shown);
+  return cm_cli_write(path, escaped);
 }
 
 int
@@ -259,7 +283,8 @@ cm_cli_write(const char *path, const GString *out)
 {
   g_autoptr(GError) err = NULL;
   if (!cm_output_write(path, out->str, out->len, &err)) {
-    fprintf(stderr, "chainmap: %s\n", err->message);
+    g_autofree char *shown = cm_cli_shown(err->message);
+    fprintf(stderr, "chainmap: %s\n", shown);
     return CM_EXIT_OUTPUT;
   }
   return CM_EXIT_OK;

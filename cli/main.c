@@ -117,6 +117,7 @@ main(int argc, char **argv)
   set_locale();
   pick_language(argc, argv);
   cm_init();
+  cm_cli_install_out_of_memory_handler();
   /* `chainmap --lang zh gaps ...`: the language was taken above; the command comes next */
   while (argc >= 2 &&
          (g_str_has_prefix(argv[1], "--lang=") || (strcmp(argv[1], "--lang") == 0 && argc >= 3))) {

@@ -80,14 +80,17 @@ cm_report_command_load(CmReportCommand *cmd, const char *name)
 int
 cm_report_command_failed(const char *name, const GError *error)
 {
-  fprintf(stderr, "chainmap %s: %s\n", name, error ? error->message : _("analysis failed"));
+  if (cm_cli_is_out_of_memory(error))
+    return cm_cli_report_out_of_memory(error);
+  g_autofree char *shown = cm_cli_shown(error ? error->message : _("analysis failed"));
+  fprintf(stderr, "chainmap %s: %s\n", name, shown);
   return CM_EXIT_INVALID;
 }
 
 int
 cm_report_command_write(const CmReportCommand *cmd, const GString *out)
 {
-  return cm_cli_write_report(cmd->args.output, out, cmd->report.format == CM_FORMAT_CSV);
+  return cm_cli_write_report(cmd->args.output, out, cmd->report.format);
 }
 
 void

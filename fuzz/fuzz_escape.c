@@ -7,6 +7,7 @@
  * line break, and the DOT-string corners cgraph 2.43 cannot read back: U+FF3C, U+2424, U+FF05,
  * U+FF0E). When cm_chainmap.h changes those rules, expected() and dot_corners() follow it. */
 #include "cm_chainmap.h"
+#include "cm_text_escape.h"
 #include "fuzz_common.h"
 
 #include <graphviz/cgraph.h>
@@ -246,6 +247,29 @@ check_round_trip(const char *html, const char *tip, const char *name)
   agclose(back);
 }
 
+/* cm_escape_terminal: valid UTF-8 without a control character or bidi override, which needs no
+ * second escaping; text that needs none comes back unchanged. */
+static void
+check_terminal(const char *text)
+{
+  static const CmEscapeFlags modes[] = {CM_ESCAPE_ONE_LINE, CM_ESCAPE_KEEP_NEWLINES,
+                                        CM_ESCAPE_KEEP_TABS};
+  for (guint m = 0; m < G_N_ELEMENTS(modes); m++) {
+    g_autofree char *shown = cm_escape_terminal(text, modes[m]);
+    CM_FUZZ_CHECK(g_utf8_validate(shown, -1, NULL));
+    CM_FUZZ_CHECK(!cm_escape_terminal_needed(shown, modes[m]));
+    for (const char *p = shown; *p; p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      gboolean kept_break = (modes[m] & CM_ESCAPE_KEEP_NEWLINES) && (c == '\n' || c == '\r');
+      gboolean kept_tab = (modes[m] & CM_ESCAPE_KEEP_TABS) && c == '\t';
+      CM_FUZZ_CHECK(kept_break || kept_tab || (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0)));
+      CM_FUZZ_CHECK(!(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069));
+    }
+    if (!cm_escape_terminal_needed(text, modes[m]))
+      CM_FUZZ_CHECK(strcmp(shown, text) == 0);
+  }
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -270,5 +294,6 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
   check_shown(decode_tooltip(tip), text, SHOWN_TOOLTIP);
   check_shown(g_strdup(name), text, SHOWN_DOT);
   check_round_trip(html, tip, name);
+  check_terminal(text);
   return 0;
 }

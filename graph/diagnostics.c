@@ -1,5 +1,7 @@
 #include "cm_diagnostics.h"
 
+#include <string.h>
+
 struct _CmDiagnostics {
   GArray *items; /* CmDiagnostic */
   GStringChunk *strings;
@@ -41,6 +43,14 @@ cm_diagnostics_addv(CmDiagnostics *diags, const char *file, guint line, CmSeveri
   if (diags->items->len >= CM_DIAGNOSTICS_MAX_KEPT)
     return;
   g_autofree char *message = g_strdup_vprintf(format, args);
+  /* a message quotes fields of the data: never more than an excerpt of a hostile file */
+  if (strlen(message) > CM_DIAGNOSTIC_MAX_BYTES) {
+    const char *end = message + CM_DIAGNOSTIC_MAX_BYTES;
+    g_utf8_validate(message, CM_DIAGNOSTIC_MAX_BYTES, &end);
+    char *cut = g_strdup_printf("%.*s…", (int)(end - message), message);
+    g_free(message);
+    message = cut;
+  }
   CmDiagnostic d = {
       .file = g_string_chunk_insert_const(diags->strings, file),
       .line = line,

@@ -87,25 +87,9 @@ sum_demand(const CmDataset *ds, const CmAnalysisOptions *o, CmSegmentResult *res
   }
 }
 
-/* The first segment in template order that s feeds and that is present, or -1. */
-static gint
-first_present_consumer(const CmDataset *ds, const CmSegmentResult *res, guint32 s)
-{
-  for (guint v = 0; v < cm_dataset_n_segments(ds); v++) {
-    const CmSegment *seg = cm_dataset_segment(ds, v);
-    if (res[v].local_producers == 0)
-      continue;
-    const guint32 *inputs = cm_dataset_segment_inputs(ds, seg);
-    for (guint k = 0; k < seg->n_inputs; k++)
-      if (inputs[k] == s)
-        return (gint)v;
-  }
-  return -1;
-}
-
 static void
-classify(const CmDataset *ds, const CmAnalysisParams *params, CmSegmentResult *res, guint s,
-         gint to_present, gint from_present)
+classify(const CmAnalysisParams *params, CmSegmentResult *res, guint s, gint to_present,
+         gint from_present, gint to_nearest)
 {
   CmSegmentResult *r = &res[s];
   r->distance = -1;
@@ -123,7 +107,7 @@ classify(const CmDataset *ds, const CmAnalysisParams *params, CmSegmentResult *r
     r->status = CM_SEGMENT_GAP;
     if (to_present == 1) {
       r->reasons |= 1u << CM_REASON_FEEDS_PRESENT;
-      r->reason_segment = first_present_consumer(ds, res, s);
+      r->reason_segment = to_nearest; /* the first present segment s feeds, in template order */
     }
     if (r->local_demand > 0)
       r->reasons |= 1u << CM_REASON_LOCAL_DEMAND;
@@ -202,18 +186,18 @@ cm_gaps__finish(CmGaps *gaps, const CmDataset *ds, GError **error)
   }
   g_autofree gint *to_present = g_new(gint, n);
   g_autofree gint *from_present = g_new(gint, n);
-  if (!cm_template_distances(ds->template, present, to_present, from_present, error))
+  g_autofree gint *to_nearest = g_new(gint, n);
+  g_autofree gint *from_nearest = g_new(gint, n);
+  if (!cm_template_distances_nearest(ds->template, present, to_present, from_present, to_nearest,
+                                     from_nearest, error))
     return FALSE;
   for (guint s = 0; s < n; s++) {
-    classify(ds, &ds->params, res, s, to_present[s], from_present[s]);
+    classify(&ds->params, res, s, to_present[s], from_present[s], to_nearest[s]);
     gaps->count[res[s].status]++;
     /* a frontier's reason names the nearest segment made locally */
-    if (res[s].status == CM_SEGMENT_FRONTIER) {
-      res[s].reason_segment = cm_template_nearest(ds->template, s, present,
-                                                  res[s].direction == CM_DIRECTION_UPSTREAM, error);
-      if (res[s].reason_segment < 0)
-        return FALSE;
-    }
+    if (res[s].status == CM_SEGMENT_FRONTIER)
+      res[s].reason_segment =
+          res[s].direction == CM_DIRECTION_UPSTREAM ? to_nearest[s] : from_nearest[s];
   }
   gaps->completeness = n ? (double)gaps->present / n : 0.0;
   gaps->strengthen = ranked(gaps, CM_SEGMENT_WEAK);

@@ -11,8 +11,10 @@ static char last_reason[256];
 static void
 record_igraph_error(const char *reason, const char *file, int line, igraph_error_t code)
 {
-  g_snprintf(last_reason, sizeof last_reason, "%s (%s)", reason ? reason : "unknown",
-             igraph_strerror(code));
+  if (reason && *reason)
+    g_snprintf(last_reason, sizeof last_reason, "%s (%s)", reason, igraph_strerror(code));
+  else
+    g_strlcpy(last_reason, igraph_strerror(code), sizeof last_reason);
   IGRAPH_FINALLY_FREE();
 }
 
@@ -37,8 +39,9 @@ cm_igraph_check(int code, const char *what, GError **error)
 {
   if (code == IGRAPH_SUCCESS)
     return TRUE;
-  g_set_error(error, CM_GRAPH_ERROR, CM_GRAPH_ERROR_IGRAPH, "%s failed: %s", what,
-              last_reason[0] ? last_reason : igraph_strerror(code));
+  g_set_error(error, CM_GRAPH_ERROR,
+              code == IGRAPH_ENOMEM ? CM_GRAPH_ERROR_NO_MEMORY : CM_GRAPH_ERROR_IGRAPH,
+              "%s failed: %s", what, last_reason[0] ? last_reason : igraph_strerror(code));
   last_reason[0] = '\0';
   return FALSE;
 }

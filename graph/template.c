@@ -49,56 +49,71 @@ cm_template_graph(const CmTemplate *tpl)
   return &tpl->graph;
 }
 
-/* Minimum over the rows of an igraph distance matrix (rows: set members, columns: segments). */
-static void
-column_minima(const igraph_matrix_t *m, gint *out, igraph_integer_t n)
+/* One multi-source breadth-first search from every member of the set at once, following edges
+ * forward (mode IGRAPH_OUT: paths p -> s) or backward (IGRAPH_IN: paths s -> p). Linear in the
+ * template, where a distance matrix would be present x all. dist[v] is -1 where unreached;
+ * nearest[v] (optional) is the member at that distance that comes first in template order: a
+ * vertex takes the smallest nearest[] of its predecessors one layer closer, which is final once
+ * the layer before it is done because the queue holds the layers in order. */
+static gboolean
+multi_source_bfs(const igraph_t *g, const gboolean *in_set, igraph_neimode_t mode, gint *dist,
+                 gint *nearest, GError **error)
 {
-  for (igraph_integer_t c = 0; c < n; c++) {
-    igraph_real_t best = IGRAPH_INFINITY;
-    for (igraph_integer_t r = 0; r < igraph_matrix_nrow(m); r++)
-      if (MATRIX(*m, r, c) < best)
-        best = MATRIX(*m, r, c);
-    out[c] = best == IGRAPH_INFINITY ? -1 : (gint)best;
+  igraph_integer_t n = igraph_vcount(g);
+  igraph_adjlist_t adj;
+  if (!cm_igraph_check(igraph_adjlist_init(g, &adj, mode, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE),
+                       "template adjacency", error))
+    return FALSE;
+  guint32 *queue = g_try_new(guint32, MAX(n, 1));
+  if (!queue) {
+    igraph_adjlist_destroy(&adj);
+    g_set_error(error, CM_GRAPH_ERROR, CM_GRAPH_ERROR_NO_MEMORY,
+                "out of memory for the template distances (%" G_GINT64_FORMAT " segments)",
+                (gint64)n);
+    return FALSE;
   }
+  gsize head = 0, tail = 0;
+  for (igraph_integer_t v = 0; v < n; v++) {
+    dist[v] = in_set[v] ? 0 : -1;
+    if (nearest)
+      nearest[v] = in_set[v] ? (gint)v : -1;
+    if (in_set[v])
+      queue[tail++] = (guint32)v;
+  }
+  while (head < tail) {
+    guint32 u = queue[head++];
+    igraph_vector_int_t *next = igraph_adjlist_get(&adj, u);
+    for (igraph_integer_t k = 0; k < igraph_vector_int_size(next); k++) {
+      igraph_integer_t v = VECTOR(*next)[k];
+      if (dist[v] < 0) {
+        dist[v] = dist[u] + 1;
+        if (nearest)
+          nearest[v] = nearest[u];
+        queue[tail++] = (guint32)v;
+      } else if (nearest && dist[v] == dist[u] + 1 && nearest[u] < nearest[v]) {
+        nearest[v] = nearest[u];
+      }
+    }
+  }
+  g_free(queue);
+  igraph_adjlist_destroy(&adj);
+  return TRUE;
+}
+
+gboolean
+cm_template_distances_nearest(const CmTemplate *tpl, const gboolean *in_set, gint *to_set,
+                              gint *from_set, gint *to_nearest, gint *from_nearest, GError **error)
+{
+  /* forward from the set: paths p -> s; backward: paths s -> p */
+  return multi_source_bfs(&tpl->graph, in_set, IGRAPH_OUT, from_set, from_nearest, error) &&
+         multi_source_bfs(&tpl->graph, in_set, IGRAPH_IN, to_set, to_nearest, error);
 }
 
 gboolean
 cm_template_distances(const CmTemplate *tpl, const gboolean *in_set, gint *to_set, gint *from_set,
                       GError **error)
 {
-  igraph_integer_t n = igraph_vcount(&tpl->graph);
-  igraph_vector_int_t members;
-  if (!cm_igraph_check(igraph_vector_int_init(&members, 0), "distance set", error))
-    return FALSE;
-  int rc = IGRAPH_SUCCESS;
-  for (igraph_integer_t v = 0; v < n && rc == IGRAPH_SUCCESS; v++)
-    if (in_set[v])
-      rc = igraph_vector_int_push_back(&members, v);
-  if (rc != IGRAPH_SUCCESS || igraph_vector_int_size(&members) == 0) {
-    igraph_vector_int_destroy(&members);
-    for (igraph_integer_t v = 0; v < n; v++)
-      to_set[v] = from_set[v] = -1;
-    return cm_igraph_check(rc, "distance set", error);
-  }
-  igraph_matrix_t dist;
-  rc = igraph_matrix_init(&dist, 0, 0);
-  if (rc != IGRAPH_SUCCESS) {
-    igraph_vector_int_destroy(&members);
-    return cm_igraph_check(rc, "distance matrix", error);
-  }
-  igraph_vs_t from = igraph_vss_vector(&members);
-  /* OUT from the set: paths p -> s */
-  rc = igraph_distances(&tpl->graph, &dist, from, igraph_vss_all(), IGRAPH_OUT);
-  if (rc == IGRAPH_SUCCESS) {
-    column_minima(&dist, from_set, n);
-    /* IN from the set follows edges backwards: paths s -> p */
-    rc = igraph_distances(&tpl->graph, &dist, from, igraph_vss_all(), IGRAPH_IN);
-    if (rc == IGRAPH_SUCCESS)
-      column_minima(&dist, to_set, n);
-  }
-  igraph_matrix_destroy(&dist);
-  igraph_vector_int_destroy(&members);
-  return cm_igraph_check(rc, "template distances", error);
+  return cm_template_distances_nearest(tpl, in_set, to_set, from_set, NULL, NULL, error);
 }
 
 gint

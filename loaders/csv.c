@@ -300,7 +300,7 @@ reader_clean(const Reader *r)
 
 /* Reads the source (or its part), converting from GB18030 when asked, and feeds the parser. */
 static gboolean
-parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
+parse_source(Reader *r, gboolean gb18030, goffset gb18030_from, char *buf, CmCsvPartEnd *part)
 {
   const CmCsvSource *src = r->src;
   CmByteStream s;
@@ -343,6 +343,7 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
     if (len == 0)
       break;
     char *p = buf;
+    goffset chunk_at = pos - (goffset)len; /* the source offset of buf[0] */
     if (first) {
       first = FALSE;
       if (cm_csv__starts_with(p, len, "\xEF\xBB\xBF", 3)) {
@@ -352,6 +353,13 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
     }
     if (r->fatal)
       break;
+    if (gb18030 && chunk_at + (p - buf) < gb18030_from) {
+      /* the lines before the first one that is not UTF-8 are UTF-8 (checked) */
+      gsize utf8 = (gsize)MIN((goffset)len, gb18030_from - (chunk_at + (p - buf)));
+      feed_text(r, p, utf8);
+      p += utf8;
+      len -= utf8;
+    }
     if (!gb18030) {
       feed_text(r, p, len);
     } else {
@@ -416,9 +424,9 @@ parse_source(Reader *r, gboolean gb18030, char *buf, CmCsvPartEnd *part)
   return TRUE;
 }
 
-gboolean
-cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func, gpointer user_data,
-                 CmCsvPartEnd *part)
+static gboolean
+read_part_from(const CmCsvSource *src, gboolean gb18030, goffset gb18030_from, CmCsvRecordFunc func,
+               gpointer user_data, CmCsvPartEnd *part)
 {
   g_return_val_if_fail(!gb18030 || (src->part_start == 0 && src->part_end == 0), FALSE);
   g_autofree char *buf = g_malloc(CM_CSV_CHUNK_BYTES);
@@ -435,7 +443,7 @@ cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func,
       .header_fields = src->part_fields ? (gint)src->part_fields : -1,
   };
   init_parser(&r.parser);
-  gboolean ok = parse_source(&r, gb18030, buf, part);
+  gboolean ok = parse_source(&r, gb18030, gb18030_from, buf, part);
   csv_free(&r.parser);
   g_string_free(r.bytes, TRUE);
   g_array_free(r.offsets, TRUE);
@@ -444,26 +452,35 @@ cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func,
 }
 
 gboolean
+cm_csv_read_part(const CmCsvSource *src, gboolean gb18030, CmCsvRecordFunc func, gpointer user_data,
+                 CmCsvPartEnd *part)
+{
+  return read_part_from(src, gb18030, 0, func, user_data, part);
+}
+
+gboolean
 cm_csv_read_first_half(const CmCsvSource *src, goffset split_bytes, goffset *split,
                        CmCsvRecordFunc func, gpointer user_data, CmCsvPartEnd *end)
 {
   *split = 0;
   gboolean gb18030 = FALSE;
-  if (!cm_csv_check_encoding(src, &gb18030))
+  goffset from = 0;
+  if (!cm_csv__check_encoding_from(src, &gb18030, &from))
     return FALSE;
   CmCsvSource first = *src;
   if (!gb18030 && src->path && !src->data)
     first.part_end = *split = cm_csv_find_split(src->path, split_bytes);
-  return cm_csv_read_part(&first, gb18030, func, user_data, end);
+  return read_part_from(&first, gb18030, from, func, user_data, end);
 }
 
 gboolean
 cm_csv_read(const CmCsvSource *src, CmCsvRecordFunc func, gpointer user_data)
 {
   gboolean gb18030 = FALSE;
-  if (!cm_csv_check_encoding(src, &gb18030))
+  goffset from = 0;
+  if (!cm_csv__check_encoding_from(src, &gb18030, &from))
     return FALSE;
-  return cm_csv_read_part(src, gb18030, func, user_data, NULL);
+  return read_part_from(src, gb18030, from, func, user_data, NULL);
 }
 
 guint

@@ -1,13 +1,16 @@
 /* The encoding check of a CSV source: UTF-16 and NUL bytes are refused, and text that is not
  * valid UTF-8 is decoded as GB18030 (or refused, as the dataset says). A big file is scanned on
  * two threads, one half each. */
-#include "csv_private.h"
 #include "cm_i18n.h"
+#include "csv_private.h"
 #include "two_halves.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+
+/* How far past the middle cm_csv_find_split looks for a line end. */
+#define CM_CSV_SPLIT_SEARCH_BYTES ((goffset)1 << 20)
 
 /* Line ends in p, eight bytes at a time. */
 static guint
@@ -61,6 +64,8 @@ typedef struct {
   gboolean nul;   /* not valid because of a NUL byte */
   guint lines;    /* line ends in the range, when valid */
   guint bad_line; /* line of the first offending byte, counted from 1 at the range's start */
+  goffset bad_line_start; /* offset in the source where that line begins */
+  gint *stop;             /* set when the other half failed first: this one is not needed */
 } Scan;
 
 /* Checks that the range is UTF-8 with no NUL byte. */
@@ -73,10 +78,12 @@ scan_range(Scan *sc)
   if (sc->io_error)
     return;
   char *buf = sc->buf;
-  goffset pos = sc->src.part_start;
+  goffset pos = sc->src.part_start, line_start = sc->src.part_start;
   gsize carry = 0;
   guint lines = 0;
   for (;;) {
+    if (sc->stop && g_atomic_int_get(sc->stop))
+      break;
     gsize cap = CM_CSV_CHUNK_BYTES - carry;
     if (sc->end > 0)
       cap = MIN(cap, (gsize)(sc->end - pos));
@@ -90,15 +97,22 @@ scan_range(Scan *sc)
     gsize len = carry + (gsize)n;
     if (len == 0)
       break;
+    goffset chunk_at = pos - (goffset)len; /* the source offset of buf[0] */
     const char *end;
     if (utf8_validate(buf, len, &end)) {
       lines += count_lines(buf, len);
+      const char *nl = memrchr(buf, '\n', len);
+      if (nl)
+        line_start = chunk_at + (nl - buf) + 1;
       carry = 0;
       if (n == 0)
         break;
       continue;
     }
     gsize good = (gsize)(end - buf);
+    const char *nl = memrchr(buf, '\n', good);
+    if (nl)
+      line_start = chunk_at + (nl - buf) + 1;
     if (*end != '\0' && n > 0 && len - good < 4) { /* a sequence cut by the chunk boundary */
       lines += count_lines(buf, good);
       memmove(buf, end, len - good);
@@ -106,6 +120,7 @@ scan_range(Scan *sc)
       continue;
     }
     sc->bad_line = lines + count_lines(buf, good) + 1;
+    sc->bad_line_start = line_start;
     sc->nul = *end == '\0';
     sc->valid = FALSE;
     break;
@@ -124,14 +139,16 @@ scan_thread(gpointer data)
 /* Checks that the source is UTF-8 with no NUL byte. On failure *bad_line is the line of the
  * first offending byte and *nul tells whether it was a NUL byte. */
 static gboolean
-scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gboolean *io_error)
+scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, goffset *bad_start, gboolean *nul,
+          gboolean *io_error)
 {
   /* the split and the size of two_halves.h; every half is used, as no character spans it */
   goffset split =
       src->path && !src->data ? cm_csv_find_split(src->path, CM_TWO_HALVES_MIN_BYTES) : 0;
   Scan first = {.src = *src, .end = split, .buf = buf};
   first.src.part_start = 0;
-  Scan second = {.src = *src};
+  gint stop = 0;
+  Scan second = {.src = *src, .stop = &stop};
   g_autoptr(CmDiagnostics) second_diags = NULL;
   g_autofree char *second_buf = NULL;
   GThread *thread = NULL;
@@ -144,11 +161,16 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gbo
     thread = g_thread_new("scan", scan_thread, &second);
   }
   scan_range(&first);
+  /* a fatal error in the first half (a NUL byte on line 1) ends the scan: the second half of a
+   * 20 GB file is not read to its end for nothing */
+  if (first.io_error || !first.valid)
+    g_atomic_int_set(&stop, 1);
   if (thread)
     g_thread_join(thread);
   *io_error = first.io_error;
   if (first.io_error || !first.valid) {
     *bad_line = first.bad_line;
+    *bad_start = first.bad_line_start;
     *nul = first.nul;
     return first.valid;
   }
@@ -160,6 +182,7 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gbo
     *io_error = second.io_error;
   }
   *bad_line = first.lines + second.bad_line;
+  *bad_start = second.bad_line_start;
   *nul = second.nul;
   return second.valid;
 }
@@ -167,6 +190,14 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, gboolean *nul, gbo
 gboolean
 cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
 {
+  goffset from = 0;
+  return cm_csv__check_encoding_from(src, gb18030_out, &from);
+}
+
+gboolean
+cm_csv__check_encoding_from(const CmCsvSource *src, gboolean *gb18030_out, goffset *from)
+{
+  *from = 0;
   g_autofree char *buf = g_malloc(CM_CSV_CHUNK_BYTES);
   /* UTF-16 is a common Excel export ("Unicode text"): name it instead of failing obscurely. */
   {
@@ -189,8 +220,9 @@ cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
   gboolean gb18030 = src->encoding == CM_ENCODING_GB18030;
   if (!gb18030) {
     guint bad_line = 0;
+    goffset bad_start = 0;
     gboolean nul = FALSE, io_error = FALSE;
-    gboolean valid = scan_utf8(src, buf, &bad_line, &nul, &io_error);
+    gboolean valid = scan_utf8(src, buf, &bad_line, &bad_start, &nul, &io_error);
     if (io_error)
       return FALSE;
     if (!valid && nul) {
@@ -204,8 +236,18 @@ cm_csv_check_encoding(const CmCsvSource *src, gboolean *gb18030_out)
       return FALSE;
     }
     if (!valid) {
-      cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
-                         _("not valid UTF-8 from this line on; decoded the file as GB18030"));
+      /* the lines before are valid UTF-8 and stay so (a file that turned to GB18030 part-way,
+       * rows appended in another program); from this line on it is GB18030 */
+      if (bad_line > 1)
+        cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
+                           _("not valid UTF-8 from this line on; decoded the file as GB18030 "
+                             "from this line, the %u line(s) before it as UTF-8 (if those look "
+                             "wrong, set encoding=gb18030 in dataset.ini)"),
+                           bad_line - 1);
+      else
+        cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_WARNING,
+                           _("not valid UTF-8 from this line on; decoded the file as GB18030"));
+      *from = bad_start;
       gb18030 = TRUE;
     }
   }
@@ -222,10 +264,13 @@ cm_csv_find_split(const char *path, goffset min_bytes)
   FILE *f = fopen(path, "rb");
   if (!f)
     return 0;
-  goffset at = st.st_size / 2, split = 0;
+  goffset at = st.st_size / 2, split = 0, give_up = at + CM_CSV_SPLIT_SEARCH_BYTES;
   char buf[65536];
   if (fseeko(f, at, SEEK_SET) == 0) {
-    for (size_t n; split == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0; at += (goffset)n) {
+    /* no line end near the middle (a binary or sparse file): one thread, which stops at the
+     * first bad byte, instead of a search through the whole second half */
+    for (size_t n; split == 0 && at < give_up && (n = fread(buf, 1, sizeof buf, f)) > 0;
+         at += (goffset)n) {
       const char *nl = memchr(buf, '\n', n);
       if (nl)
         split = at + (nl - buf) + 1;

@@ -25,6 +25,9 @@ gssize cm_byte_stream_read(CmByteStream *s, char *buf, gsize cap);
 void cm_byte_stream_close(CmByteStream *s);
 /* Reports a read error (errno) against the source. */
 void cm_csv__read_failed(const CmCsvSource *src);
+/* cm_csv_check_encoding, and where GB18030 starts: *from is the offset of the first line that is
+ * not UTF-8 (0 when the whole source is GB18030, or UTF-8). */
+gboolean cm_csv__check_encoding_from(const CmCsvSource *src, gboolean *gb18030, goffset *from);
 gboolean cm_csv__starts_with(const char *p, gsize len, const char *magic, gsize n);
 
 /* 0x80 in each byte of v that equals the byte c, 0 elsewhere (exact: no carries across bytes,

@@ -1,5 +1,6 @@
 /* dataset.ini (GLib key file): the dataset's name, region, unit, table files, encoding and the
  * analysis parameters. */
+#include "cm_i18n.h"
 #include "cm_number.h"
 #include "cm_i18n.h"
 #include "cm_region.h"
@@ -7,10 +8,13 @@
 #include "loader_private.h"
 #include "cm_i18n.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-static const char *const dataset_keys[] = {
-    "name", "region", "unit", "segments", "enterprises", "supply", "encoding", "name_en", NULL};
+static const char *const dataset_keys[] = {"name",     "region",      "unit",
+                                           "segments", "enterprises", "supply",
+                                           "encoding", "name_en",     "allow_outside_paths",
+                                           NULL};
 static const char *const analysis_keys[] = {"min_producers", "min_coverage", "procurement_target",
                                             "scenario", NULL};
 
@@ -41,6 +45,48 @@ key_line(const char *text, const char *group, const char *key)
     }
   }
   return 0;
+}
+
+/* GKeyFile takes the last of two equal keys and merges a group written twice, silently: a planner
+ * who adds region= at the end of a long ini would not know which one counts. Warn about both. */
+static void
+warn_duplicates(CmLoadContext *ctx, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *group = NULL;
+  for (guint i = 0; lines[i]; i++) {
+    char *l = g_strstrip(lines[i]);
+    if (*l == '\0' || *l == '#')
+      continue;
+    if (*l == '[') {
+      g_free(group);
+      group = g_strndup(l + 1, strlen(l) > 1 ? strlen(l) - 2 : 0);
+      gpointer first = g_hash_table_lookup(groups, group);
+      if (first)
+        cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_WARNING,
+                           _("group [%s] again (first on line %u): its keys are added to the "
+                             "first one's, and a key given in both takes the later value"),
+                           group, GPOINTER_TO_UINT(first));
+      else
+        g_hash_table_insert(groups, g_strdup(group), GUINT_TO_POINTER(i + 1));
+      continue;
+    }
+    char *eq = strchr(l, '=');
+    if (!group || !eq)
+      continue;
+    g_autofree char *key = g_strstrip(g_strndup(l, (gsize)(eq - l)));
+    g_autofree char *full = g_strdup_printf("%s\x1f%s", group, key);
+    gpointer first = g_hash_table_lookup(keys, full);
+    if (first)
+      cm_diagnostics_add(ctx->diags, ctx->ini_display, i + 1, CM_SEVERITY_WARNING,
+                         _("duplicate key '%s' in [%s] (first on line %u): this later value is "
+                           "the one used"),
+                         key, group, GPOINTER_TO_UINT(first));
+    else
+      g_hash_table_insert(keys, g_steal_pointer(&full), GUINT_TO_POINTER(i + 1));
+  }
 }
 
 /* Lines GKeyFile would refuse, reported with their numbers. Returns FALSE if any. */
@@ -151,6 +197,53 @@ read_param(CmLoadContext *ctx, GKeyFile *kf, const char *text, const char *key, 
     *out = d;
 }
 
+/* A short excerpt of a value for a message: a hostile ini must not make chainmap echo a
+ * whole file. (transfer full) */
+static char *
+excerpt(const char *value)
+{
+  const glong max = 60;
+  if (g_utf8_strlen(value, -1) <= max)
+    return g_strdup(value);
+  g_autofree char *head = g_utf8_substring(value, 0, max);
+  return g_strdup_printf("%s…", head);
+}
+
+/* TRUE when path names a file inside dir: relative, no ".." component, and, when it exists,
+ * still inside dir once symlinks are resolved. */
+static gboolean
+inside_folder(const char *dir, const char *file, const char *path)
+{
+  if (g_path_is_absolute(file))
+    return FALSE;
+  g_auto(GStrv) parts = g_strsplit_set(file, "/\\", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (strcmp(parts[i], "..") == 0)
+      return FALSE;
+  g_autofree char *real_dir = realpath(dir, NULL);
+  g_autofree char *real_path = realpath(path, NULL);
+  if (!real_dir || !real_path) /* missing: the table reader reports it */
+    return TRUE;
+  size_t n = strlen(real_dir);
+  /* the folder itself is inside (and then "not a regular file") */
+  return strncmp(real_path, real_dir, n) == 0 &&
+         (real_path[n] == '/' || real_path[n] == '\0' || n == 1);
+}
+
+/* [dataset] allow_outside_paths=true: the sender of the dataset is trusted to name any file. */
+static gboolean
+allow_outside_paths(CmLoadContext *ctx, GKeyFile *kf, const char *text)
+{
+  if (!g_key_file_has_key(kf, "dataset", "allow_outside_paths", NULL))
+    return FALSE;
+  g_autoptr(GError) err = NULL;
+  gboolean allow = g_key_file_get_boolean(kf, "dataset", "allow_outside_paths", &err);
+  if (err)
+    ini_error(ctx, text, "dataset", "allow_outside_paths",
+              _("bad allow_outside_paths: expected true or false"));
+  return allow;
+}
+
 void
 cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char *dir)
 {
@@ -170,6 +263,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
   }
   if (!check_lines(ctx, text))
     return;
+  warn_duplicates(ctx, text);
   g_autoptr(GKeyFile) kf = g_key_file_new();
   g_autoptr(GError) err = NULL;
   if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, &err)) {
@@ -209,6 +303,7 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
     ini_error(ctx, text, "dataset", "encoding",
               _("bad encoding '%s' (expected auto, utf-8 or gb18030)"), encoding);
 
+  gboolean allow_outside = allow_outside_paths(ctx, kf, text);
   for (guint t = 0; t < CM_TABLE_COUNT; t++) {
     gboolean named = g_key_file_has_key(kf, "dataset", file_keys[t], NULL);
     g_autofree char *file = get_string(ctx, text, kf, "dataset", file_keys[t], default_files[t]);
@@ -225,6 +320,15 @@ cm_loader__read_ini(CmLoadContext *ctx, const char *text, gsize len, const char 
     }
     ctx->table_path[t] =
         g_path_is_absolute(file) ? g_strdup(file) : g_build_filename(dir, file, NULL);
+    if (!allow_outside && !inside_folder(dir, file, ctx->table_path[t])) {
+      g_autofree char *shown = excerpt(file);
+      ini_error(ctx, text, "dataset", file_keys[t],
+                _("%s=%s is outside the dataset folder: name a file inside it, or set "
+                  "allow_outside_paths=true in [dataset] if you trust whoever sent the dataset"),
+                file_keys[t], shown);
+      g_clear_pointer(&ctx->table_path[t], g_free);
+      continue;
+    }
     ctx->table_display[t] = g_strdup(ctx->table_path[t]);
     /* supply.csv is optional unless the ini names it */
     ctx->has_table[t] =

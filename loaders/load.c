@@ -1,11 +1,18 @@
 /* Loading a dataset: the ini, then segments, enterprises and supply (each table needs the ids of
  * the one before), then the model's derived parts. */
 #include "cm_loader.h"
+#include "cm_error.h"
+#include "cm_i18n.h"
 #include "cm_suggest.h"
 #include "loader_private.h"
 #include "cm_i18n.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* dataset.ini holds a few settings; anything bigger is the wrong file */
+#define CM_INI_MAX_BYTES (1 << 20)
 
 G_DEFINE_QUARK(cm_loader_error, cm_loader_error)
 
@@ -84,7 +91,14 @@ load(CmLoadContext *ctx, const char *ini_text, gsize ini_len, const char *dir, G
     return NULL;
   }
   g_autoptr(GError) err = NULL;
-  if (!cm_dataset_finish(ds, &err)) {
+  if (!cm_dataset_finish(ds, &err) &&
+      g_error_matches(err, CM_GRAPH_ERROR, CM_GRAPH_ERROR_NO_MEMORY)) {
+    /* out of memory keeps its own code: the CLI exits 4 for it, not 1 */
+    g_propagate_prefixed_error(error, g_steal_pointer(&err), "%s: ", ctx->ini_display);
+    cm_dataset_free(ds);
+    return NULL;
+  }
+  if (err) {
     g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_FAILED, "%s: %s", ctx->ini_display,
                 err->message);
     cm_dataset_free(ds);
@@ -114,6 +128,26 @@ cm_dataset_load(const char *path, CmDiagnostics *diags, GError **error)
   g_autofree char *text = NULL;
   gsize len = 0;
   g_autoptr(GError) err = NULL;
+  /* a FIFO or device would block or never end, a huge file would be read whole: an ini is a
+   * regular file of a few settings */
+  GStatBuf st;
+  if (g_stat(ctx.ini_display, &st) == 0 &&
+      (!S_ISREG(st.st_mode) || st.st_size > CM_INI_MAX_BYTES)) {
+    if (S_ISREG(st.st_mode))
+      cm_diagnostics_add(diags, ctx.ini_display, 0, CM_SEVERITY_ERROR,
+                         _("dataset.ini is %lld bytes, more than an ini of settings can be "
+                           "(%d KiB at most): is this the right file?"),
+                         (long long)st.st_size, CM_INI_MAX_BYTES >> 10);
+    else
+      cm_diagnostics_add(diags, ctx.ini_display, 0, CM_SEVERITY_ERROR,
+                         _("not a regular file (a pipe, device or socket): dataset.ini must be "
+                           "a text file"));
+    g_set_error(error, CM_LOADER_ERROR, CM_LOADER_ERROR_INVALID, "%s: cannot read the dataset",
+                ctx.ini_display);
+    cm_dataset_free(ctx.ds);
+    context_clear(&ctx);
+    return NULL;
+  }
   if (!g_file_get_contents(ctx.ini_display, &text, &len, &err)) {
     cm_diagnostics_add(diags, ctx.ini_display, 0, CM_SEVERITY_ERROR, "%s",
                        g_file_test(ctx.ini_display, G_FILE_TEST_EXISTS)

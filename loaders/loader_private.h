@@ -46,8 +46,8 @@ void cm_loader__keep_extras(CmLoadContext *ctx, const CmCsvRecord *rec, GArray *
  * web pages): invisible in a table, yet it makes the id differ. Fields are trimmed of ASCII white
  * space only. */
 void cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *id);
-/* The space-like character of id that is not ASCII and that cm_loader__check_id warns about, or
- * 0. */
+/* The character of id that cm_loader__check_id warns about, or 0: a space-like character that is
+ * not ASCII, a control character (C0, DEL, C1) or a bidi embedding, override or isolate. */
 gunichar cm_loader__id_space(const char *id);
 /* The field of a column, "" when the column is absent. */
 const char *cm_loader__field(const CmCsvRecord *rec, const CmColumn *col);

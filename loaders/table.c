@@ -109,14 +109,26 @@ cm_loader__source(CmLoadContext *ctx, CmTable table)
   return src;
 }
 
+/* Embeddings, overrides and isolates: they reorder what is displayed after them. */
+static gboolean
+is_bidi_control(gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 gunichar
 cm_loader__id_space(const char *id)
 {
   for (const char *p = id; *p; p = g_utf8_next_char(p)) {
-    if ((unsigned char)*p < 0x80)
+    unsigned char b = (unsigned char)*p;
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7f) /* a control character: an escape sequence, a tab */
+        return b;
       continue;
+    }
     gunichar c = g_utf8_get_char(p);
-    if (g_unichar_isspace(c) || c == 0x200B || c == 0x2060 || c == 0xFEFF)
+    if (g_unichar_isspace(c) || c == 0x200B || c == 0x2060 || c == 0xFEFF || c < 0xA0 ||
+        is_bidi_control(c))
       return c;
   }
   return 0;
@@ -128,6 +140,18 @@ cm_loader__check_id(CmLoadContext *ctx, CmTable table, guint line, const char *i
   gunichar c = cm_loader__id_space(id);
   if (!c)
     return;
+  if (c < 0x20 || (c >= 0x7f && c < 0xA0) || is_bidi_control(c)) {
+    cm_diagnostics_add(ctx->diags, ctx->table_display[table], line, CM_SEVERITY_WARNING,
+                       is_bidi_control(c)
+                           ? _("id '%s' contains a bidirectional override (U+%04X), which makes "
+                               "text after it display in another order; ids are compared "
+                               "exactly, so it differs from the same id without it")
+                           : _("id '%s' contains a control character (U+%04X), which a terminal "
+                               "may take for a command; ids are compared exactly, so it differs "
+                               "from the same id without it"),
+                       id, c);
+    return;
+  }
   const char *what = c == 0x3000   ? _("a full-width space")
                      : c == 0x00A0 ? _("a no-break space")
                      : c == 0xFEFF ? _("a byte-order mark")

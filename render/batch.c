@@ -1,6 +1,7 @@
 /* The batch plan and process pool, parent side: the parent plans items and hands them out one at
  * a time over pipes, so both cores stay busy. The workers' side is batch_worker.c. */
 #include "batch_private.h"
+#include "cm_i18n.h"
 #include "cm_output.h"
 #include "cm_slug.h"
 #include "cm_i18n.h"
@@ -11,6 +12,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,11 +26,11 @@ typedef enum {
 typedef struct {
   guint dataset;
   ItemKind kind;
-  CmMapFormat format;
-  char *focus; /* enterprise id, or NULL */
+  guint formats; /* a map is one item, laid out once, whatever the number of formats */
+  char *focus;   /* enterprise id (network), group (detail), or NULL */
   guint depth;
   gboolean slide;
-  char *file;  /* relative to the dataset folder */
+  char *file;  /* relative to the dataset folder: a map's stem, without extension */
   char *label; /* for the index */
   ItemState state;
   char *why; /* when it failed */
@@ -38,7 +40,8 @@ typedef struct {
   GPid pid;
   int to_worker;
   int from_worker;
-  gint item; /* in flight, or -1 */
+  gint item;      /* in flight, or -1 */
+  gint64 started; /* monotonic microseconds when the item was handed out */
 } Worker;
 
 CmBatchJob *
@@ -108,10 +111,11 @@ item_clear(gpointer p)
 }
 
 static void
-add_item(Plan *plan, guint dataset, ItemKind kind, CmMapFormat format, const char *focus,
-         guint depth, gboolean slide, char *file, char *label)
+add_item(Plan *plan, guint dataset, ItemKind kind, guint formats, const char *focus, guint depth,
+         gboolean slide, char *file, char *label)
 {
-  Item it = {dataset, kind, format, g_strdup(focus), depth, slide, file, label, ITEM_PENDING, NULL};
+  Item it = {dataset, kind, formats, g_strdup(focus), depth,
+             slide,   file, label,   ITEM_PENDING,    NULL};
   g_array_append_val(plan->items, it);
 }
 
@@ -119,13 +123,26 @@ static void
 add_maps(Plan *plan, guint dataset, const CmBatchJob *job, ItemKind kind, const char *focus,
          const char *stem, const char *label)
 {
-  for (guint f = CM_MAP_SVG; f <= CM_MAP_DOT; f++) {
-    if (!(job->formats & (1u << f)))
-      continue;
-    add_item(plan, dataset, kind, (CmMapFormat)f, focus, job->depth, job->slide,
-             g_strdup_printf("%s.%s", stem, cm_map_format_to_string((CmMapFormat)f)),
+  if (job->formats)
+    add_item(plan, dataset, kind, job->formats, focus, job->depth, job->slide, g_strdup(stem),
              g_strdup(label));
-  }
+}
+
+/* What a map item is called in progress lines: "chain.svg", or "chain.{svg,png}". */
+static char *
+item_files(const Item *it)
+{
+  if (it->kind == ITEM_REPORTS)
+    return g_strdup(it->label);
+  GString *exts = g_string_new(NULL);
+  guint n = 0;
+  for (guint f = 0; f < CM_MAP_FORMAT_COUNT; f++)
+    if (it->formats & (1u << f))
+      g_string_append_printf(exts, "%s%s", n++ ? "," : "", cm_map_format_to_string(f));
+  char *name = n == 1 ? g_strdup_printf("%s.%s", it->file, exts->str)
+                      : g_strdup_printf("%s.{%s}", it->file, exts->str);
+  g_string_free(exts, TRUE);
+  return name;
 }
 
 /* The folder a DATASET argument stands for: the path itself, or the folder of an .ini file. A
@@ -193,8 +210,7 @@ plan_jobs(Plan *plan)
     guint before = plan->datasets->len;
     guint d = dataset_of(plan, slugs, job->dataset);
     if (d == before)
-      add_item(plan, d, ITEM_REPORTS, CM_MAP_SVG, NULL, 0, FALSE, NULL,
-               g_strdup("gaps.md, procurement.md"));
+      add_item(plan, d, ITEM_REPORTS, 0, NULL, 0, FALSE, NULL, g_strdup("gaps.md, procurement.md"));
   }
 }
 
@@ -205,11 +221,13 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
   CmBatchDataset *ds = g_ptr_array_index(plan->datasets, d);
   CmSlugSet *slugs = g_ptr_array_index(plan->file_slugs, d);
   g_autoptr(GVariantIter) leaders = NULL, warned = NULL;
-  g_variant_get(headline, CM_BATCH_HEADLINE_TYPE, &ds->headline.name, &ds->headline.region,
+  g_auto(GStrv) groups = NULL;
+  /* CM_BATCH_HEADLINE_TYPE, the groups taken as a string vector */
+  g_variant_get(headline, "(sssduuuuubddba(ss)as^as)", &ds->headline.name, &ds->headline.region,
                 &ds->headline.unit, &ds->headline.completeness, &ds->headline.segments,
                 &ds->headline.present, &ds->headline.strengthen, &ds->headline.supplement,
                 &ds->headline.extend, &ds->headline.has_ratio, &ds->headline.ratio,
-                &ds->headline.target, &ds->headline.meets, &leaders, &warned);
+                &ds->headline.target, &ds->headline.meets, &leaders, &warned, &groups);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new();
   char *warning;
   while (g_variant_iter_next(warned, "s", &warning))
@@ -240,6 +258,12 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
                            : NULL;
     if (job->chain)
       add_maps(plan, d, job, ITEM_CHAIN, NULL, stem, _("Chain map"));
+    /* a large template: the chain map is its overview; one detail map per group */
+    for (guint k = 0; job->chain && groups && groups[k]; k++) {
+      g_autofree char *gname = g_strdup_printf("%s-%s", stem, groups[k]);
+      g_autofree char *label = g_strdup_printf(_("Detail: %s"), groups[k]);
+      add_maps(plan, d, job, ITEM_DETAIL, groups[k], cm_slug_set_take(slugs, gname), label);
+    }
     if (job->network) {
       g_autofree char *nname = g_strdup_printf("%s-network", stem);
       g_autofree char *label = job->focus ? g_strdup_printf(_("Network around %s"), job->focus)
@@ -287,21 +311,23 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   return TRUE;
 }
 
-static void
+/* Stops a worker; returns its wait status (0 when there was none). */
+static int
 stop_worker(Worker *w, gboolean kill_it)
 {
   if (w->pid <= 0)
-    return;
+    return 0;
   if (kill_it)
     kill(w->pid, SIGKILL);
   else
     cm_batch__send(w->to_worker, CM_BATCH_QUIT, 0, "", 0);
   close(w->to_worker);
   close(w->from_worker);
-  int status;
+  int status = 0;
   while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
     ;
   w->pid = 0;
+  return status;
 }
 
 static char *
@@ -331,9 +357,10 @@ hand_out(Plan *plan, Worker *w)
     g_autofree char *dir = dataset_dir(plan, it->dataset);
     g_autofree char *out = it->file ? g_build_filename(dir, it->file, NULL) : g_strdup(dir);
     g_autoptr(GVariant) v = g_variant_ref_sink(
-        g_variant_new(CM_BATCH_ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->format,
+        g_variant_new(CM_BATCH_ITEM_TYPE, id, ds->path, (guint32)it->kind, (guint32)it->formats,
                       it->focus ? it->focus : "", it->depth, it->slide, out));
     w->item = (gint)id;
+    w->started = g_get_monotonic_time();
     cm_batch__send(w->to_worker, id, 0, g_variant_get_data(v), (guint32)g_variant_get_size(v));
     return;
   }
@@ -361,7 +388,8 @@ finish_item(Plan *plan, guint id, gboolean ok, GBytes *payload)
   }
   const char *message = it->why;
   plan->done++;
-  g_autofree char *what = g_strdup_printf("%s/%s", ds->slug, it->file ? it->file : it->label);
+  g_autofree char *files = item_files(it);
+  g_autofree char *what = g_strdup_printf("%s/%s", ds->slug, files);
   if (plan->config->on_event) {
     CmBatchEvent ev = {
         .done = plan->done,
@@ -398,8 +426,13 @@ collect_results(Plan *plan)
       g_array_append_val(ds->files, gaps);
       g_array_append_val(ds->files, proc);
     } else if (it->state == ITEM_DONE) {
-      CmBatchFile f = {g_strdup(it->label), g_strdup(it->file)};
-      g_array_append_val(ds->files, f);
+      for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++) {
+        if (!(it->formats & (1u << k)))
+          continue;
+        CmBatchFile f = {g_strdup(it->label),
+                         g_strdup_printf("%s.%s", it->file, cm_map_format_to_string(k))};
+        g_array_append_val(ds->files, f);
+      }
     }
   }
 }
@@ -423,6 +456,60 @@ prepare_dir(const char *dir, GString *why)
 }
 
 static gboolean
+overdue(const Plan *plan, const Worker *w)
+{
+  double limit = plan->config->item_timeout;
+  return limit > 0 && w->item >= 0 && (g_get_monotonic_time() - w->started) / 1e6 >= limit;
+}
+
+/* Milliseconds until the first item in flight runs out of time; -1 without a limit. */
+static int
+poll_timeout(const Plan *plan, const Worker *workers, guint n)
+{
+  double limit = plan->config->item_timeout;
+  if (limit <= 0)
+    return -1;
+  gint64 now = g_get_monotonic_time(), first = G_MAXINT64;
+  for (guint i = 0; i < n; i++)
+    if (workers[i].item >= 0)
+      first = MIN(first, workers[i].started + (gint64)(limit * 1e6) - now);
+  if (first == G_MAXINT64)
+    return -1;
+  return (int)CLAMP((first + 999) / 1000, 0, G_MAXINT);
+}
+
+/* Why a worker that did not answer is gone, for the failure line. (transfer full) */
+static char *
+worker_lost_reason(const Plan *plan, gboolean timed_out, int status)
+{
+  if (timed_out)
+    return g_strdup_printf(_("took longer than the time limit of %g s for one item and was "
+                             "stopped (batch --item-timeout SECONDS; 0 for no limit)\n"),
+                           plan->config->item_timeout);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == CM_BATCH_EXIT_NO_MEMORY)
+    return g_strdup(_("out of memory: the worker process could not allocate what this item "
+                      "needs\n"));
+  if (WIFSIGNALED(status))
+    return g_strdup_printf(_("the worker process died (signal %d)\n"), WTERMSIG(status));
+  return g_strdup(_("the worker process died\n"));
+}
+
+/* Kills (when timed out) or reaps a worker whose item is lost, fails the item and starts a new
+ * worker in its place. */
+static gboolean
+replace_worker(Plan *plan, Worker *w, gboolean timed_out, GError **error)
+{
+  gint lost = w->item;
+  int status = stop_worker(w, timed_out);
+  if (lost >= 0) {
+    g_autofree char *reason = worker_lost_reason(plan, timed_out, status);
+    g_autoptr(GBytes) why = g_bytes_new(reason, strlen(reason));
+    finish_item(plan, (guint)lost, FALSE, why);
+  }
+  return spawn_worker(plan, w, error);
+}
+
+static gboolean
 run_pool(Plan *plan, guint n_workers, GError **error)
 {
   g_autofree Worker *workers = g_new0(Worker, n_workers);
@@ -441,14 +528,17 @@ run_pool(Plan *plan, guint n_workers, GError **error)
     }
     if (busy == 0)
       break;
-    if (poll(fds, n_workers, -1) < 0 && errno != EINTR) {
+    if (poll(fds, n_workers, poll_timeout(plan, workers, n_workers)) < 0 && errno != EINTR) {
       g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("poll: %s"), g_strerror(errno));
       return FALSE;
     }
     for (guint i = 0; i < n_workers; i++) {
-      if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
-        continue;
       Worker *w = &workers[i];
+      if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+        if (w->item >= 0 && overdue(plan, w) && !replace_worker(plan, w, TRUE, error))
+          return FALSE;
+        continue;
+      }
       guint32 tag, status;
       g_autoptr(GBytes) payload = NULL;
       if (cm_batch__receive(w->from_worker, &tag, &status, &payload)) {
@@ -456,21 +546,86 @@ run_pool(Plan *plan, guint n_workers, GError **error)
         w->item = -1;
         continue;
       }
-      /* the worker died (a crash in a library): its item fails, a new worker takes over */
-      gint lost = w->item;
-      stop_worker(w, TRUE);
-      if (lost >= 0) {
-        const char *died = _("the worker process died\n");
-        g_autoptr(GBytes) why = g_bytes_new(died, strlen(died));
-        finish_item(plan, (guint)lost, FALSE, why);
-      }
-      if (!spawn_worker(plan, w, error))
+      /* the worker died (a crash in a library, out of memory): its item fails, a new worker
+       * takes over */
+      if (!replace_worker(plan, w, FALSE, error))
         return FALSE;
     }
   }
   for (guint i = 0; i < n_workers; i++)
     stop_worker(&workers[i], FALSE);
   return TRUE;
+}
+
+static int try_lock(const char *outdir, const char *path, GError **error);
+
+/* OUTDIR/.chainmap.lock, held (flock) for the whole run: a second batch into the same OUTDIR
+ * would rewrite index.html without the first one's datasets. The lock goes with the process (a
+ * killed run leaves at most the empty file, which the next run takes over); a finished run
+ * removes the file (unlock_outdir). Returns the descriptor, or -1 with error. */
+static int
+lock_outdir(const char *outdir, GError **error)
+{
+  g_autofree char *path = g_build_filename(outdir, CM_BATCH_LOCK_FILE, NULL);
+  for (guint attempt = 0;; attempt++) {
+    int fd = try_lock(outdir, path, error);
+    if (fd < 0)
+      return -1;
+    /* the run before may have removed the file between our open and our flock: the lock is
+     * then on a file nobody else can find, so take the one at the path again */
+    struct stat held, now;
+    if (fstat(fd, &held) == 0 && stat(path, &now) == 0 && held.st_ino == now.st_ino &&
+        held.st_dev == now.st_dev)
+      return fd;
+    close(fd);
+    if (attempt == 100) {
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_BUSY,
+                  _("another chainmap batch is writing into %s (it holds %s); wait for it to "
+                    "finish, or give this run another -d OUTDIR"),
+                  outdir, path);
+      return -1;
+    }
+  }
+}
+
+static void
+unlock_outdir(const char *outdir, int fd)
+{
+  g_autofree char *path = g_build_filename(outdir, CM_BATCH_LOCK_FILE, NULL);
+  g_unlink(path); /* while still holding it: see lock_outdir */
+  close(fd);
+}
+
+static int
+try_lock(const char *outdir, const char *path, GError **error)
+{
+  /* O_NOFOLLOW and O_NONBLOCK: a planted symlink or FIFO is refused, never followed or waited on */
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0644);
+  struct stat st;
+  if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+    close(fd);
+    fd = -1;
+    errno = EINVAL;
+  }
+  if (fd < 0) {
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot lock %s: %s"), path,
+                g_strerror(errno));
+    return -1;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    int e = errno;
+    close(fd);
+    if (e == EWOULDBLOCK)
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_BUSY,
+                  _("another chainmap batch is writing into %s (it holds %s); wait for it to "
+                    "finish, or give this run another -d OUTDIR"),
+                  outdir, path);
+    else
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot lock %s: %s"), path,
+                  g_strerror(e));
+    return -1;
+  }
+  return fd;
 }
 
 gboolean
@@ -483,6 +638,9 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
                 config->outdir, g_strerror(errno));
     return FALSE;
   }
+  int lock = lock_outdir(config->outdir, error);
+  if (lock < 0)
+    return FALSE;
   cm_output_clean_stale(config->outdir);
   Plan plan = {
       .config = config,
@@ -516,5 +674,6 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
   g_ptr_array_free(plan.datasets, TRUE);
   g_ptr_array_free(plan.file_slugs, TRUE);
   g_timer_destroy(plan.timer);
+  unlock_outdir(config->outdir, lock);
   return ok;
 }

@@ -272,5 +272,5 @@ cm_batch__write_index(const char *outdir, GPtrArray *datasets, GError **error)
                            "much of it is local (two supply steps upstream)."));
   g_string_append(out, "</body>\n</html>\n");
   g_autofree char *path = g_build_filename(outdir, "index.html", NULL);
-  return cm_output_write(path, out->str, out->len, error);
+  return cm_output_write_replace(path, out->str, out->len, error);
 }

@@ -38,8 +38,9 @@ typedef struct {
 /* What a worker is asked to do. */
 typedef enum {
   ITEM_REPORTS, /* gaps.md and procurement.md; tells the parent the leaders */
-  ITEM_CHAIN,
+  ITEM_CHAIN,   /* the chain map (the overview of a large template) */
   ITEM_NETWORK,
+  ITEM_DETAIL, /* a detail map of a large template: the group named by the item's focus */
 } ItemKind;
 
 /* The pipe protocol between the parent and its workers (batch_worker.c): a message is a 32-bit
@@ -48,8 +49,14 @@ typedef enum {
  * tag, status 1 and, for reports, a CM_BATCH_HEADLINE_TYPE GVariant, or status 0 and the reason
  * as text. */
 #define CM_BATCH_QUIT G_MAXUINT32
-#define CM_BATCH_ITEM_TYPE "(usuusubs)"
-#define CM_BATCH_HEADLINE_TYPE "(sssduuuuubddba(ss)as)"
+/* The exit status of a worker that ran out of memory: workers are forks of the chainmap CLI,
+ * whose handler (cli/out_of_memory.c) exits with 4 then. */
+#define CM_BATCH_EXIT_NO_MEMORY 4
+#define CM_BATCH_ITEM_TYPE                                                                         \
+  "(usuusubs)" /* id, dataset, kind, formats (bits), focus, depth, slide,                          \
+                * output path without its extension */
+#define CM_BATCH_HEADLINE_TYPE                                                                     \
+  "(sssduuuuubddba(ss)asas)" /* ..., leaders, warnings, detail map groups */
 
 gboolean cm_batch__send(int fd, guint32 tag, guint32 status, const void *data, guint32 len);
 gboolean cm_batch__receive(int fd, guint32 *tag, guint32 *status, GBytes **payload);

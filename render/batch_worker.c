@@ -5,6 +5,7 @@
 #include "cm_output.h"
 #include "output_private.h"
 #include "cm_report.h"
+#include "cm_text_escape.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -152,19 +153,24 @@ headline_variant(const CmDataset *ds, const CmGaps *gaps, const CmProcurement *p
     const CmEnterprise *e = cm_dataset_enterprise(ds, g_array_index(p->leaders, guint32, k));
     g_variant_builder_add(&leaders, "(ss)", e->id, cm_enterprise_display_name(e));
   }
+  g_auto(GStrv) groups = cm_chainmap_detail_groups(ds);
+  GVariantBuilder detail;
+  g_variant_builder_init(&detail, G_VARIANT_TYPE("as"));
+  for (guint k = 0; groups && groups[k]; k++)
+    g_variant_builder_add(&detail, "s", groups[k]);
   /* names and unit as the index shows them to people, in the language in force */
   return g_variant_new(CM_BATCH_HEADLINE_TYPE, cm_dataset_display_name(ds), ds->region,
                        cm_unit_display(ds->unit), gaps->completeness, gaps->n_segments,
                        gaps->present, gaps->strengthen->len, gaps->supplement->len,
                        gaps->extend->len, p->leaders_has_ratio, p->leaders_ratio, p->target,
-                       p->meets_target, &leaders, &warned);
+                       p->meets_target, &leaders, &warned, &detail);
 }
 
 static gboolean
 write_report(const char *path, GString *out, GString *why)
 {
   g_autoptr(GError) err = NULL;
-  if (!cm_output_write(path, out->str, out->len, &err)) {
+  if (!cm_output_write_replace(path, out->str, out->len, &err)) {
     g_string_append_printf(why, "%s\n", err->message);
     return FALSE;
   }
@@ -186,7 +192,9 @@ insert_warnings(GString *md, GPtrArray *warnings)
   g_string_append(block, "\n>\n");
   for (guint k = 0; k < warnings->len; k++) {
     g_string_append(block, "> - `");
-    for (const char *p = g_ptr_array_index(warnings, k); *p; p++)
+    /* the warning quotes the dataset: controls and bidi overrides shown, never passed on */
+    g_autofree char *shown = cm_escape_terminal(g_ptr_array_index(warnings, k), CM_ESCAPE_ONE_LINE);
+    for (const char *p = shown; *p; p++)
       g_string_append_c(block, *p == '`' ? '\'' : *p);
     g_string_append(block, "`\n");
   }
@@ -221,38 +229,49 @@ do_reports(const CmBatchConfig *config, const CmDataset *ds, GPtrArray *warnings
   return headline_variant(ds, gaps, p, warnings);
 }
 
+/* One map, laid out once, written in every format asked: stem.svg, stem.png ... */
 static gboolean
-do_map(const CmBatchConfig *config, const CmDataset *ds, ItemKind kind, CmMapFormat format,
-       const char *focus, guint depth, gboolean slide, const char *path, GString *why)
+do_map(const CmBatchConfig *config, const CmDataset *ds, ItemKind kind, guint formats,
+       const char *focus, guint depth, gboolean slide, const char *stem, GString *why)
 {
   CmAnalysisOptions options;
   batch_options(config, ds, &options);
   CmMapStyle style;
-  cm_map_style_init(&style, format);
+  cm_map_style_init(&style, CM_MAP_SVG);
   style.slide = slide;
   g_autoptr(GError) err = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  if (kind == ITEM_CHAIN) {
-    bytes = cm_chainmap_render(ds, &options, &style, &err);
+  GBytes *out[CM_MAP_FORMAT_COUNT] = {NULL};
+  gboolean ok;
+  if (kind == ITEM_CHAIN || kind == ITEM_DETAIL) {
+    CmChainMapOptions chain;
+    cm_chain_map_options_init(&chain);
+    chain.group = kind == ITEM_DETAIL ? focus : NULL;
+    ok = cm_chainmap_draw(ds, &options, &chain, &style, formats, out, &err);
   } else {
     gint64 f = focus && *focus ? cm_dataset_find_enterprise(ds, focus) : -1;
     if (focus && *focus && f < 0) {
       g_string_append_printf(why, _("no enterprise '%s' to focus on\n"), focus);
       return FALSE;
     }
-    bytes = cm_network_map_render(ds, &options, f, depth, &style, &err);
+    ok = cm_network_map_draw(ds, &options, f, depth, NULL, &style, formats, out, &err);
   }
-  if (!bytes) {
+  if (!ok) {
     g_string_append_printf(why, "%s\n", err->message);
     return FALSE;
   }
-  gsize len = 0;
-  const void *data = g_bytes_get_data(bytes, &len);
-  if (!cm_output_write(path, data, len, &err)) {
-    g_string_append_printf(why, "%s\n", err->message);
-    return FALSE;
+  for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++) {
+    if (!out[k])
+      continue;
+    g_autofree char *path = g_strdup_printf("%s.%s", stem, cm_map_format_to_string(k));
+    gsize len = 0;
+    const void *data = g_bytes_get_data(out[k], &len);
+    if (ok && !cm_output_write_replace(path, data, len, &err)) {
+      g_string_append_printf(why, "%s\n", err->message);
+      ok = FALSE;
+    }
+    g_bytes_unref(out[k]);
   }
-  return TRUE;
+  return ok;
 }
 
 void
@@ -271,10 +290,10 @@ cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent
       break;
     g_autoptr(GVariant) v = g_variant_ref_sink(
         g_variant_new_from_bytes(G_VARIANT_TYPE(CM_BATCH_ITEM_TYPE), payload, FALSE));
-    guint32 id, kind, format, depth;
+    guint32 id, kind, formats, depth;
     const char *path, *focus, *out;
     gboolean slide;
-    g_variant_get(v, "(u&suu&sub&s)", &id, &path, &kind, &format, &focus, &depth, &slide, &out);
+    g_variant_get(v, "(u&suu&sub&s)", &id, &path, &kind, &formats, &focus, &depth, &slide, &out);
     g_autoptr(GString) why = g_string_new(NULL);
     g_autoptr(GVariant) reply = NULL;
     gboolean ok = FALSE;
@@ -285,7 +304,7 @@ cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent
         g_variant_ref_sink(reply);
       ok = reply != NULL;
     } else if (ds) {
-      ok = do_map(config, ds, kind, format, focus, depth, slide, out, why);
+      ok = do_map(config, ds, kind, formats, focus, depth, slide, out, why);
     }
     gboolean sent;
     if (ok && reply)

@@ -1,12 +1,13 @@
 /* The chain view: the template drawn left to right in upstream | midstream | downstream clusters
  * (groups as sub-clusters), one node per segment named by its id and coloured by status, edges
  * as wide as the purchases they carry, a title block and a legend. */
+#include "chain_private.h"
 #include "cm_chainmap_change.h"
 #include "cm_i18n.h"
 #include "cm_report_compare.h"
 #include "cm_network.h"
 #include "map_palette.h"
-#include "map_private.h"
+#include "report_shared.h"
 
 #include <math.h>
 #include <string.h>
@@ -16,9 +17,12 @@
 #define MAX_PENWIDTH 7.0 /* the heaviest edge */
 
 typedef struct {
+  const CmChainData *data;
   const CmDataset *ds;
   const CmMapStyle *style;
-  const CmChainChange *change; /* NULL: no marks */
+  const CmSegmentView *view; /* NULL: every segment in full */
+  gboolean compact;          /* names, status and counts only */
+  const char *subtitle;      /* of a detail map, or NULL */
   CmGaps *gaps;
   CmProcurement *procurement;
   GArray *edge_flows;   /* CmEdgeFlow */
@@ -26,16 +30,6 @@ typedef struct {
   Agraph_t *g;
   Agnode_t **nodes;
 } ChainMap;
-
-static void
-chain_map_clear(ChainMap *map)
-{
-  g_clear_pointer(&map->gaps, cm_gaps_free);
-  g_clear_pointer(&map->procurement, cm_procurement_free);
-  g_clear_pointer(&map->edge_flows, g_array_unref);
-  g_clear_pointer(&map->producers, g_ptr_array_unref);
-  g_clear_pointer(&map->nodes, g_free);
-}
 
 static gint
 compare_producers(gconstpointer a, gconstpointer b, gpointer data)
@@ -162,9 +156,12 @@ append_figures(GString *html, const CmSegmentResult *r)
     return;
   row_open(html);
   g_string_append_printf(html, "<FONT COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
-  g_autofree char *leakage = cm_map__value_short(r->leakage);
+  /* numbers read as in the reports (render/report_numbers.c) */
+  char leakage[CM_REPORT_NUMBER_BUF];
+  cm_report__money_buf(leakage, r->leakage);
   if (r->has_coverage) {
-    g_autofree char *coverage = g_strdup_printf("%.0f%%", r->coverage * 100);
+    char coverage[CM_REPORT_NUMBER_BUF];
+    cm_report__percent_buf(coverage, r->coverage);
     g_string_append_printf(html, _("coverage %s · leakage %s"), coverage, leakage);
   } else {
     g_string_append_printf(html, _("leakage %s"), leakage);
@@ -178,7 +175,8 @@ append_figures(GString *html, const CmSegmentResult *r)
 static gboolean
 changed(const ChainMap *map, guint s)
 {
-  return map->change && map->change->previous[s] != map->gaps->segments[s].status;
+  const CmChainChange *change = map->data->change;
+  return change && change->previous[s] != map->gaps->segments[s].status;
 }
 
 /* "◆ was gap": the status before, on a band of its own colour. */
@@ -214,11 +212,37 @@ node_label(const ChainMap *map, guint s)
     row_close(html);
   }
   if (changed(map, s))
-    append_change_badge(html, map->change->previous[s]);
+    append_change_badge(html, map->data->change->previous[s]);
   append_status_line(html, r);
-  append_producers(html, map, s, r);
-  append_figures(html, r);
+  if (map->compact) {
+    const GArray *list = g_ptr_array_index(map->producers, s);
+    if (list->len > 0) {
+      row_open(html);
+      g_string_append_printf(html, NG_("%u local producer", "%u local producers", list->len),
+                             list->len);
+      row_close(html);
+    }
+  } else {
+    append_producers(html, map, s, r);
+    append_figures(html, r);
+  }
   g_string_append(html, "</TABLE>");
+  return g_string_free(html, FALSE);
+}
+
+/* A stub: a direct input or output of the detail map's segments, named and coloured only. */
+static char *
+stub_label(const ChainMap *map, guint s)
+{
+  const CmSegment *seg = cm_dataset_segment(map->ds, s);
+  const CmStatusColours *c = &cm_map_status_colours[map->gaps->segments[s].status];
+  g_autofree char *first = NULL, *second = NULL;
+  cm_map__split_name(cm_segment_display_name(seg), &first, &second);
+  GString *html = g_string_new(NULL);
+  g_string_append_printf(html, "<FONT POINT-SIZE=\"10\">");
+  cm_map__html_append(html, first);
+  g_string_append_printf(html, " <FONT COLOR=\"%s\">%s</FONT></FONT>", c->border,
+                         cm_words_status(map->gaps->segments[s].status));
   return g_string_free(html, FALSE);
 }
 
@@ -295,21 +319,25 @@ add_segment_node(ChainMap *map, Agraph_t *parent, guint s)
   const CmStatusColours *c = &cm_map_status_colours[map->gaps->segments[s].status];
   Agnode_t *n = cm_map__new_node(parent, seg->id);
   map->nodes[s] = n;
+  gboolean stub = map->view && map->view[s] == CM_VIEW_STUB;
   cm_map__set(n, "status", cm_segment_status_to_string(map->gaps->segments[s].status));
-  g_autofree char *label = node_label(map, s);
+  g_autofree char *label = stub ? stub_label(map, s) : node_label(map, s);
   cm_map__set_html(n, "label", label);
-  cm_map__set(n, "fillcolor", c->fill);
+  cm_map__set(n, "fillcolor", stub ? "#ffffff" : c->fill);
   cm_map__set(n, "color", c->border);
-  cm_map__set(n, "style", c->style);
-  cm_map__set(n, "penwidth", c->penwidth);
+  cm_map__set(n, "style", stub ? "rounded,filled,dashed" : c->style);
+  cm_map__set(n, "penwidth", stub ? "1" : c->penwidth);
+  if (stub)
+    cm_map__set(n, "kind", "stub");
   g_autofree char *tip = node_tooltip(map, s);
   if (changed(map, s)) {
-    const char *before = cm_segment_status_to_string(map->change->previous[s]);
+    const char *before = cm_segment_status_to_string(map->data->change->previous[s]);
     cm_map__set(n, "previous_status", before);
     cm_map__set(n, "color", CM_MAP_CHANGE_COLOR);
     cm_map__set(n, "penwidth", "3.2");
     g_autofree char *more =
-        g_strdup_printf(_("%s\nwas %s in %s"), tip, before, map->change->previous_label);
+        g_strdup_printf(_("%s\nwas %s in %s"), tip, cm_words_status(map->data->change->previous[s]),
+                        map->data->change->previous_label);
     cm_map__set_tooltip(n, more);
     return;
   }
@@ -349,14 +377,15 @@ add_clusters_and_nodes(ChainMap *map)
     g_autoptr(GPtrArray) clusters = g_ptr_array_new(); /* their sub-clusters */
     for (guint s = 0; s < n; s++) {
       const CmSegment *seg = cm_dataset_segment(ds, s);
-      if (seg->tier != (CmTier)t)
+      if (seg->tier != (CmTier)t || (map->view && map->view[s] == CM_VIEW_HIDDEN))
         continue;
       if (!tier) {
         g_autofree char *name = g_strdup_printf("cluster_%s", cm_tier_to_string(seg->tier));
         tier = add_cluster(map->g, name, _(tier_labels[t]), TRUE);
       }
       Agraph_t *parent = tier;
-      if (seg->group[0]) {
+      /* stubs stand in their tier: their groups are other maps' */
+      if (seg->group[0] && !(map->view && map->view[s] == CM_VIEW_STUB)) {
         guint k = 0;
         while (k < groups->len && strcmp(g_ptr_array_index(groups, k), seg->group) != 0)
           k++;
@@ -394,6 +423,40 @@ edge_tooltip(const ChainMap *map, const CmEdgeFlow *f)
   return g_string_free(tip, FALSE);
 }
 
+/* An edge back to an earlier tier (recycling feeds raw materials) would sweep under the whole
+ * map: it is drawn as two short arrows, out of its input into a "to" marker and from a "from"
+ * marker into its segment, each saying where the other end is. */
+static void
+add_back_edge(ChainMap *map, const CmEdgeFlow *f)
+{
+  const CmDataset *ds = map->ds;
+  const CmSegment *from = cm_dataset_segment(ds, f->input),
+                  *to = cm_dataset_segment(ds, f->segment);
+  g_autofree char *tip = edge_tooltip(map, f);
+  for (int end = 0; end < 2; end++) {
+    g_autofree char *name = g_strdup_printf("%s%s%s", from->id, end ? "<-" : "->", to->id);
+    Agnode_t *marker = cm_map__new_node(map->g, name);
+    g_autofree char *text = end ? g_strdup_printf(_("↻ from %s"), cm_segment_display_name(from))
+                                : g_strdup_printf(_("↻ to %s"), cm_segment_display_name(to));
+    GString *html = g_string_new(NULL);
+    g_string_append_printf(html, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+    cm_map__html_append(html, text);
+    g_string_append(html, "</FONT>");
+    cm_map__set_html(marker, "label", html->str);
+    g_string_free(html, TRUE);
+    cm_map__set(marker, "shape", "plaintext");
+    cm_map__set(marker, "style", "");
+    cm_map__set(marker, "kind", "cycle");
+    cm_map__set_tooltip(marker, tip);
+    Agedge_t *e = end ? agedge(map->g, marker, map->nodes[f->segment], NULL, 1)
+                      : agedge(map->g, map->nodes[f->input], marker, NULL, 1);
+    cm_map__set(e, "style", "dashed");
+    cm_map__set(e, "color", "#7b8794");
+    cm_map__set(e, "kind", "cycle");
+    cm_map__set_tooltip(e, tip);
+  }
+}
+
 static void
 add_edges(ChainMap *map)
 {
@@ -402,7 +465,19 @@ add_edges(ChainMap *map)
     max = MAX(max, g_array_index(map->edge_flows, CmEdgeFlow, i).value);
   for (guint i = 0; i < map->edge_flows->len; i++) {
     const CmEdgeFlow *f = &g_array_index(map->edge_flows, CmEdgeFlow, i);
+    if (!map->nodes[f->input] || !map->nodes[f->segment] ||
+        (map->view && map->view[f->input] == CM_VIEW_STUB && map->view[f->segment] == CM_VIEW_STUB))
+      continue;
+    gboolean back =
+        cm_dataset_segment(map->ds, f->input)->tier > cm_dataset_segment(map->ds, f->segment)->tier;
+    if (back) {
+      add_back_edge(map, f);
+      continue;
+    }
     Agedge_t *e = agedge(map->g, map->nodes[f->input], map->nodes[f->segment], NULL, 1);
+    /* arrows leave on the right and arrive on the left: a bundle into one node stays a fan */
+    cm_map__set(e, "tailport", "e");
+    cm_map__set(e, "headport", "w");
     double scale = max > 0 ? sqrt(f->value / max) : 0;
     char width[32];
     g_ascii_formatd(width, sizeof width, "%.2f",
@@ -415,10 +490,6 @@ add_edges(ChainMap *map)
     } else {
       cm_map__set(e, "color", "#a7b1bc");
     }
-    /* an edge back to an earlier tier (recycling feeds raw materials) must not pull tiers out of
-     * their left-to-right order */
-    if (cm_dataset_segment(map->ds, f->input)->tier > cm_dataset_segment(map->ds, f->segment)->tier)
-      cm_map__set(e, "constraint", "false");
     g_autofree char *tip = edge_tooltip(map, f);
     cm_map__set_tooltip(e, tip);
   }
@@ -437,11 +508,11 @@ append_legend_swatch(GString *html, CmSegmentStatus s)
 
 /* The legend line of a change map: what the marks compare. */
 static void
-append_change_legend(GString *html, const ChainMap *map)
+append_change_legend(GString *html, const CmChainData *data)
 {
   guint n = 0;
-  for (guint s = 0; s < map->gaps->n_segments; s++)
-    n += changed(map, s);
+  for (guint s = 0; s < data->gaps->n_segments; s++)
+    n += data->change->previous[s] != data->gaps->segments[s].status;
   g_string_append_printf(html,
                          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\"><FONT COLOR=\"%s\">"
                          "<B>◆ </B></FONT>",
@@ -453,28 +524,36 @@ append_change_legend(GString *html, const ChainMap *map)
                                   "%u segments changed status: %s against %s (the mark shows their "
                                   "status before)",
                                   n),
-                      n, map->change->label, map->change->previous_label);
+                      n, data->change->label, data->change->previous_label);
   cm_map__html_append(html, text);
   g_string_append(html, "</FONT></TD></TR>");
 }
 
-static char *
-title_label(const ChainMap *map)
+/* The title block of every chain map: the dataset, the figures of the whole template (a detail
+ * map or an overview is part of it), the subtitle of the part drawn, and the legend. */
+char *
+cm_chain__title(const CmChainData *data, const CmMapStyle *style, const char *subtitle)
 {
-  const CmDataset *ds = map->ds;
-  const CmGaps *gaps = map->gaps;
+  const CmDataset *ds = data->ds;
+  const CmGaps *gaps = data->gaps;
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
                                "<FONT POINT-SIZE=\"24\"><B>");
   cm_map__html_append(html, cm_map__title(ds));
-  g_string_append_printf(html,
-                         "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
-                         "<FONT POINT-SIZE=\"12\" COLOR=\"%s\">",
+  g_string_append(html, "</B></FONT></TD></TR>");
+  if (subtitle) {
+    g_string_append(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">");
+    cm_map__html_append(html, subtitle);
+    g_string_append(html, "</FONT></TD></TR>");
+  }
+  g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" COLOR=\"%s\">",
                          CM_MAP_TEXT_MUTED);
-  g_autofree char *meta = cm_map__meta(ds, &gaps->options, map->style);
+  g_autofree char *meta = cm_map__meta(ds, &gaps->options, style);
   cm_map__html_append(html, meta);
   g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
-  g_autofree char *completeness = g_strdup_printf("%.0f%%", gaps->completeness * 100);
+  /* numbers read as in the reports (render/report_numbers.c): same rounding, same separators */
+  char completeness[CM_REPORT_NUMBER_BUF];
+  cm_report__percent_buf(completeness, gaps->completeness);
   const guint *c = gaps->count;
   g_string_append_printf(html,
                          NG_("%u segment: %u strong, %u weak, %u gap, %u frontier, %u absent  ·  "
@@ -485,10 +564,13 @@ title_label(const ChainMap *map)
                          gaps->n_segments, c[CM_SEGMENT_STRONG], c[CM_SEGMENT_WEAK],
                          c[CM_SEGMENT_GAP], c[CM_SEGMENT_FRONTIER], c[CM_SEGMENT_ABSENT],
                          completeness);
-  const CmProcurement *p = map->procurement;
+  const CmProcurement *p = data->procurement;
   if (p->leaders->len > 0 && p->leaders_has_ratio) {
-    g_autofree char *ratio = g_strdup_printf("<B>%.0f%%</B>", p->leaders_ratio * 100);
-    g_autofree char *target = g_strdup_printf("%.0f%%", p->target * 100);
+    /* the same digits as the procurement report: enough not to look equal to the target */
+    g_autofree char *percent = cm_report__percent_vs(p->leaders_ratio, p->target);
+    g_autofree char *ratio = g_strdup_printf("<B>%s</B>", percent);
+    char target[CM_REPORT_NUMBER_BUF];
+    cm_report__percent_buf(target, p->target);
     g_string_append(html, "  ·  ");
     g_string_append_printf(html,
                            p->meets_target
@@ -507,51 +589,61 @@ title_label(const ChainMap *map)
                          CM_MAP_LEADER_BORDER, _("chain leader"), CM_MAP_TEXT_MUTED,
                          _("arrow width: what local producers of a segment buy of its input"));
   g_string_append(html, "</TR></TABLE></TD></TR>");
-  if (map->change)
-    append_change_legend(html, map);
+  if (data->change)
+    append_change_legend(html, data);
   g_string_append(html, "</TABLE>");
   return g_string_free(html, FALSE);
 }
 
-static GBytes *
-render_chain(const CmDataset *ds, const CmAnalysisOptions *options, const CmChainChange *change,
-             const CmMapStyle *style, GError **error)
+gboolean
+cm_chain__data_init(CmChainData *data, const CmDataset *ds, const CmAnalysisOptions *options,
+                    GError **error)
 {
-  ChainMap map = {.ds = ds, .style = style, .change = change};
-  map.gaps = cm_gaps_compute(ds, options, error);
-  if (!map.gaps)
-    return NULL;
-  map.procurement = cm_procurement_compute(ds, options, error);
-  if (!map.procurement) {
-    chain_map_clear(&map);
-    return NULL;
+  *data = (CmChainData){.ds = ds, .options = options};
+  data->gaps = cm_gaps_compute(ds, options, error);
+  data->procurement = data->gaps ? cm_procurement_compute(ds, options, error) : NULL;
+  if (!data->procurement) {
+    cm_chain__data_clear(data);
+    return FALSE;
   }
-  map.edge_flows = cm_network_edge_flows(ds, options);
-  map.producers = collect_producers(ds, options);
-  map.nodes = g_new0(Agnode_t *, MAX(cm_dataset_n_segments(ds), 1));
+  data->edge_flows = cm_network_edge_flows(ds, options);
+  data->producers = collect_producers(ds, options);
+  data->parts = cm_template_parts_new(ds, data->gaps->segments);
+  return TRUE;
+}
+
+void
+cm_chain__data_clear(CmChainData *data)
+{
+  g_clear_pointer(&data->gaps, cm_gaps_free);
+  g_clear_pointer(&data->procurement, cm_procurement_free);
+  g_clear_pointer(&data->edge_flows, g_array_unref);
+  g_clear_pointer(&data->producers, g_ptr_array_unref);
+  g_clear_pointer(&data->parts, cm_template_parts_free);
+}
+
+Agraph_t *
+cm_chain__segments_graph(const CmChainData *data, const CmMapStyle *style,
+                         const CmSegmentView *view, gboolean compact, const char *subtitle)
+{
+  ChainMap map = {
+      .data = data,
+      .ds = data->ds,
+      .style = style,
+      .view = view,
+      .compact = compact,
+      .gaps = data->gaps,
+      .procurement = data->procurement,
+      .edge_flows = data->edge_flows,
+      .producers = data->producers,
+  };
+  map.nodes = g_new0(Agnode_t *, MAX(cm_dataset_n_segments(data->ds), 1));
   map.g = cm_map__open();
   cm_map__defaults(map.g, style);
   add_clusters_and_nodes(&map);
   add_edges(&map);
-  g_autofree char *title = title_label(&map);
+  g_autofree char *title = cm_chain__title(data, style, subtitle);
   cm_map__set_html(map.g, "label", title);
-  GBytes *out = cm_map__render(map.g, style, error);
-  chain_map_clear(&map);
-  return out;
-}
-
-GBytes *
-cm_chainmap_render(const CmDataset *ds, const CmAnalysisOptions *options, const CmMapStyle *style,
-                   GError **error)
-{
-  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL, NULL);
-  return render_chain(ds, options, NULL, style, error);
-}
-
-GBytes *
-cm_chainmap_render_change(const CmDataset *ds, const CmAnalysisOptions *options,
-                          const CmChainChange *change, const CmMapStyle *style, GError **error)
-{
-  g_return_val_if_fail(ds && options && change && change->previous && style, NULL);
-  return render_chain(ds, options, change, style, error);
+  g_free(map.nodes);
+  return map.g;
 }

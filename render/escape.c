@@ -1,6 +1,7 @@
 /* Escaping of dataset text for Graphviz, one function per context (see cm_chainmap.h). The
  * encodings were worked out against Graphviz 2.43 and are pinned by tests/render/escape.c. */
 #include "cm_chainmap.h"
+#include "cm_text_escape.h"
 
 #include <string.h>
 
@@ -161,4 +162,87 @@ char *
 cm_escape_dot(const char *text)
 {
   return escape(text, CTX_DOT);
+}
+
+/* --- text for people: terminals and Markdown (cm_text_escape.h) ----------------------------- */
+
+static gboolean
+is_bidi_control(gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What c becomes, or NULL when it stays: buf holds the escape. */
+static const char *
+terminal_escape(gunichar c, const char *p, CmEscapeFlags flags, char buf[16])
+{
+  if (c == '\n')
+    return flags & CM_ESCAPE_KEEP_NEWLINES ? NULL : "\\n";
+  if (c == '\r')
+    return (flags & CM_ESCAPE_KEEP_NEWLINES) && p[1] == '\n' ? NULL : "\\r";
+  if (c == '\t')
+    return flags & CM_ESCAPE_KEEP_TABS ? NULL : "\\t";
+  if (c < 0x20 || c == 0x7f) {
+    g_snprintf(buf, 16, "\\x%02x", c);
+    return buf;
+  }
+  if ((c >= 0x80 && c < 0xa0) || is_bidi_control(c)) {
+    g_snprintf(buf, 16, "<U+%04X>", c);
+    return buf;
+  }
+  return NULL;
+}
+
+static gboolean
+escape_terminal(const char *text, CmEscapeFlags flags, GString *out)
+{
+  gboolean changed = FALSE;
+  const char *p = text, *run = text;
+  while (*p) {
+    guchar b = (guchar)*p;
+    if (b >= 0x20 && b < 0x7f) { /* printable ASCII: the common case */
+      p++;
+      continue;
+    }
+    gunichar c = g_utf8_get_char_validated(p, -1);
+    char buf[16];
+    const char *esc;
+    gsize len;
+    if (c == (gunichar)-1 || c == (gunichar)-2) { /* not UTF-8: the byte itself */
+      g_snprintf(buf, sizeof buf, "\\x%02x", b);
+      esc = buf;
+      len = 1;
+    } else {
+      esc = terminal_escape(c, p, flags, buf);
+      len = (gsize)(g_utf8_next_char(p) - p);
+    }
+    if (esc) {
+      changed = TRUE;
+      if (!out)
+        return TRUE;
+      g_string_append_len(out, run, p - run);
+      g_string_append(out, esc);
+      run = p + len;
+    }
+    p += len;
+  }
+  if (out)
+    g_string_append_len(out, run, p - run);
+  return changed;
+}
+
+char *
+cm_escape_terminal(const char *text, CmEscapeFlags flags)
+{
+  g_return_val_if_fail(text != NULL, NULL);
+  GString *out = g_string_sized_new(strlen(text) + 8);
+  escape_terminal(text, flags, out);
+  return g_string_free(out, FALSE);
+}
+
+gboolean
+cm_escape_terminal_needed(const char *text, CmEscapeFlags flags)
+{
+  g_return_val_if_fail(text != NULL, FALSE);
+  return escape_terminal(text, flags, NULL);
 }

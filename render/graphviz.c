@@ -3,6 +3,7 @@
 #include "cm_i18n.h"
 #include "cm_output.h"
 #include "map_private.h"
+#include "memory_headroom.h"
 
 #include <graphviz/gvc.h>
 #include <math.h>
@@ -289,62 +290,219 @@ fix_svg(const char *svg, gsize len)
   return g_string_free_to_bytes(out);
 }
 
-static GBytes *
-write_dot(Agraph_t *g, GError **error)
+/* cgraph 2.43 reads no quoted string over 16,384 bytes: a longer one is written as pieces
+ * joined the DOT way, "..." + "...", each cut at a character boundary and never inside an escape
+ * pair. HTML-like strings cannot be joined; their texts are bounded where they are built. */
+#define DOT_PIECE 8192
+
+static GString *
+split_long_strings(const GString *dot)
 {
-  GString *out = g_string_new(NULL);
+  GString *out = g_string_sized_new(dot->len + 64);
+  const char *p = dot->str, *end = dot->str + dot->len;
+  while (p < end) {
+    if (*p != '"') {
+      g_string_append_c(out, *p++);
+      continue;
+    }
+    const char *q = p + 1; /* the closing quote */
+    while (q < end && *q != '"')
+      q += *q == '\\' && q + 1 < end ? 2 : 1;
+    if (q - p - 1 <= DOT_PIECE) {
+      g_string_append_len(out, p, MIN(q + 1, end) - p);
+      p = MIN(q + 1, end);
+      continue;
+    }
+    g_string_append_c(out, '"');
+    const char *s = p + 1, *piece = s;
+    while (s < q) {
+      gsize step = *s == '\\' && s + 1 < q ? 2 : 1;
+      /* cut before a byte that starts a character, once the piece is long enough */
+      if (s - piece >= DOT_PIECE && (*(const guchar *)s & 0xC0) != 0x80) {
+        g_string_append_len(out, piece, s - piece);
+        g_string_append(out, "\" + \"");
+        piece = s;
+      }
+      s += step;
+    }
+    g_string_append_len(out, piece, q - piece);
+    g_string_append_c(out, '"');
+    p = MIN(q + 1, end);
+  }
+  return out;
+}
+
+static GBytes *
+write_dot(Agraph_t *g, const CmMapStyle *style, GError **error)
+{
+  g_autoptr(GString) out = g_string_new(NULL);
   /* cgraph wraps strings longer than 128 bytes with a backslash-newline, and a line break of the
    * text next to that point is lost when the DOT is read back; linelength=0 turns wrapping off */
   agattr(g, AGRAPH, "linelength", "0");
-  if (agwrite(g, out) != 0) {
-    g_string_free(out, TRUE);
+  /* no layout, no viewport: size and ratio make dot draw it 16:9, to within rounding */
+  if (style->slide) {
+    cm_map__set(g, "size", "13.333,7.5!");
+    cm_map__set(g, "ratio", "fill");
+    cm_map__set(g, "margin", "0");
+  }
+  int rc = agwrite(g, out);
+  if (style->slide) { /* the other formats of this layout set their own */
+    cm_map__set(g, "size", "");
+    cm_map__set(g, "ratio", "");
+  }
+  agattr(g, AGRAPH, "linelength", "");
+  if (rc != 0) {
     graphviz_error(error, N_("write the graph"));
     return NULL;
   }
-  return g_string_free_to_bytes(out);
+  GString *split = split_long_strings(out);
+  return g_string_free_to_bytes(split);
+}
+
+/* Pixel bounds of SPEC section 5: a PNG is at most 4096 px a side, and its smallest text (9 pt,
+ * the least any label uses) at least 9 px high; on a slide 1920x1080 px. */
+#define MAX_PNG_SIDE 4096.0
+#define MIN_TEXT_PX 9.0
+#define MIN_FONT_PT 9.0
+
+/* How far the drawing of g must shrink to fit its bounds (1: not at all). */
+static double
+fit_zoom(Agraph_t *g, const CmMapStyle *style)
+{
+  boxf bb = GD_bb(g);
+  double w = MAX(bb.UR.x - bb.LL.x, 1.0), h = MAX(bb.UR.y - bb.LL.y, 1.0);
+  if (style->slide)
+    return MIN(MIN((SLIDE_WIDTH - 2 * SLIDE_MARGIN) / w, (SLIDE_HEIGHT - 2 * SLIDE_MARGIN) / h),
+               SLIDE_MAX_ZOOM);
+  double px_per_pt = g_ascii_strtod(PNG_DPI, NULL) / 72.0;
+  double pad = 2 * 0.3 * 72; /* pad="0.3" inches on each side */
+  return MIN(1.0, MAX_PNG_SIDE / ((MAX(w, h) + pad) * px_per_pt));
+}
+
+gboolean
+cm_map__fits(Agraph_t *g, const CmMapStyle *style)
+{
+  double zoom = fit_zoom(g, style);
+  double px_per_pt = style->slide ? 2.0 : g_ascii_strtod(PNG_DPI, NULL) / 72.0;
+  return MIN_FONT_PT * px_per_pt * zoom >= MIN_TEXT_PX - 1e-9;
+}
+
+/* A PNG too large for MAX_PNG_SIDE: the whole drawing, zoomed out through a viewport. */
+static void
+set_bounded_viewport(Agraph_t *g, double zoom)
+{
+  boxf bb = GD_bb(g);
+  double pad = 0.3 * 72;
+  double w = (bb.UR.x - bb.LL.x + 2 * pad) * zoom, h = (bb.UR.y - bb.LL.y + 2 * pad) * zoom;
+  char viewport[200], z[G_ASCII_DTOSTR_BUF_SIZE], cx[G_ASCII_DTOSTR_BUF_SIZE],
+      cy[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(z, sizeof z, "%.6f", zoom);
+  g_ascii_formatd(cx, sizeof cx, "%.3f", (bb.LL.x + bb.UR.x) / 2);
+  g_ascii_formatd(cy, sizeof cy, "%.3f", (bb.LL.y + bb.UR.y) / 2);
+  g_snprintf(viewport, sizeof viewport, "%.0f,%.0f,%s,%s,%s", floor(w), floor(h), z, cx, cy);
+  cm_map__set(g, "viewport", viewport);
+  cm_map__set(g, "pad", "0");
+}
+
+/* Graphviz bounds that keep dot from pathological work on every map: a few network-simplex
+ * and crossing-minimisation passes instead of unbounded ones (see docs/performance.md). */
+static void
+bound_layout(Agraph_t *g)
+{
+  if (!agget(g, "nslimit") || !*agget(g, "nslimit")) {
+    cm_map__set(g, "nslimit", "4");
+    cm_map__set(g, "nslimit1", "4");
+  }
+  if (!agget(g, "mclimit") || !*agget(g, "mclimit"))
+    cm_map__set(g, "mclimit", "0.5");
+  cm_map__set(g, "searchsize", "30");
+}
+
+CmMapFit
+cm_map__render_formats(Agraph_t *g, const CmMapStyle *style, guint formats, gboolean must_fit,
+                       GBytes **out, GError **error)
+{
+  GVC_t *gvc = get_context();
+  reset_messages();
+  for (guint f = 0; f < CM_MAP_FORMAT_COUNT; f++)
+    out[f] = NULL;
+  if (formats & (1u << CM_MAP_DOT)) {
+    out[CM_MAP_DOT] = write_dot(g, style, error);
+    if (!out[CM_MAP_DOT])
+      return CM_MAP_FIT_ERROR;
+  }
+  if (!(formats & ~(1u << CM_MAP_DOT)))
+    return CM_MAP_FIT_OK;
+  if (style->slide) {
+    cm_map__set(g, "margin", "0");
+    /* no ratio: stretching the layout to 16:9 only made it bigger than its slide */
+  }
+  bound_layout(g);
+  /* room to lay out and draw before Graphviz and cairo try, since they abort on failure */
+  if (!cm_render__check_headroom(cm_render__headroom_bytes(agnnodes(g) + agnedges(g)), error)) {
+    g_clear_pointer(&out[CM_MAP_DOT], g_bytes_unref);
+    return CM_MAP_FIT_ERROR;
+  }
+  if (gvLayout(gvc, g, "dot") != 0) {
+    graphviz_error(error, N_("lay out the map"));
+    g_clear_pointer(&out[CM_MAP_DOT], g_bytes_unref);
+    return CM_MAP_FIT_ERROR;
+  }
+  if (must_fit && !cm_map__fits(g, style)) {
+    gvFreeLayout(gvc, g);
+    g_clear_pointer(&out[CM_MAP_DOT], g_bytes_unref);
+    return CM_MAP_FIT_TOO_BIG;
+  }
+  if (style->slide)
+    set_slide_viewport(g);
+  for (guint f = 0; f < CM_MAP_FORMAT_COUNT; f++) {
+    if (f == CM_MAP_DOT || !(formats & (1u << f)))
+      continue;
+    /* the resolution is read at layout time; one layout serves every format, so set it here */
+    GD_drawing(g)->dpi = f != CM_MAP_PNG ? 0.0
+                         : style->slide  ? g_ascii_strtod(SLIDE_PNG_DPI, NULL)
+                                         : g_ascii_strtod(PNG_DPI, NULL);
+    double zoom = fit_zoom(g, style);
+    if (!style->slide && f == CM_MAP_PNG && zoom < 1.0)
+      set_bounded_viewport(g, zoom);
+    if (f == CM_MAP_PNG) {
+      boxf bb = GD_bb(g);
+      gsize surface = cm_render__surface_bytes(bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y,
+                                               GD_drawing(g)->dpi > 0 ? GD_drawing(g)->dpi : 96.0);
+      if (!cm_render__check_headroom(surface + ((gsize)32 << 20), error)) {
+        for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++)
+          g_clear_pointer(&out[k], g_bytes_unref);
+        gvFreeLayout(gvc, g);
+        return CM_MAP_FIT_ERROR;
+      }
+    }
+    char *data = NULL;
+    unsigned int len = 0;
+    if (gvRenderData(gvc, g, device_name((CmMapFormat)f), &data, &len) != 0 || !data || len == 0) {
+      graphviz_error(error, N_("draw the map"));
+      if (data)
+        gvFreeRenderData(data);
+      for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++)
+        g_clear_pointer(&out[k], g_bytes_unref);
+      gvFreeLayout(gvc, g);
+      return CM_MAP_FIT_ERROR;
+    }
+    out[f] = f == CM_MAP_SVG ? fix_svg(data, len) : g_bytes_new(data, len);
+    gvFreeRenderData(data);
+    if (!style->slide && f == CM_MAP_PNG && zoom < 1.0) {
+      cm_map__set(g, "viewport", "");
+      cm_map__set(g, "pad", "0.3");
+    }
+  }
+  gvFreeLayout(gvc, g);
+  return CM_MAP_FIT_OK;
 }
 
 GBytes *
 cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error)
 {
-  GVC_t *gvc = get_context();
-  reset_messages();
-  if (style->format == CM_MAP_DOT) {
-    /* no layout, no viewport: size and ratio make dot draw it 16:9, to within rounding */
-    if (style->slide) {
-      cm_map__set(g, "size", "13.333,7.5!");
-      cm_map__set(g, "ratio", "fill");
-      cm_map__set(g, "margin", "0");
-    }
-    GBytes *dot = write_dot(g, error);
-    agclose(g);
-    return dot;
-  }
-  if (style->format == CM_MAP_PNG)
-    cm_map__set(g, "dpi", style->slide ? SLIDE_PNG_DPI : PNG_DPI);
-  if (style->slide) {
-    cm_map__set(g, "margin", "0");
-    cm_map__set(g, "ratio", "0.5625"); /* dot spreads the nodes of a wide map to 16:9 */
-  }
-  if (gvLayout(gvc, g, "dot") != 0) {
-    graphviz_error(error, N_("lay out the map"));
-    agclose(g);
-    return NULL;
-  }
-  if (style->slide)
-    set_slide_viewport(g);
-  char *data = NULL;
-  unsigned int len = 0;
-  GBytes *bytes = NULL;
-  if (gvRenderData(gvc, g, device_name(style->format), &data, &len) != 0 || !data || len == 0)
-    graphviz_error(error, N_("draw the map"));
-  else if (style->format == CM_MAP_SVG)
-    bytes = fix_svg(data, len);
-  else
-    bytes = g_bytes_new(data, len);
-  if (data)
-    gvFreeRenderData(data);
-  gvFreeLayout(gvc, g);
+  GBytes *out[CM_MAP_FORMAT_COUNT];
+  CmMapFit fit = cm_map__render_formats(g, style, 1u << style->format, FALSE, out, error);
   agclose(g);
-  return bytes;
+  return fit == CM_MAP_FIT_OK ? out[style->format] : NULL;
 }

@@ -37,6 +37,13 @@ cm_map_style_init(CmMapStyle *style, CmMapFormat format)
   *style = (CmMapStyle){.format = format, .slide = FALSE, .font = NULL, .date = NULL};
 }
 
+static char *
+cut_with_ellipsis(const char *text, const char *end)
+{
+  g_autofree char *head = g_strndup(text, (gsize)(end - text));
+  return g_strconcat(head, "…", NULL);
+}
+
 void
 cm_map__set(void *obj, const char *name, const char *value)
 {
@@ -73,34 +80,22 @@ cm_map__new_node(Agraph_t *parent, const char *name)
   }
 }
 
+/* Text in a label is cut here (with an ellipsis): a label is read, not a record (the tooltip
+ * keeps the whole text), and cgraph reads no HTML-like string over 16,384 bytes. */
+#define MAX_LABEL_CHARS 160
+
 void
 cm_map__html_append(GString *html, const char *text)
 {
-  g_autofree char *escaped = cm_escape_html(text);
-  g_string_append(html, escaped);
-}
-
-static char *
-trim_zeros(char *text)
-{
-  if (strchr(text, '.')) {
-    char *end = text + strlen(text) - 1;
-    while (*end == '0')
-      *end-- = '\0';
-    if (*end == '.')
-      *end = '\0';
+  g_autofree char *cut = NULL;
+  if (g_utf8_validate(text, -1, NULL) && g_utf8_strlen(text, -1) > MAX_LABEL_CHARS) {
+    const char *end = g_utf8_offset_to_pointer(text, MAX_LABEL_CHARS - 1);
+    cut = cut_with_ellipsis(text, end);
+  } else if (strlen(text) > 4 * MAX_LABEL_CHARS) { /* invalid UTF-8: cut at a byte count */
+    cut = g_strndup(text, 4 * MAX_LABEL_CHARS);
   }
-  return text;
-}
-
-char *
-cm_map__value_short(double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double a = v < 0 ? -v : v;
-  const char *format = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f";
-  g_ascii_formatd(buf, sizeof buf, format, v);
-  return trim_zeros(g_strdup(buf));
+  g_autofree char *escaped = cm_escape_html(cut ? cut : text);
+  g_string_append(html, escaped);
 }
 
 char *

@@ -27,6 +27,8 @@ static const CmStatusColours cm_map_status_colours[CM_SEGMENT_STATUS_COUNT] = {
 #define CM_MAP_LOCAL_BORDER "#1d6f8a"
 #define CM_MAP_OUTSIDE_FILL "#f1eef6"
 #define CM_MAP_OUTSIDE_BORDER "#8c7aa6"
+#define CM_MAP_NEUTRAL_FILL "#eeeeee"
+#define CM_MAP_NEUTRAL_BORDER "#9aa1a9"
 #define CM_MAP_LEADER_BORDER "#b8860b"
 #define CM_MAP_TEXT_MUTED "#5f6b7a"
 #define CM_MAP_LEADER_MARK "\xe2\x98\x85" /* ★ */

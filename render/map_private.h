@@ -12,6 +12,24 @@
 /* A new directed graph whose DOT writer appends to a GString (see cm_map__render). */
 Agraph_t *cm_map__open(void);
 
+/* How a layout went: drawn, refused by Graphviz, or too big to draw legibly within the pixel
+ * bounds (the caller summarises harder and tries again). */
+typedef enum {
+  CM_MAP_FIT_OK,
+  CM_MAP_FIT_ERROR,
+  CM_MAP_FIT_TOO_BIG,
+} CmMapFit;
+
+/* Lays g out once and writes each format of formats (bits 1 << CmMapFormat) into out (indexed
+ * by format; NULL for the others); DOT is the graph before layout. With must_fit, a layout whose
+ * smallest text would be drawn under 9 px returns CM_MAP_FIT_TOO_BIG and writes nothing. g stays
+ * open (the caller closes it). */
+CmMapFit cm_map__render_formats(Agraph_t *g, const CmMapStyle *style, guint formats,
+                                gboolean must_fit, GBytes **out, GError **error);
+
+/* Whether the laid-out g fits its pixel bounds with text at least 9 px high. */
+gboolean cm_map__fits(Agraph_t *g, const CmMapStyle *style);
+
 /* Lays out g with dot and renders it as style says (for CM_MAP_DOT: writes it unlaid), then frees
  * g. Graphviz's messages become the error. (transfer full) */
 GBytes *cm_map__render(Agraph_t *g, const CmMapStyle *style, GError **error);
@@ -28,9 +46,8 @@ Agnode_t *cm_map__new_node(Agraph_t *parent, const char *name);
 /* Appends text to markup, escaped for an HTML-like label. */
 void cm_map__html_append(GString *html, const char *text);
 
-/* Money values for labels (short: 1234, 12.3, 0.45) and tooltips (full precision).
+/* Money values for tooltips (full precision); labels use the reports' cm_report__money.
  * (transfer full) */
-char *cm_map__value_short(double v);
 char *cm_map__value_full(double v);
 
 /* The date line of titles, "YYYY-MM-DD" (style->date, SOURCE_DATE_EPOCH or today). */

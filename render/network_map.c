@@ -1,101 +1,39 @@
-/* The network view: each counted supply row as supplier -> material -> buyer, where a material
- * node stands for one segment bought by one buyer and shows how much of it that buyer gets
- * locally. With a focus, only the rows within depth supply steps upstream of it. */
+/* The network view: supplier -> material -> buyer, where a material node stands for one segment
+ * bought by one buyer and shows how much of it that buyer gets locally. What is drawn comes from
+ * the summary of graph/network_summary.c; this file only draws it, and summarises harder when
+ * the drawing would not fit its pixel bounds legibly. */
 #include "cm_i18n.h"
-#include "cm_network.h"
+#include "cm_network_summary.h"
 #include "cm_output.h"
 #include "cm_resilience.h"
 #include "map_palette.h"
 #include "map_private.h"
+#include "report_shared.h"
 
 #include <math.h>
 #include <string.h>
 
 #define MAX_PENWIDTH 6.0
 
-/* dot's time grows fast with size (a random 1,150-node network took over 10 minutes with
- * defaults): big maps drop edge labels (each is a virtual node in every rank it spans) and bound
- * dot's iterations; very big ones draw straight edges, as spline routing then dominates. */
-#define BIG_MAP_NODES 300
-#define BIG_MAP_EDGES 500
-#define HUGE_MAP_NODES 700
-
 /* A chain leader's input that comes from a single supplier (SPEC section 2, resilience). */
 #define SINGLE_SOURCE_MARK "\xe2\x9a\xa0" /* ⚠ */
 #define SINGLE_SOURCE_COLOR "#c62828"
+#define BIG_MAP_EDGES 150 /* beyond this, supply arrows carry no value labels (tooltips do) */
+#define MAX_LAID_OUT_NODES 400
+#define MAX_LAID_OUT_EDGES 800
 
 typedef struct {
   const CmDataset *ds;
   const CmMapStyle *style;
-  CmNetwork *net;
-  CmResilience *resilience; /* which leader inputs are single-source */
+  const CmNetwork *net;
+  const CmNetworkSummary *sum;
+  const CmResilience *resilience; /* which leader inputs are single-source */
   guint n_single_shown;
-  gint64 focus;
-  guint depth;
-  gboolean *keep_flow;     /* per flow */
-  gboolean *keep_material; /* per material */
-  gboolean *shown;         /* per enterprise */
-  Agnode_t **enterprise_nodes;
-  guint n_enterprises_shown, n_local_shown, n_materials_shown, n_edges_shown;
-  gboolean big; /* no edge labels */
+  Agnode_t **nodes; /* per view enterprise */
+  gboolean big;
   double max_value;
   Agraph_t *g;
 } NetworkMap;
-
-static void
-network_map_clear(NetworkMap *map)
-{
-  g_clear_pointer(&map->net, cm_network_free);
-  g_clear_pointer(&map->resilience, cm_resilience_free);
-  g_clear_pointer(&map->keep_flow, g_free);
-  g_clear_pointer(&map->keep_material, g_free);
-  g_clear_pointer(&map->shown, g_free);
-  g_clear_pointer(&map->enterprise_nodes, g_free);
-}
-
-/* Which flows to draw: all, or with a focus those whose buyer lies at most depth - 1 steps and
- * whose supplier at most depth steps upstream of it. A buyer kept keeps all its suppliers, so
- * every material drawn is complete. */
-static gboolean
-select_flows(NetworkMap *map, GError **error)
-{
-  const GArray *flows = map->net->flows, *materials = map->net->materials;
-  guint n_ent = cm_dataset_n_enterprises(map->ds);
-  g_autofree gint *dist = NULL;
-  if (map->focus >= 0) {
-    dist = cm_network_upstream_distances(map->net, (guint32)map->focus, error);
-    if (!dist)
-      return FALSE;
-  }
-  map->keep_flow = g_new0(gboolean, MAX(flows->len, 1));
-  map->keep_material = g_new0(gboolean, MAX(materials->len, 1));
-  map->shown = g_new0(gboolean, MAX(n_ent, 1));
-  if (map->focus >= 0)
-    map->shown[map->focus] = TRUE;
-  guint m = 0; /* materials and flows are in the same order: walk them together */
-  for (guint i = 0; i < flows->len; i++) {
-    const CmFlow *f = &g_array_index(flows, CmFlow, i);
-    while (g_array_index(materials, CmMaterial, m).buyer != f->buyer ||
-           g_array_index(materials, CmMaterial, m).segment != f->segment)
-      m++;
-    gboolean keep = !dist || (dist[f->buyer] >= 0 && (guint)dist[f->buyer] < map->depth);
-    if (!keep)
-      continue;
-    map->keep_flow[i] = TRUE;
-    map->n_edges_shown += 1 + !map->keep_material[m]; /* supplier -> material (-> buyer) */
-    map->keep_material[m] = TRUE;
-    map->shown[f->supplier] = map->shown[f->buyer] = TRUE;
-    map->max_value = MAX(map->max_value, g_array_index(materials, CmMaterial, m).total);
-  }
-  for (guint i = 0; i < n_ent; i++)
-    if (map->shown[i]) {
-      map->n_enterprises_shown++;
-      map->n_local_shown += cm_dataset_enterprise(map->ds, i)->local;
-    }
-  for (guint i = 0; i < materials->len; i++)
-    map->n_materials_shown += map->keep_material[i];
-  return TRUE;
-}
 
 static char *
 penwidth(const NetworkMap *map, double v)
@@ -106,9 +44,16 @@ penwidth(const NetworkMap *map, double v)
   return g_strdup(buf);
 }
 
-static char *
-enterprise_label(const NetworkMap *map, const CmEnterprise *e)
+static const CmViewEnterprise *
+view_enterprise(const NetworkMap *map, guint i)
 {
+  return &g_array_index(map->sum->enterprises, CmViewEnterprise, i);
+}
+
+static char *
+enterprise_label(const NetworkMap *map, const CmViewEnterprise *v)
+{
+  const CmEnterprise *e = cm_dataset_enterprise(map->ds, v->enterprise);
   g_autofree char *first = NULL, *second = NULL;
   cm_map__split_name(cm_enterprise_display_name(e), &first, &second);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
@@ -130,7 +75,21 @@ enterprise_label(const NetworkMap *map, const CmEnterprise *e)
     g_string_append(html, " · ");
     cm_map__html_append(html, cm_words_project_status(e->status));
   }
-  g_string_append(html, "</FONT></TD></TR></TABLE>");
+  g_string_append(html, "</FONT></TD></TR>");
+  if (v->hidden_suppliers > 0) {
+    char total[CM_REPORT_NUMBER_BUF], share[CM_REPORT_NUMBER_BUF];
+    cm_report__money_buf(total, v->hidden_total);
+    cm_report__percent_buf(share, v->hidden_total > 0 ? v->hidden_local / v->hidden_total : 0);
+    g_autofree char *line =
+        g_strdup_printf(NG_("buys %s from %u supplier (%s local), not drawn",
+                            "buys %s from %u suppliers (%s local), not drawn", v->hidden_suppliers),
+                        total, v->hidden_suppliers, share);
+    g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"%s\">",
+                           CM_MAP_TEXT_MUTED);
+    cm_map__html_append(html, line);
+    g_string_append(html, "</FONT></TD></TR>");
+  }
+  g_string_append(html, "</TABLE>");
   return g_string_free(html, FALSE);
 }
 
@@ -141,7 +100,8 @@ enterprise_tooltip(const NetworkMap *map, guint32 i)
   const CmEnterprise *e = cm_dataset_enterprise(ds, i);
   GString *tip = g_string_new(NULL);
   g_string_append_printf(tip, "%s [%s]\n%s (%s)", cm_enterprise_display_name(e), e->id, e->region,
-                         e->local ? _("local") : _("outside"));
+                         cm_analysis_is_local(&map->net->options, ds, i) ? _("local")
+                                                                         : _("outside"));
   if (e->role[0] && e->leader)
     g_string_append_printf(tip, _("\nrole: %s (chain leader)"), e->role);
   else if (e->role[0])
@@ -168,65 +128,84 @@ enterprise_tooltip(const NetworkMap *map, guint32 i)
 static void
 add_enterprise_nodes(NetworkMap *map)
 {
-  guint n = cm_dataset_n_enterprises(map->ds);
-  map->enterprise_nodes = g_new0(Agnode_t *, MAX(n, 1));
-  for (guint32 i = 0; i < n; i++) {
-    if (!map->shown[i])
-      continue;
-    const CmEnterprise *e = cm_dataset_enterprise(map->ds, i);
+  guint n = map->sum->enterprises->len;
+  map->nodes = g_new0(Agnode_t *, MAX(n, 1));
+  for (guint i = 0; i < n; i++) {
+    const CmViewEnterprise *v = view_enterprise(map, i);
+    const CmEnterprise *e = cm_dataset_enterprise(map->ds, v->enterprise);
+    gboolean local = cm_analysis_is_local(&map->net->options, map->ds, v->enterprise);
     Agnode_t *node = cm_map__new_node(map->g, e->id);
-    map->enterprise_nodes[i] = node;
-    cm_map__set(node, "kind", e->local ? "local" : "outside");
-    g_autofree char *label = enterprise_label(map, e);
+    map->nodes[i] = node;
+    cm_map__set(node, "kind", local ? "local" : "outside");
+    g_autofree char *label = enterprise_label(map, v);
     cm_map__set_html(node, "label", label);
-    cm_map__set(node, "fillcolor", e->local ? CM_MAP_LOCAL_FILL : CM_MAP_OUTSIDE_FILL);
+    cm_map__set(node, "fillcolor", local ? CM_MAP_LOCAL_FILL : CM_MAP_OUTSIDE_FILL);
     cm_map__set(node, "color",
-                e->leader  ? CM_MAP_LEADER_BORDER
-                : e->local ? CM_MAP_LOCAL_BORDER
-                           : CM_MAP_OUTSIDE_BORDER);
+                e->leader ? CM_MAP_LEADER_BORDER
+                : local   ? CM_MAP_LOCAL_BORDER
+                          : CM_MAP_OUTSIDE_BORDER);
     cm_map__set(node, "penwidth", e->leader ? "2.6" : "1.2");
-    if ((gint64)i == map->focus)
+    if ((gint64)v->enterprise == map->sum->focus)
       cm_map__set(node, "peripheries", "2");
-    g_autofree char *tip = enterprise_tooltip(map, i);
+    g_autofree char *tip = enterprise_tooltip(map, v->enterprise);
     cm_map__set_tooltip(node, tip);
   }
 }
 
 /* A material's colour says how much of it the buyer gets locally, on the thresholds of the
- * dataset: at least the procurement target green, at least min_coverage amber, else red. */
-static CmSegmentStatus
-share_band(const CmDataset *ds, const CmMaterial *m)
+ * dataset: at least the procurement target green, at least min_coverage amber, else red. An
+ * outside buyer's purchase is none of the region's procurement: neutral. */
+static const char *
+material_fill(const CmDataset *ds, const CmViewMaterial *m, gboolean local_buyer,
+              const char **border)
 {
+  if (!local_buyer) {
+    *border = CM_MAP_NEUTRAL_BORDER;
+    return CM_MAP_NEUTRAL_FILL;
+  }
   double share = m->total > 0 ? m->local / m->total : 0;
-  if (share >= ds->params.procurement_target)
-    return CM_SEGMENT_STRONG;
-  return share >= ds->params.min_coverage ? CM_SEGMENT_WEAK : CM_SEGMENT_GAP;
+  CmSegmentStatus band = share >= ds->params.procurement_target ? CM_SEGMENT_STRONG
+                         : share >= ds->params.min_coverage     ? CM_SEGMENT_WEAK
+                                                                : CM_SEGMENT_GAP;
+  *border = cm_map_status_colours[band].border;
+  return cm_map_status_colours[band].fill;
 }
 
 static Agnode_t *
-add_material_node(NetworkMap *map, const CmMaterial *m)
+add_material_node(NetworkMap *map, guint vm)
 {
   const CmDataset *ds = map->ds;
-  const CmSegment *seg = cm_dataset_segment(ds, m->segment);
-  const CmEnterprise *buyer = cm_dataset_enterprise(ds, m->buyer);
-  g_autofree char *name = g_strdup_printf("%s@%s", seg->id, buyer->id);
+  const CmViewMaterial *m = &g_array_index(map->sum->materials, CmViewMaterial, vm);
+  const CmViewEnterprise *vb = view_enterprise(map, m->buyer);
+  const CmEnterprise *buyer = cm_dataset_enterprise(ds, vb->enterprise);
+  const char *buyer_name = cm_enterprise_display_name(buyer), *unit = cm_unit_display(ds->unit);
+  const CmSegment *seg = m->material >= 0 ? cm_dataset_segment(ds, m->segment) : NULL;
+  g_autofree char *name =
+      seg ? g_strdup_printf("%s@%s", seg->id, buyer->id) : g_strdup_printf("other@%s", buyer->id);
   Agnode_t *node = cm_map__new_node(map->g, name);
-  const CmStatusColours *c = &cm_map_status_colours[share_band(ds, m)];
-  cm_map__set(node, "kind", "material");
-  cm_map__set(node, "style", "filled");
-  cm_map__set(node, "fillcolor", c->fill);
-  cm_map__set(node, "color", c->border);
-  g_autofree char *first = NULL, *second = NULL;
-  const char *seg_name = cm_segment_display_name(seg),
-             *buyer_name = cm_enterprise_display_name(buyer);
-  const char *unit = cm_unit_display(ds->unit);
-  cm_map__split_name(seg_name, &first, &second);
-  g_autofree char *total = cm_map__value_short(m->total);
-  gboolean single = cm_resilience_single_source(map->resilience, m->buyer, m->segment);
+  const char *border;
+  const char *fill =
+      material_fill(ds, m, cm_analysis_is_local(&map->net->options, ds, vb->enterprise), &border);
+  cm_map__set(node, "kind", seg ? "material" : "materials");
+  cm_map__set(node, "style", seg ? "filled" : "filled,dashed");
+  cm_map__set(node, "fillcolor", fill);
+  cm_map__set(node, "color", border);
+  char total[CM_REPORT_NUMBER_BUF], share[CM_REPORT_NUMBER_BUF];
+  cm_report__money_buf(total, m->total);
+  cm_report__percent_buf(share, m->total > 0 ? m->local / m->total : 0);
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"1\"><TR><TD>");
-  cm_map__html_append(html, first);
+  if (seg) {
+    g_autofree char *first = NULL, *second = NULL;
+    cm_map__split_name(cm_segment_display_name(seg), &first, &second);
+    cm_map__html_append(html, first);
+  } else {
+    g_autofree char *more = g_strdup_printf(
+        NG_("+%u more material", "+%u more materials", m->n_materials), m->n_materials);
+    cm_map__html_append(html, more);
+  }
   g_string_append(html, "</TD></TR>");
+  gboolean single = seg && cm_resilience_single_source(map->resilience, vb->enterprise, m->segment);
   if (single) {
     /* a double border and a red line: survives a black-and-white copy */
     map->n_single_shown++;
@@ -238,16 +217,25 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
     cm_map__html_append(html, _("single source"));
     g_string_append(html, "</B></FONT></TD></TR>");
   }
-  g_autofree char *share =
-      g_strdup_printf("%.0f%%", m->total > 0 ? 100 * m->local / m->total : 0.0);
-  g_string_append_printf(html, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\">", c->border);
-  g_string_append_printf(html, _("<B>local %s</B> of %s"), share, total);
-  g_string_append(html, "</FONT></TD></TR></TABLE>");
+  if (m->ambiguous) {
+    g_autofree char *whose = g_strdup_printf(_("bought by %s"), buyer_name);
+    g_string_append_printf(html, "<TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+    cm_map__html_append(html, whose);
+    g_string_append(html, "</FONT></TD></TR>");
+  }
+  g_autofree char *figure = g_strdup_printf(_("local %s of %s"), share, total);
+  g_string_append_printf(html, "<TR><TD><FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>", border);
+  cm_map__html_append(html, figure);
+  g_string_append(html, "</B></FONT></TD></TR></TABLE>");
   cm_map__set_html(node, "label", html->str);
   g_string_free(html, TRUE);
   g_autofree char *l = cm_map__value_full(m->local), *t = cm_map__value_full(m->total);
+  g_autofree char *what =
+      seg ? g_strdup(cm_segment_display_name(seg))
+          : g_strdup_printf(NG_("%u smaller material", "%u smaller materials", m->n_materials),
+                            m->n_materials);
   g_autofree char *tip = g_strdup_printf(
-      _("%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u"), seg_name, buyer_name, l, t,
+      _("%s bought by %s\nlocal: %s of %s %s (%.1f%%)\nsuppliers: %u"), what, buyer_name, l, t,
       unit, m->total > 0 ? 100 * m->local / m->total : 0.0, m->suppliers);
   if (single) {
     g_autofree char *more = g_strdup_printf(
@@ -257,51 +245,102 @@ add_material_node(NetworkMap *map, const CmMaterial *m)
     cm_map__set_tooltip(node, tip);
   }
   g_autofree char *width = penwidth(map, m->total);
-  Agedge_t *e = agedge(map->g, node, map->enterprise_nodes[m->buyer], NULL, 1);
+  Agedge_t *e = agedge(map->g, node, map->nodes[m->buyer], NULL, 1);
   cm_map__set(e, "penwidth", width);
   cm_map__set(e, "color", "#4a5562");
-  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", seg_name, buyer_name, t, unit);
+  g_autofree char *etip = g_strdup_printf("%s → %s: %s %s", what, buyer_name, t, unit);
   cm_map__set_tooltip(e, etip);
   return node;
 }
 
-static void
-add_flow_edge(NetworkMap *map, const CmFlow *f, Agnode_t *material)
+/* A node for the suppliers a material's arrow stands for when it is not an enterprise node. */
+static Agnode_t *
+add_source_node(NetworkMap *map, const CmViewSupply *s, guint index)
 {
   const CmDataset *ds = map->ds;
-  const CmEnterprise *supplier = cm_dataset_enterprise(ds, f->supplier);
-  Agedge_t *e = agedge(map->g, map->enterprise_nodes[f->supplier], material, NULL, 1);
-  g_autofree char *width = penwidth(map, f->value);
-  cm_map__set(e, "penwidth", width);
-  cm_map__set(e, "color", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
-  if (!map->big) {
-    g_autofree char *value = cm_map__value_short(f->value);
-    cm_map__set(e, "label", value);
-    cm_map__set(e, "fontcolor", supplier->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  char value[CM_REPORT_NUMBER_BUF];
+  cm_report__money_buf(value, s->value);
+  g_autofree char *name = g_strdup_printf("supply#%u", index);
+  Agnode_t *node = cm_map__new_node(map->g, name);
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+  if (s->kind == CM_VIEW_MERGED) {
+    text = g_strdup_printf(
+        s->local
+            ? NG_("+%u more local supplier · %s", "+%u more local suppliers · %s", s->count)
+            : NG_("+%u more outside supplier · %s", "+%u more outside suppliers · %s", s->count),
+        s->count, value);
+    tip = g_strdup_printf(
+        s->local ? NG_("%u smaller local supplier of this material, merged: %s %s",
+                       "%u smaller local suppliers of this material, merged: %s %s", s->count)
+                 : NG_("%u smaller outside supplier of this material, merged: %s %s",
+                       "%u smaller outside suppliers of this material, merged: %s %s", s->count),
+        s->count, value, cm_unit_display(ds->unit));
+    cm_map__set(node, "kind", s->local ? "merged-local" : "merged-outside");
+  } else {
+    const CmEnterprise *e =
+        cm_dataset_enterprise(ds, view_enterprise(map, s->enterprise)->enterprise);
+    const char *e_name = cm_enterprise_display_name(e);
+    text = g_strdup_printf(_("↻ %s (drawn further right)"), e_name);
+    tip = g_strdup_printf(_("%s is drawn further right on this map (nearer the focus); this "
+                            "arrow is what it sells here, so that every arrow runs one way"),
+                          e_name);
+    cm_map__set(node, "kind", "repeat");
   }
-  g_autofree char *full = cm_map__value_full(f->value);
-  g_autofree char *tip = g_strdup_printf(
-      "%s → %s\n%s: %s %s (%s)", cm_enterprise_display_name(supplier),
-      cm_enterprise_display_name(cm_dataset_enterprise(ds, f->buyer)),
-      cm_segment_display_name(cm_dataset_segment(ds, f->segment)), full, cm_unit_display(ds->unit),
-      supplier->local ? _("local supplier") : _("outside supplier"));
+  GString *html = g_string_new(NULL);
+  g_string_append_printf(html, "<FONT POINT-SIZE=\"10\" COLOR=\"%s\">",
+                         s->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  cm_map__html_append(html, text);
+  g_string_append(html, "</FONT>");
+  cm_map__set_html(node, "label", html->str);
+  g_string_free(html, TRUE);
+  cm_map__set(node, "style", "rounded,filled,dashed");
+  cm_map__set(node, "fillcolor", s->local ? CM_MAP_LOCAL_FILL : CM_MAP_OUTSIDE_FILL);
+  cm_map__set(node, "color", s->local ? CM_MAP_LOCAL_BORDER : CM_MAP_OUTSIDE_BORDER);
+  cm_map__set_tooltip(node, tip);
+  return node;
+}
+
+static void
+add_supply_edge(NetworkMap *map, const CmViewSupply *s, Agnode_t *from, Agnode_t *material,
+                gboolean local_buyer)
+{
+  const CmDataset *ds = map->ds;
+  Agedge_t *e = agedge(map->g, from, material, NULL, 1);
+  g_autofree char *width = penwidth(map, s->value);
+  cm_map__set(e, "penwidth", width);
+  /* between two outside enterprises the row is none of the region's procurement: neutral */
+  const char *colour = !local_buyer && !s->local ? CM_MAP_NEUTRAL_BORDER
+                       : s->local                ? CM_MAP_LOCAL_BORDER
+                                                 : CM_MAP_OUTSIDE_BORDER;
+  cm_map__set(e, "color", colour);
+  if (!map->big) {
+    char value[CM_REPORT_NUMBER_BUF];
+    cm_report__money_buf(value, s->value);
+    cm_map__set(e, "label", value);
+    cm_map__set(e, "fontcolor", colour);
+  }
+  g_autofree char *full = cm_map__value_full(s->value);
+  g_autofree char *tip = g_strdup_printf("%s %s (%s)", full, cm_unit_display(ds->unit),
+                                         s->local ? _("local supplier") : _("outside supplier"));
   cm_map__set_tooltip(e, tip);
 }
 
 static void
 add_materials(NetworkMap *map)
 {
-  const GArray *flows = map->net->flows, *materials = map->net->materials;
-  guint f = 0;
-  for (guint i = 0; i < materials->len; i++) {
-    const CmMaterial *m = &g_array_index(materials, CmMaterial, i);
-    Agnode_t *node = map->keep_material[i] ? add_material_node(map, m) : NULL;
-    for (; f < flows->len; f++) {
-      const CmFlow *flow = &g_array_index(flows, CmFlow, f);
-      if (flow->buyer != m->buyer || flow->segment != m->segment)
-        break;
-      if (node && map->keep_flow[f])
-        add_flow_edge(map, flow, node);
+  const GArray *supplies = map->sum->supplies;
+  guint k = 0;
+  for (guint vm = 0; vm < map->sum->materials->len; vm++) {
+    const CmViewMaterial *m = &g_array_index(map->sum->materials, CmViewMaterial, vm);
+    gboolean local_buyer = cm_analysis_is_local(&map->net->options, map->ds,
+                                                view_enterprise(map, m->buyer)->enterprise);
+    Agnode_t *node = add_material_node(map, vm);
+    for (; k < supplies->len && g_array_index(supplies, CmViewSupply, k).material == vm; k++) {
+      const CmViewSupply *s = &g_array_index(supplies, CmViewSupply, k);
+      Agnode_t *from =
+          s->kind == CM_VIEW_SUPPLIER ? map->nodes[s->enterprise] : add_source_node(map, s, k);
+      add_supply_edge(map, s, from, node, local_buyer);
     }
   }
 }
@@ -312,71 +351,122 @@ append_swatch(GString *html, const char *fill, const char *border, const char *t
   g_string_append_printf(html,
                          "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" STYLE=\"rounded\" "
                          "WIDTH=\"22\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>"
-                         "<TD ALIGN=\"LEFT\">%s    </TD>",
-                         fill, border, text);
+                         "<TD ALIGN=\"LEFT\">",
+                         fill, border);
+  cm_map__html_append(html, text);
+  g_string_append(html, "    </TD>");
+}
+
+static void
+append_line(GString *html, const char *size, const char *colour, const char *text)
+{
+  g_string_append_printf(html, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%s\" COLOR=\"%s\">", size,
+                         colour);
+  cm_map__html_append(html, text);
+  g_string_append(html, "</FONT></TD></TR>");
 }
 
 static char *
 title_label(const NetworkMap *map)
 {
   const CmDataset *ds = map->ds;
+  const CmNetworkSummary *sum = map->sum;
   GString *html = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                                "CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">"
                                "<FONT POINT-SIZE=\"22\"><B>");
   cm_map__html_append(html, cm_map__title(ds));
-  g_string_append(html, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"15\">");
+  g_string_append(html, "</B></FONT></TD></TR>");
   double local = 0, total = 0;
-  if (map->focus >= 0) {
-    const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)map->focus);
+  if (sum->focus >= 0) {
+    const CmEnterprise *e = cm_dataset_enterprise(ds, (guint)sum->focus);
     g_autofree char *what =
         g_strdup_printf(NG_("What %s buys, from whom: %u supply step upstream",
-                            "What %s buys, from whom: %u supply steps upstream", map->depth),
-                        cm_enterprise_display_name(e), map->depth);
-    cm_map__html_append(html, what);
+                            "What %s buys, from whom: %u supply steps upstream", sum->depth),
+                        cm_enterprise_display_name(e), sum->depth);
+    append_line(html, "15", "#1f2328", what);
     for (guint i = 0; i < map->net->materials->len; i++) {
       const CmMaterial *m = &g_array_index(map->net->materials, CmMaterial, i);
-      if (m->buyer == (guint32)map->focus) {
+      if (m->buyer == (guint32)sum->focus) {
         local += m->local;
         total += m->total;
       }
     }
   } else {
-    g_string_append(html, _("Supply network"));
+    append_line(html, "15", "#1f2328", _("Supply network: what the largest buyers buy"));
   }
   g_autofree char *meta = cm_map__meta(ds, &map->net->options, map->style);
-  g_string_append_printf(html,
-                         "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\" "
-                         "COLOR=\"%s\">",
-                         CM_MAP_TEXT_MUTED);
-  cm_map__html_append(html, meta);
-  g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"13\">");
+  append_line(html, "12", CM_MAP_TEXT_MUTED, meta);
+  guint n_local = 0;
+  for (guint i = 0; i < sum->enterprises->len; i++)
+    n_local += cm_analysis_is_local(&map->net->options, ds, view_enterprise(map, i)->enterprise);
+  GString *counts = g_string_new(NULL);
   /* TRANSLATORS: enterprises shown (local ones), material nodes shown */
-  g_string_append_printf(html, _("enterprises: %u (local %u), materials: %u"),
-                         map->n_enterprises_shown, map->n_local_shown, map->n_materials_shown);
+  g_string_append_printf(counts, _("enterprises: %u (local %u), materials: %u"),
+                         sum->enterprises->len, n_local, sum->materials->len);
   if (total > 0) {
-    g_autofree char *t = cm_map__value_short(total);
-    g_autofree char *share = g_strdup_printf("%.0f%%", 100 * local / total);
-    g_string_append(html, "  ·  ");
-    g_string_append_printf(html, _("its purchases %s, <B>%s local</B>"), t, share);
-  } else if (map->focus >= 0) {
-    g_string_append(html, "  ·  ");
-    g_string_append(html, _("no counted purchases"));
+    char t[CM_REPORT_NUMBER_BUF];
+    cm_report__money_buf(t, total);
+    g_autofree char *p = cm_report__percent_vs(local / total, ds->params.procurement_target);
+    g_string_append(counts, "  ·  ");
+    g_string_append_printf(counts, _("its purchases %s, %s local"), t, p);
+  } else if (sum->focus >= 0) {
+    g_string_append(counts, "  ·  ");
+    g_string_append(counts, _("no counted purchases"));
   }
-  g_string_append(html, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
+  append_line(html, "13", "#1f2328", counts->str);
+  g_string_free(counts, TRUE);
+  if (sum->merged_nodes > 0) {
+    g_autofree char *how =
+        sum->top == 1 ? g_strdup(_("Per material the largest supplier is drawn, the rest merged "
+                                   "per side (--top K draws more, --all every one)"))
+                      : g_strdup_printf(NG_("Per material the %u largest supplier is drawn, the "
+                                            "rest merged per side (--top K, --all every one)",
+                                            "Per material the %u largest suppliers are drawn, the "
+                                            "rest merged per side (--top K, --all every one)",
+                                            sum->top),
+                                        sum->top);
+    append_line(html, "11", CM_MAP_TEXT_MUTED, how);
+  }
+  if (sum->buyers_summarised > 0 || sum->buyers_left_out > 0) {
+    g_autofree char *cut =
+        sum->focus >= 0
+            ? g_strdup_printf(NG_("The purchases of %u supplier are one figure in its node "
+                                  "(its own map: --focus ID)",
+                                  "The purchases of %u suppliers are one figure in their node "
+                                  "(their own maps: --focus ID)",
+                                  sum->buyers_summarised),
+                              sum->buyers_summarised)
+            : g_strdup_printf(NG_("%u smaller buyer not drawn (one buyer's map: --focus ID)",
+                                  "%u smaller buyers not drawn (one buyer's map: --focus ID)",
+                                  sum->buyers_left_out),
+                              sum->buyers_left_out);
+    append_line(html, "11", CM_MAP_TEXT_MUTED, cut);
+  }
+  g_string_append(html, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
                         "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>");
   append_swatch(html, CM_MAP_LOCAL_FILL, CM_MAP_LOCAL_BORDER, _("local enterprise"));
   append_swatch(html, CM_MAP_OUTSIDE_FILL, CM_MAP_OUTSIDE_BORDER, _("outside enterprise"));
-  g_string_append_printf(
-      html, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK "</FONT> %s    </TD>",
-      CM_MAP_LEADER_BORDER, _("chain leader"));
-  g_autofree char *target =
-      g_strdup_printf(_("material ≥ %.0f%% local"), 100 * ds->params.procurement_target);
-  g_autofree char *middle = g_strdup_printf("≥ %.0f%%", 100 * ds->params.min_coverage);
-  g_autofree char *low = g_strdup_printf(_("below %.0f%%"), 100 * ds->params.min_coverage);
+  g_string_append_printf(html,
+                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">" CM_MAP_LEADER_MARK "</FONT> ",
+                         CM_MAP_LEADER_BORDER);
+  cm_map__html_append(html, _("chain leader"));
+  /* the material colours, said as what they measure (one row: Graphviz stretches the cells of
+   * a nested table to the width of the title) */
+  g_string_append(html, "    </TD><TD ALIGN=\"LEFT\">");
+  cm_map__html_append(html, _("material: share of the buyer's purchase bought locally"));
+  g_string_append(html, "  </TD>");
+  char target[CM_REPORT_NUMBER_BUF], minimum[CM_REPORT_NUMBER_BUF];
+  cm_report__percent_buf(target, ds->params.procurement_target);
+  cm_report__percent_buf(minimum, ds->params.min_coverage);
+  g_autofree char *high = g_strdup_printf(_("at least %s"), target);
+  g_autofree char *middle = g_strdup_printf(_("at least %s"), minimum);
+  g_autofree char *low = g_strdup_printf(_("below %s"), minimum);
   const CmStatusColours *c = cm_map_status_colours;
-  append_swatch(html, c[CM_SEGMENT_STRONG].fill, c[CM_SEGMENT_STRONG].border, target);
+  append_swatch(html, c[CM_SEGMENT_STRONG].fill, c[CM_SEGMENT_STRONG].border, high);
   append_swatch(html, c[CM_SEGMENT_WEAK].fill, c[CM_SEGMENT_WEAK].border, middle);
   append_swatch(html, c[CM_SEGMENT_GAP].fill, c[CM_SEGMENT_GAP].border, low);
+  append_swatch(html, CM_MAP_NEUTRAL_FILL, CM_MAP_NEUTRAL_BORDER,
+                _("outside buyer (not the region's purchase)"));
   if (map->n_single_shown > 0) {
     g_string_append_printf(html,
                            "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>" SINGLE_SOURCE_MARK "</B> ",
@@ -384,54 +474,113 @@ title_label(const NetworkMap *map)
     cm_map__html_append(html, _("a leader's input from a single supplier (double border)"));
     g_string_append(html, "</FONT>    </TD>");
   }
-  g_string_append_printf(html,
-                         "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT>"
-                         "</TD></TR></TABLE></TD></TR></TABLE>",
-                         CM_MAP_TEXT_MUTED, _("arrow width: value"));
+  g_string_append_printf(html, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">", CM_MAP_TEXT_MUTED);
+  cm_map__html_append(html, _("arrow width: value"));
+  g_string_append(html, "</FONT></TD></TR></TABLE></TD></TR></TABLE>");
   return g_string_free(html, FALSE);
+}
+
+/* One drawing of a summary; FIT_TOO_BIG when it does not fit legibly. */
+static CmMapFit
+draw_summary(const CmDataset *ds, const CmNetwork *net, const CmResilience *resilience,
+             const CmNetworkSummary *sum, const CmMapStyle *style, guint formats, gboolean must_fit,
+             GBytes **out, GError **error)
+{
+  NetworkMap map = {.ds = ds, .style = style, .net = net, .sum = sum, .resilience = resilience};
+  for (guint i = 0; i < sum->materials->len; i++)
+    map.max_value = MAX(map.max_value, g_array_index(sum->materials, CmViewMaterial, i).total);
+  map.big = sum->supplies->len + sum->materials->len > BIG_MAP_EDGES;
+  map.g = cm_map__open();
+  cm_map__defaults(map.g, style);
+  cm_map__set(map.g, "ranksep", "0.9");
+  add_enterprise_nodes(&map);
+  add_materials(&map);
+  g_autofree char *title = title_label(&map);
+  cm_map__set_html(map.g, "label", title);
+  CmMapFit fit = cm_map__render_formats(map.g, style, formats, must_fit, out, error);
+  agclose(map.g);
+  g_free(map.nodes);
+  return fit;
+}
+
+/* Harder and harder summaries: (enterprise cap, materials per buyer, suppliers per material). */
+static const struct {
+  guint cap, materials, top;
+} levels[] = {
+    {50, 15, 0}, {30, 10, 0}, {20, 8, 1}, {12, 6, 1}, {8, 4, 1},
+};
+
+gboolean
+cm_network_map_draw(const CmDataset *ds, const CmAnalysisOptions *options, gint64 focus,
+                    guint depth, const CmNetworkMapOptions *net_options, const CmMapStyle *style,
+                    guint formats, GBytes **out, GError **error)
+{
+  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL && out != NULL, FALSE);
+  g_return_val_if_fail(focus < (gint64)cm_dataset_n_enterprises(ds), FALSE);
+  CmNetworkMapOptions defaults;
+  cm_network_map_options_init(&defaults);
+  const CmNetworkMapOptions *no = net_options ? net_options : &defaults;
+  g_autoptr(CmNetwork) net = cm_network_new(ds, options, error);
+  if (!net)
+    return FALSE;
+  g_autoptr(CmResilience) resilience = cm_resilience_compute(ds, options, error);
+  if (!resilience)
+    return FALSE;
+  /* a slide starts two levels down: its 1080 px hold far less than a 4096 px map */
+  guint first = style->slide && !no->all ? 2 : 0;
+  for (guint level = first; level < G_N_ELEMENTS(levels); level++) {
+    CmSummaryLimits limits;
+    cm_summary_limits_init(&limits);
+    limits.all = no->all;
+    limits.top = no->top ? no->top : levels[level].top;
+    limits.max_enterprises = levels[level].cap;
+    limits.max_materials = levels[level].materials;
+    g_autoptr(CmNetworkSummary) sum = cm_network_summary_new(net, focus, depth, &limits);
+    guint nodes = sum->enterprises->len + sum->materials->len + sum->merged_nodes;
+    guint edges = sum->supplies->len + sum->materials->len;
+    /* bounded layout work: a map past these is never laid out (a dense 1,475-node network took
+     * dot 100 s only to come out too big to read) */
+    if (nodes > MAX_LAID_OUT_NODES || edges > MAX_LAID_OUT_EDGES) {
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
+                  _("the map would have %u nodes and %u arrows, too many to draw legibly (at "
+                    "most %u and %u): leave out --all, or give a smaller --top K"),
+                  nodes, edges, MAX_LAID_OUT_NODES, MAX_LAID_OUT_EDGES);
+      return FALSE;
+    }
+    gboolean last = level + 1 == G_N_ELEMENTS(levels);
+    /* a map the user sized (--all, --top) is not summarised further behind their back */
+    gboolean fixed = no->all || no->top;
+    CmMapFit fit =
+        draw_summary(ds, net, resilience, sum, style, formats, !last || fixed, out, error);
+    if (fit == CM_MAP_FIT_OK)
+      return TRUE;
+    if (fit == CM_MAP_FIT_ERROR)
+      return FALSE;
+    if (fixed) {
+      g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
+                  style->slide ? _("the map does not fit a slide legibly with %s: leave it out, "
+                                   "or give a smaller --top K")
+                               : _("the map does not fit 4096 px legibly with %s: leave it out, "
+                                   "or give a smaller --top K"),
+                  no->all ? "--all" : "--top");
+      return FALSE;
+    }
+  }
+  g_assert_not_reached();
+}
+
+void
+cm_network_map_options_init(CmNetworkMapOptions *net)
+{
+  *net = (CmNetworkMapOptions){.top = 0, .all = FALSE};
 }
 
 GBytes *
 cm_network_map_render(const CmDataset *ds, const CmAnalysisOptions *options, gint64 focus,
                       guint depth, const CmMapStyle *style, GError **error)
 {
-  g_return_val_if_fail(ds != NULL && options != NULL && style != NULL, NULL);
-  g_return_val_if_fail(focus < (gint64)cm_dataset_n_enterprises(ds), NULL);
-  NetworkMap map = {.ds = ds, .style = style, .focus = focus, .depth = depth};
-  map.net = cm_network_new(ds, options, error);
-  if (map.net)
-    map.resilience = cm_resilience_compute(ds, options, error);
-  if (!map.net || !map.resilience || !select_flows(&map, error)) {
-    network_map_clear(&map);
+  GBytes *out[CM_MAP_FORMAT_COUNT];
+  if (!cm_network_map_draw(ds, options, focus, depth, NULL, style, 1u << style->format, out, error))
     return NULL;
-  }
-  guint nodes = map.n_enterprises_shown + map.n_materials_shown;
-  if (nodes > CM_MAP_MAX_NETWORK_NODES) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID,
-                focus < 0 ? _("the network has %u nodes, too many to draw (at most %u): draw part "
-                              "of it with --focus ID --depth K")
-                          : _("the network has %u nodes, too many to draw (at most %u): draw less "
-                              "of it with a smaller --depth"),
-                nodes, CM_MAP_MAX_NETWORK_NODES);
-    network_map_clear(&map);
-    return NULL;
-  }
-  map.g = cm_map__open();
-  cm_map__defaults(map.g, style);
-  cm_map__set(map.g, "ranksep", "0.9");
-  map.big = nodes > BIG_MAP_NODES || map.n_edges_shown > BIG_MAP_EDGES;
-  if (map.big) {
-    cm_map__set(map.g, "nslimit", "1");
-    cm_map__set(map.g, "nslimit1", "1");
-    cm_map__set(map.g, "mclimit", "0.3");
-  }
-  if (nodes > HUGE_MAP_NODES)
-    cm_map__set(map.g, "splines", "line");
-  add_enterprise_nodes(&map);
-  add_materials(&map);
-  g_autofree char *title = title_label(&map);
-  cm_map__set_html(map.g, "label", title);
-  GBytes *out = cm_map__render(map.g, style, error);
-  network_map_clear(&map);
-  return out;
+  return out[style->format];
 }

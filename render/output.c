@@ -58,19 +58,11 @@ write_special(const char *path, const void *data, gsize len, GError **error)
   return ok;
 }
 
-gboolean
-cm_output_write(const char *path, const void *data, gsize len, GError **error)
+/* Temporary file beside path, then rename over it. old, when path is a regular file now, gives
+ * the mode and group to keep: a 0600 report stays 0600. */
+static gboolean
+write_atomic(const char *path, const void *data, gsize len, const struct stat *old, GError **error)
 {
-  if (!path || strcmp(path, "-") == 0)
-    return write_stdout(data, len, error);
-  struct stat st;
-  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
-                g_strerror(EISDIR));
-    return FALSE;
-  }
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-    return write_special(path, data, len, error);
   g_autofree char *dir = g_path_get_dirname(path);
   g_autofree char *base = g_path_get_basename(path);
   g_autofree char *tmp = g_strdup_printf("%s/.%s" CM_OUTPUT_TMP_MARK "XXXXXX", dir, base);
@@ -80,6 +72,16 @@ cm_output_write(const char *path, const void *data, gsize len, GError **error)
     g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
                 g_strerror(e));
     return FALSE;
+  }
+  if (old) {
+    /* the group first, since chown may clear set-id bits that fchmod puts back; a group we are
+     * not in cannot be kept, which is no reason to fail the write */
+    if (fchown(fd, (uid_t)-1, old->st_gid) != 0) {
+      /* kept as made */
+    }
+    if (fchmod(fd, old->st_mode & 07777) != 0) {
+      /* kept as made */
+    }
   }
   gboolean ok = cm_output__write_all(fd, data, len) && fsync(fd) == 0;
   int e = errno;
@@ -97,6 +99,40 @@ cm_output_write(const char *path, const void *data, gsize len, GError **error)
                 g_strerror(e));
   }
   return ok;
+}
+
+static gboolean
+refuse_folder(const char *path, GError **error)
+{
+  g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
+              g_strerror(EISDIR));
+  return FALSE;
+}
+
+gboolean
+cm_output_write(const char *path, const void *data, gsize len, GError **error)
+{
+  if (!path || strcmp(path, "-") == 0)
+    return write_stdout(data, len, error);
+  struct stat st;
+  gboolean exists = stat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
+    return refuse_folder(path, error);
+  if (exists && !S_ISREG(st.st_mode))
+    return write_special(path, data, len, error);
+  return write_atomic(path, data, len, exists ? &st : NULL, error);
+}
+
+gboolean
+cm_output_write_replace(const char *path, const void *data, gsize len, GError **error)
+{
+  g_return_val_if_fail(path != NULL, FALSE);
+  /* lstat: a symlink, FIFO or device planted at path is replaced by the rename, never opened */
+  struct stat st;
+  gboolean exists = lstat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
+    return refuse_folder(path, error);
+  return write_atomic(path, data, len, exists && S_ISREG(st.st_mode) ? &st : NULL, error);
 }
 
 guint

@@ -1,27 +1,31 @@
 /* The pieces every report writer shares (see report_format.h). */
 #include "report_format.h"
+#include "cm_text_escape.h"
 #include "text_table.h"
 
 #include <math.h>
 #include <string.h>
 
+/* Dataset text in Markdown: controls and bidi overrides made visible (cm_escape_terminal), line
+ * breaks as <br>, and every character Markdown or its GFM extensions would read as markup
+ * escaped: emphasis, code, tables, links, HTML and entities (&amp; stays "&amp;"),
+ * strikethrough (~~), and the autolinks of bare URLs and addresses (http://, www., a@b). */
 void
 cm_report__md_text(GString *out, const char *text)
 {
   g_autofree char *fixed = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
-  const char *valid = fixed ? fixed : text;
-  for (const char *p = valid; *p; p++) {
+  g_autofree char *shown = cm_escape_terminal(fixed ? fixed : text, CM_ESCAPE_KEEP_NEWLINES);
+  for (const char *p = shown; *p; p++) {
     if (*p == '\r' && p[1] == '\n')
       continue;
-    if (*p == '\n' || *p == '\r')
+    if (*p == '\n') {
       g_string_append(out, "<br>");
-    else if ((guchar)*p < 0x20 || *p == 0x7f)
-      g_string_append_c(out, ' ');
-    else {
-      if (strchr("\\|*_`<>[]", *p))
-        g_string_append_c(out, '\\');
-      g_string_append_c(out, *p);
+      continue;
     }
+    if (strchr("\\|*_`<>[]&~@:", *p) ||
+        (*p == '.' && p - shown >= 3 && g_ascii_strncasecmp(p - 3, "www", 3) == 0))
+      g_string_append_c(out, '\\');
+    g_string_append_c(out, *p);
   }
 }
 

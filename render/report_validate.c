@@ -1,4 +1,5 @@
 #include "cm_report.h"
+#include "cm_text_escape.h"
 #include "report_format.h"
 
 gboolean
@@ -72,7 +73,9 @@ cm_report_validate(const CmDiagnostics *diags, const char *dataset, CmReportForm
       continue;
     }
     g_autofree char *line = cm_diagnostic_format(d);
-    g_string_append_printf(out, "%s%s\n", format == CM_FORMAT_MD ? "- " : "", line);
+    /* the message quotes the dataset: controls and bidi overrides shown, never sent */
+    g_autofree char *shown = cm_escape_terminal(line, CM_ESCAPE_ONE_LINE);
+    g_string_append_printf(out, "%s%s\n", format == CM_FORMAT_MD ? "- " : "", shown);
   }
   if (format == CM_FORMAT_CSV)
     return out;

@@ -29,8 +29,8 @@ cm_text__char_width(gunichar c)
 /* Display width of len bytes of valid UTF-8. */
 guint cm_text__width_len(const char *text, gsize len);
 
-/* TRUE when valid UTF-8 text holds a C0, DEL or C1 control character (cm_text_sanitize would
- * change it). */
+/* TRUE when valid UTF-8 text holds a C0, DEL or C1 control character or a bidi override
+ * (cm_text_sanitize would change it). */
 gboolean cm_text__has_control(const char *text);
 
 /* Appends to lines (an array of CmTextSpan) the lines of text (len bytes of valid UTF-8 without

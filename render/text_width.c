@@ -1,5 +1,6 @@
 /* Display width, sanitising and wrapping of text for a terminal (see text_table.h). */
 #include "text_private.h"
+#include "cm_text_escape.h"
 #include "text_table.h"
 
 #include <string.h>
@@ -27,39 +28,19 @@ cm_text_width(const char *text)
   return cm_text__width_len(text, strlen(text));
 }
 
-static gboolean
-is_control(gunichar c)
-{
-  return c < 0x20 || (c >= 0x7f && c < 0xa0);
-}
-
 gboolean
 cm_text__has_control(const char *text)
 {
-  for (const char *p = text; *p; p++) {
-    guchar b = (guchar)*p;
-    /* C0 and DEL are one byte; C1 (U+0080..U+009F) is 0xC2 0x80..0x9F */
-    if (b < 0x20 || b == 0x7f || (b == 0xc2 && (guchar)p[1] >= 0x80 && (guchar)p[1] < 0xa0))
-      return TRUE;
-  }
-  return FALSE;
+  return cm_escape_terminal_needed(text, CM_ESCAPE_ONE_LINE);
 }
 
+/* Controls and bidi overrides made visible (\x1b, <U+202E>): the one escaping of render/escape.c.
+ */
 char *
 cm_text_sanitize(const char *text)
 {
-  if (g_utf8_validate(text, -1, NULL) && !cm_text__has_control(text))
-    return g_strdup(text);
-  g_autofree char *valid = g_utf8_make_valid(text, -1);
-  GString *out = g_string_sized_new(strlen(valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (is_control(c))
-      g_string_append_c(out, ' ');
-    else
-      g_string_append_len(out, p, g_utf8_next_char(p) - p);
-  }
-  return g_string_free(out, FALSE);
+  g_autofree char *fixed = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
+  return cm_escape_terminal(fixed ? fixed : text, CM_ESCAPE_ONE_LINE);
 }
 
 static void

@@ -47,6 +47,7 @@ typedef struct {
   GPtrArray *jobs; /* CmBatchJob * */
   const char *outdir;
   guint workers;        /* processes; 0 means one per core */
+  double item_timeout;  /* seconds one item may take before its worker is killed; 0: no limit */
   CmBatchLoadFunc load; /* how a worker loads a dataset (the loaders live above render/) */
   CmBatchEventFunc on_event;
   gpointer user_data;
@@ -57,8 +58,12 @@ typedef struct {
   gint32 year;
 } CmBatchConfig;
 
-/* Runs the batch. Returns FALSE with error only when nothing could be done (OUTDIR unusable);
- * otherwise TRUE with *failed the number of failed items. */
+/* The lock file a run holds in OUTDIR. */
+#define CM_BATCH_LOCK_FILE ".chainmap.lock"
+
+/* Runs the batch. Returns FALSE with error only when nothing could be done (OUTDIR unusable, or
+ * another batch holds OUTDIR/.chainmap.lock: CM_RENDER_ERROR_BUSY); otherwise TRUE with *failed
+ * the number of failed items. */
 gboolean cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ typedef struct _CmDiagnostics CmDiagnostics;
 
 /* At most this many diagnostics are kept; the rest are only counted. */
 #define CM_DIAGNOSTICS_MAX_KEPT 10000
+/* A longer message is cut there (at a character boundary) and ends with "…". */
+#define CM_DIAGNOSTIC_MAX_BYTES 400
 
 /* (transfer full: cm_diagnostics_free) */
 CmDiagnostics *cm_diagnostics_new(void);

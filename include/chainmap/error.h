@@ -14,6 +14,7 @@ typedef enum {
   CM_GRAPH_ERROR_IGRAPH,  /* igraph reported a failure */
   CM_GRAPH_ERROR_INVALID, /* the request does not fit the dataset (unknown id, bad option) */
   CM_GRAPH_ERROR_TOO_LARGE,
+  CM_GRAPH_ERROR_NO_MEMORY, /* an allocation failed (exit code 4 in the CLI) */
 } CmGraphError;
 
 /* Loading a dataset (loader.h). */
@@ -33,6 +34,7 @@ typedef enum {
   CM_RENDER_ERROR_WRITE,    /* the output could not be written */
   CM_RENDER_ERROR_GRAPHVIZ, /* Graphviz refused the graph or the format */
   CM_RENDER_ERROR_INVALID,  /* a request that does not fit the dataset */
+  CM_RENDER_ERROR_BUSY,     /* another run holds the output folder's lock (batch) */
 } CmRenderError;
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct CmChainChange {
   const CmSegmentStatus *previous; /* per segment (template order): its status before */
   const char *previous_label;      /* what "before" was: a region, a scenario, a year */
   const char *label;               /* what this map shows, in the same words */

@@ -18,6 +18,13 @@ const igraph_t *cm_template_graph(const CmTemplate *tpl);
 gboolean cm_template_distances(const CmTemplate *tpl, const gboolean *in_set, gint *to_set,
                                gint *from_set, GError **error);
 
+/* The same, and the member each distance leads to (the first in template order among the
+ * nearest; -1 where unreached): to_nearest[s] downstream of s, from_nearest[s] upstream. Either
+ * may be NULL. Linear in the template. */
+gboolean cm_template_distances_nearest(const CmTemplate *tpl, const gboolean *in_set, gint *to_set,
+                                       gint *from_set, gint *to_nearest, gint *from_nearest,
+                                       GError **error);
+
 /* The member of the set nearest to s along directed paths: downstream of s (s -> p) when
  * forward, upstream (p -> s) otherwise; ties go to the first in template order. -1 when no path
  * leads to the set. */

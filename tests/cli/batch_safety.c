@@ -264,3 +264,66 @@ Test(batch_safety, file_in_the_way_of_a_dataset_folder_fails_that_dataset,
   cr_expect(batch_svg_complete(chain));
   batch_run_clear(&r);
 }
+
+/* A FIFO, a symlink to a FIFO outside OUTDIR and a symlink to a device at the outputs: with no
+ * reader, opening a FIFO for writing would hang batch for ever; with one, the map would go
+ * outside OUTDIR. Each is replaced by a regular file, and the run ends promptly. */
+Test(batch_safety, planted_fifos_and_device_links_are_replaced_never_opened,
+     .init = cm_test_tmp_setup, .fini = cm_test_tmp_teardown, .timeout = 60)
+{
+  g_autofree char *dir = in_tmp("out/basic");
+  cr_assert_eq(g_mkdir_with_parents(dir, 0755), 0);
+  /* not under cm_test_tmp: the snapshot would block reading it */
+  g_autofree char *elsewhere = cm_test_tmpdir();
+  g_autofree char *outside_fifo = g_build_filename(elsewhere, "outside.fifo", NULL);
+  cr_assert_eq(mkfifo(outside_fifo, 0644), 0);
+  g_autofree char *chain = g_build_filename(dir, "chain.svg", NULL);
+  g_autofree char *gaps = g_build_filename(dir, "gaps.md", NULL);
+  g_autofree char *proc = g_build_filename(dir, "procurement.md", NULL);
+  g_autofree char *index = in_tmp("out/index.html");
+  cr_assert_eq(mkfifo(chain, 0644), 0);
+  cr_assert_eq(symlink(outside_fifo, gaps), 0);
+  cr_assert_eq(symlink("/dev/null", proc), 0);
+  cr_assert_eq(mkfifo(index, 0644), 0);
+  g_autoptr(GHashTable) before = batch_snapshot(cm_test_tmp, "out");
+  g_autofree char *out = in_tmp("out");
+  const char *args[] = {"batch", DATA_BASIC, "-d", out, "-T", "svg", NULL};
+  gint64 start = g_get_monotonic_time();
+  BatchRun r = batch_run(NULL, args);
+  double seconds = (g_get_monotonic_time() - start) / 1e6;
+  cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
+  cr_expect_lt(seconds, 30.0, "batch took %.1f s", seconds);
+  expect_unchanged(before);
+  cr_expect(is_regular(chain) && batch_svg_complete(chain), "chain.svg is a complete SVG");
+  cr_expect(is_regular(gaps) && is_regular(proc) && is_regular(index));
+  struct stat st;
+  cr_expect(lstat(outside_fifo, &st) == 0 && S_ISFIFO(st.st_mode), "the FIFO outside stays");
+  cr_expect(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode), "/dev/null stays a device");
+  cm_test_rmdir(elsewhere);
+  batch_run_clear(&r);
+}
+
+/* A report someone made private stays private when batch writes it again (and keeps its
+ * group); a new file gets the usual mode. */
+Test(batch_safety, rewritten_outputs_keep_their_mode, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
+{
+  write_text("out/basic/gaps.md", "old\n");
+  write_text("out/basic/procurement.md", "old\n");
+  g_autofree char *gaps = in_tmp("out/basic/gaps.md");
+  g_autofree char *proc = in_tmp("out/basic/procurement.md");
+  cr_assert_eq(g_chmod(gaps, 0600), 0);
+  cr_assert_eq(g_chmod(proc, 0640), 0);
+  g_autofree char *out = in_tmp("out");
+  const char *args[] = {"batch", DATA_BASIC, "-d", out, "-T", "svg", NULL};
+  BatchRun r = batch_run(NULL, args);
+  cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
+  struct stat st;
+  cr_assert_eq(stat(gaps, &st), 0);
+  cr_expect_eq(st.st_mode & 07777, 0600, "gaps.md mode %o", st.st_mode & 07777);
+  cr_assert_eq(stat(proc, &st), 0);
+  cr_expect_eq(st.st_mode & 07777, 0640, "procurement.md mode %o", st.st_mode & 07777);
+  g_autofree char *text = NULL;
+  cr_expect(g_file_get_contents(gaps, &text, NULL, NULL) && strcmp(text, "old\n") != 0);
+  batch_run_clear(&r);
+}

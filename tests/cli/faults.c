@@ -174,9 +174,9 @@ Test(faults, sigkill_during_render_leaves_no_partial_file, .timeout = 120)
   for (guint delay_ms = 20; delay_ms <= 640; delay_ms *= 2) {
     const char *argv[] = {CM_CHAINMAP_BIN, "render", SAMPLE, "-o", target, NULL};
     GPid pid;
-    cr_assert(g_spawn_async(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
-                                                         G_SPAWN_STDOUT_TO_DEV_NULL |
-                                                         G_SPAWN_STDERR_TO_DEV_NULL,
+    cr_assert(g_spawn_async(NULL, (char **)argv, NULL,
+                            G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL,
                             NULL, NULL, &pid, NULL));
     g_usleep(delay_ms * 1000);
     kill(pid, SIGKILL);
@@ -196,6 +196,32 @@ Test(faults, sigkill_during_render_leaves_no_partial_file, .timeout = 120)
       cr_assert(*names[i] == '\0' || strcmp(names[i], "chain.png") == 0 ||
                     (names[i][0] == '.' && strstr(names[i], ".cm-tmp-")),
                 "unexpected file after a kill: %s", names[i]);
+  }
+  cm_test_rmdir(dir);
+}
+
+/* `-o` over an existing private report keeps its mode: 0600 and 0640 stay (umask 022 would have
+ * made 0644); the group is kept where we may (our own group here). */
+Test(faults, overwritten_report_keeps_its_mode_and_group)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  const guint modes[] = {0600, 0640};
+  for (guint i = 0; i < G_N_ELEMENTS(modes); i++) {
+    g_autofree char *target = g_build_filename(dir, "gaps.md", NULL);
+    cr_assert(g_file_set_contents(target, "old\n", -1, NULL));
+    cr_assert_eq(g_chmod(target, modes[i]), 0);
+    struct stat before;
+    cr_assert_eq(stat(target, &before), 0);
+    const char *args[] = {"gaps", SAMPLE, "--format", "md", "-o", target, NULL};
+    g_autofree char *out = NULL, *err = NULL;
+    int rc = cm_test_run_cli(args, &out, &err);
+    cr_assert_eq(rc, 0, "exit %d, stderr: %s", rc, err);
+    struct stat after;
+    cr_assert_eq(stat(target, &after), 0);
+    cr_expect_eq(after.st_mode & 07777, modes[i], "mode %o, wanted %o", after.st_mode & 07777,
+                 modes[i]);
+    cr_expect_eq(after.st_gid, before.st_gid);
+    cr_expect_gt(after.st_size, 4, "rewritten");
   }
   cm_test_rmdir(dir);
 }

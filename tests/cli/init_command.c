@@ -283,3 +283,47 @@ Test(init, unwritable_place_is_an_output_error)
   cr_expect(strstr(r.err, "cannot write the dataset"), "%s", r.err);
   cm_cli_result_clear(&r);
 }
+
+/* The planner's first hour, in Chinese: init Mianyang's display chain, list BOE as the chain leader
+ * in the Chinese table Excel saves (a 链主 making TFT backplanes, OLED panels and OLED modules),
+ * and the gaps follow. Worked out by hand from templates/display-panel/segments.csv:
+ * - weak 3: tft-array, oled-panel, oled-module (one local producer each, min_producers 2);
+ * - gap 17: their inputs that are not made locally: tft-array's 8 (glass-substrate, target,
+ *   photoresist, wet-chem, special-gas, mask, pi-substrate, array-equip), oled-panel's 3
+ *   (oled-materials, fmm, evap-equip), oled-module's 6 (polarizer, driver-ic, fpc, cover-glass,
+ *   touch, test-equip);
+ * - frontier 15: downstream lcd-cell, lcd-module, tv, it-display, phone, car-display, wearables,
+ *   commercial-display, recycling; upstream polarizer-film (-> polarizer -> oled-module), and
+ *   through the recycling cycle (... -> recycling -> target -> tft-array) color-filter,
+ *   liquid-crystal, optical-film, led and backlight, which all lead to lcd-cell or lcd-module;
+ * - absent 0. */
+Test(init, chinese_dataset_filled_in_gives_the_gaps, .init = cm_test_tmp_setup,
+     .fini = cm_test_tmp_teardown)
+{
+  g_autofree char *dir = in_tmp("绵阳");
+  const char *init[] = {"init",   dir,  "--template", "display-panel", "--region", "四川/绵阳",
+                        "--lang", "zh", NULL};
+  CmCliResult r = run(init);
+  cr_assert_eq(r.exit, 0, "%s", r.err);
+  cm_cli_result_clear(&r);
+  g_autofree char *ent = read_file(dir, "enterprises.csv");
+  g_autofree char *filled = g_strconcat(
+      ent, "boe,京东方,四川/绵阳/高新区,tft-array、oled-panel、oled-module,链主,300,投产\r\n",
+      NULL);
+  g_autofree char *path = g_build_filename(dir, "enterprises.csv", NULL);
+  cr_assert(g_file_set_contents(path, filled, -1, NULL));
+
+  const char *validate[] = {"validate", dir, "--format", "json", NULL};
+  r = run(validate);
+  cr_expect_eq(r.exit, 0, "%s%s", r.out, r.err);
+  cr_expect(strstr(r.out, "\"errors\" : 0") && strstr(r.out, "\"warnings\" : 0"), "%s", r.out);
+  cm_cli_result_clear(&r);
+  const char *gaps[] = {"gaps", dir, "--format", "json", NULL};
+  r = run(gaps);
+  cr_expect_eq(r.exit, 0, "%s", r.err);
+  const char *expect[] = {"\"weak\" : 3", "\"gap\" : 17", "\"frontier\" : 15", "\"absent\" : 0",
+                          "\"strong\" : 0"};
+  for (guint i = 0; i < G_N_ELEMENTS(expect); i++)
+    cr_expect(strstr(r.out, expect[i]), "no %s in:\n%.600s", expect[i], r.out);
+  cm_cli_result_clear(&r);
+}

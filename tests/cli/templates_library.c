@@ -41,6 +41,7 @@ bundled_params(void)
 EACH_TEMPLATE(has_ids_names_in_both_languages_and_20_to_60_segments)
 EACH_TEMPLATE(is_one_connected_chain)
 EACH_TEMPLATE(renders_within_the_map_bounds)
+EACH_TEMPLATE(init_in_chinese_validates_clean)
 
 static CmTemplateCatalog *
 catalog(void)
@@ -293,4 +294,24 @@ Test(templates, installed_program_reads_the_library_beside_it, .init = cm_test_t
   cr_assert(g_spawn_sync(NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
   cr_expect(g_spawn_check_wait_status(status, NULL), "%s", err);
   cr_expect(strstr(out, "\"id\" : \"only-here\"") && !strstr(out, "lithium-battery"), "%s", out);
+}
+
+/* init --lang zh writes Chinese header rows, tiers and groups (SPEC section 1 names them): the
+ * dataset loads with no diagnostic. */
+ParameterizedTest(TemplateParam *p, templates, init_in_chinese_validates_clean, .timeout = 60,
+                  .init = cm_test_tmp_setup, .fini = cm_test_tmp_teardown)
+{
+  g_autofree char *dir = g_build_filename(cm_test_tmp, p->id, NULL);
+  const char *init[] = {"init", dir, "--template", p->id, "--lang", "zh", NULL};
+  CmCliResult r = cm_cli_run_in(NULL, init, NULL);
+  cm_cli_expect_clean("init", &r);
+  cr_assert_eq(r.exit, 0, "%s", r.err);
+  cm_cli_result_clear(&r);
+  const char *validate[] = {"validate", dir, "--format", "json", NULL};
+  r = cm_cli_run_in(NULL, validate, NULL);
+  cm_cli_expect_clean("validate", &r);
+  cr_expect_eq(r.exit, 0, "%s: %s%s", p->id, r.out, r.err);
+  cr_expect(strstr(r.out, "\"errors\" : 0") && strstr(r.out, "\"warnings\" : 0"), "%s: %s", p->id,
+            r.out);
+  cm_cli_result_clear(&r);
 }

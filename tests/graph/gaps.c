@@ -488,3 +488,97 @@ Test(gaps, segment_listed_twice_by_one_enterprise_counts_once)
   cr_expect_eq(fx_result(ds, gaps, "a")->local_producers, 1u);
   cr_expect_float_eq(fx_result(ds, gaps, "a")->local_output, 10.0, FX_EPS);
 }
+
+/* A path template s0 -> s1 -> ... -> s(n-1) with s(k*step) made locally (step divides n). The
+ * distances are obvious: between two present segments p < q, s (p < s < q) is (s - p) steps
+ * downstream of p and (q - s) steps upstream of q; s(p-1) feeds p and is a gap. After the last
+ * present segment only downstream frontiers remain. */
+static CmDataset *
+path_template(guint n, guint step)
+{
+  g_autoptr(GString) segs = g_string_new("id,tier,inputs\n");
+  g_autoptr(GString) ents = g_string_new("id,region,segments\n");
+  for (guint i = 0; i < n; i++) {
+    if (i == 0)
+      g_string_append(segs, "s0,upstream,\n");
+    else
+      g_string_append_printf(segs, "s%u,upstream,s%u\n", i, i - 1);
+    if (i % step == 0)
+      g_string_append_printf(ents, "e%u,R,s%u\n", i, i);
+  }
+  return fx_load_text(ini_default, segs->str, ents->str, NULL);
+}
+
+Test(gaps, long_path_template_distances_are_steps_to_the_nearest_present_segment)
+{
+  const guint n = 20000, step = 10;
+  g_autoptr(CmDataset) ds = path_template(n, step);
+  g_autoptr(CmGaps) gaps = fx_gaps(ds, NULL, 0);
+  /* present: s0, s10, ..., s19990 (2000); gaps: s9, s19, ..., s19989 (1999); the rest frontier */
+  cr_expect_eq(gaps->present, n / step);
+  cr_expect_eq(gaps->count[CM_SEGMENT_GAP], n / step - 1);
+  cr_expect_eq(gaps->count[CM_SEGMENT_FRONTIER], n - n / step - (n / step - 1));
+  for (guint s = 0; s < n; s++) {
+    const CmSegmentResult *r = &gaps->segments[s];
+    guint p = s - s % step, q = p + step; /* the present segments around s */
+    if (s % step == 0)
+      continue;
+    if (q < n && q - s == 1) {
+      cr_assert_eq(r->status, CM_SEGMENT_GAP, "s%u", s);
+      cr_assert_eq(r->reason_segment, (gint)q, "s%u feeds s%u", s, q);
+      continue;
+    }
+    cr_assert_eq(r->status, CM_SEGMENT_FRONTIER, "s%u", s);
+    /* upstream when q is as near as p (a tie counts as upstream) */
+    gboolean up = q < n && q - s <= s - p;
+    cr_assert_eq(r->direction, up ? CM_DIRECTION_UPSTREAM : CM_DIRECTION_DOWNSTREAM, "s%u", s);
+    cr_assert_eq(r->distance, up ? (gint)(q - s) : (gint)(s - p), "s%u", s);
+    cr_assert_eq(r->reason_segment, up ? (gint)q : (gint)p, "s%u", s);
+  }
+}
+
+static double
+gaps_seconds(const CmDataset *ds, CmGaps **out)
+{
+  gint64 start = g_get_monotonic_time();
+  *out = fx_gaps(ds, NULL, 0);
+  return (g_get_monotonic_time() - start) / 1e6;
+}
+
+Test(gaps, hundred_thousand_segment_path_takes_linear_time, .timeout = 60)
+{
+  /* the old present x all distance matrix took minutes and gigabytes here; a breadth-first
+   * search per direction is linear: ten times the segments take about ten times as long (a
+   * quadratic analysis would take a hundred times), whatever the machine or the sanitizers.
+   * s99999 is 9 steps downstream of s99990. */
+  g_autoptr(CmDataset) small = path_template(10000, 10);
+  g_autoptr(CmDataset) big = path_template(100000, 10);
+  g_autoptr(CmGaps) small_gaps = NULL;
+  g_autoptr(CmGaps) gaps = NULL;
+  double t_small = gaps_seconds(small, &small_gaps);
+  double t_big = gaps_seconds(big, &gaps);
+  cr_expect_lt(t_big, 30 * t_small + 0.1, "10 000 segments %.3f s, 100 000 %.3f s", t_small, t_big);
+  cr_expect_lt(t_big, 10.0, "gaps took %.2f s", t_big);
+  const CmSegmentResult *last = fx_result(big, gaps, "s99999");
+  cr_expect_eq(last->direction, CM_DIRECTION_DOWNSTREAM);
+  cr_expect_eq(last->distance, 9);
+}
+
+Test(gaps, nearest_present_segment_tie_goes_to_the_first_in_template_order)
+{
+  /* x feeds both b (index 2) and a (index 1) through one middle step each: x -> m1 -> b and
+   * x -> m2 -> a. Both are 2 steps downstream: the reason names a, first in file order. */
+  g_autoptr(CmDataset) ds = fx_load_text(ini_default,
+                                         "id,tier,inputs\n"
+                                         "x,upstream,\n"
+                                         "a,midstream,m2\n"
+                                         "b,midstream,m1\n"
+                                         "m1,upstream,x\n"
+                                         "m2,upstream,x\n",
+                                         "id,region,segments\nea,R,a\neb,R,b\n", NULL);
+  g_autoptr(CmGaps) gaps = fx_gaps(ds, NULL, 0);
+  const CmSegmentResult *x = fx_result(ds, gaps, "x");
+  cr_expect_eq(x->status, CM_SEGMENT_FRONTIER);
+  cr_expect_eq(x->distance, 2);
+  cr_expect_eq(x->reason_segment, (gint)fx_segment(ds, "a"));
+}

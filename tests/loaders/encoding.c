@@ -273,3 +273,41 @@ Test(encoding, nul_byte_after_cjk_text_names_its_line)
   cr_assert_null(ds);
   assert_error(diags, "enterprises.csv", 85, "NUL byte");
 }
+
+/* A table that turns to GB18030 part-way (rows appended in another program): the UTF-8 lines
+ * before the first one that is not UTF-8 keep their characters, the rest is decoded as GB18030,
+ * and the warning says which lines are which. 矿石 in UTF-8 is E7 9F BF E7 9F B3; 锂盐 in
+ * GB18030 is EF AE D1 CE, which is not UTF-8 (EF AE D1: D1 is no continuation byte). */
+Test(encoding, utf8_lines_before_a_gb18030_line_stay_utf8)
+{
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text(MINI_INI,
+                        "id,name,tier\n"
+                        "ore,\xE7\x9F\xBF\xE7\x9F\xB3,upstream\n" /* 矿石, UTF-8 */
+                        "salt,\xEF\xAE\xD1\xCE,upstream\n",       /* 锂盐, GB18030 */
+                        "id,region,segments\nx,Fujian/Ningde,ore\n", NULL, &diags);
+  assert_warning(diags, "segments.csv", 3,
+                 "decoded the file as GB18030 from this line, the 2 line(s) before it as UTF-8");
+  assert_counts(diags, 0, 1);
+  cr_assert_not_null(ds);
+  cr_expect_str_eq(cm_dataset_segment(ds, 0)->name, "矿石");
+  cr_expect_str_eq(cm_dataset_segment(ds, 1)->name, "锂盐");
+}
+
+Test(encoding, gb18030_stated_in_the_ini_decodes_every_line_as_gb18030)
+{
+  /* the same bytes with encoding=gb18030: line 2 is read as GB18030 too (consistently, as the
+   * ini asks), so the UTF-8 bytes of 矿石 become other characters, and no warning is given */
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds =
+      cm_test_load_text(MINI_INI "encoding=gb18030\n",
+                        "id,name,tier\n"
+                        "ore,\xE7\x9F\xBF\xE7\x9F\xB3,upstream\n"
+                        "salt,\xEF\xAE\xD1\xCE,upstream\n",
+                        "id,region,segments\nx,Fujian/Ningde,ore\n", NULL, &diags);
+  assert_counts(diags, 0, 0);
+  cr_assert_not_null(ds);
+  cr_expect_str_neq(cm_dataset_segment(ds, 0)->name, "矿石");
+  cr_expect_str_eq(cm_dataset_segment(ds, 1)->name, "锂盐");
+}

@@ -4,6 +4,8 @@
 #include "loaders_test.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 static CmDataset *
 load_ini(const char *ini, CmDiagnostics **diags)
@@ -291,4 +293,78 @@ Test(ini, supply_text_absent_in_memory_means_no_supply_table)
       cm_test_load_text(MINI_INI, MINI_SEGMENTS, MINI_ENTERPRISES, NULL, &diags);
   assert_counts(diags, 0, 0);
   cr_assert_not(ds->has_supply);
+}
+
+/* Table paths (docs/reliability.md, threat model): a dataset received from someone else names
+ * only files inside its folder, unless its ini opts in. */
+Test(ini, symlinked_table_leading_outside_the_folder_is_refused)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  g_autofree char *outside = cm_test_tmpdir();
+  write_file(dir, "dataset.ini", MINI_INI, -1);
+  write_file(outside, "secret.csv", MINI_SEGMENTS, -1);
+  write_file(dir, "enterprises.csv", MINI_ENTERPRISES, -1);
+  g_autofree char *target = g_build_filename(outside, "secret.csv", NULL);
+  g_autofree char *link = g_build_filename(dir, "segments.csv", NULL);
+  cr_assert_eq(symlink(target, link), 0);
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load(dir, &diags);
+  cr_assert_null(ds);
+  assert_error(diags, "dataset.ini", 0, "segments=segments.csv is outside the dataset folder");
+  /* nothing of the file outside is read, so nothing of it can be echoed */
+  g_autofree char *dump = cm_test_dump_diags(diags);
+  cr_expect(strstr(dump, "secret") == NULL, "%s", dump);
+  cm_test_rmdir(dir);
+  cm_test_rmdir(outside);
+}
+
+Test(ini, outside_paths_load_when_the_ini_opts_in)
+{
+  g_autofree char *root = cm_test_tmpdir();
+  g_autofree char *dir = g_build_filename(root, "ds", NULL);
+  cr_assert_eq(g_mkdir(dir, 0755), 0);
+  write_file(root, "shared-segments.csv", MINI_SEGMENTS, -1);
+  write_file(dir, "dataset.ini",
+             MINI_INI "allow_outside_paths=true\nsegments=../shared-segments.csv\n", -1);
+  write_file(dir, "enterprises.csv", MINI_ENTERPRISES, -1);
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load(dir, &diags);
+  cr_assert_not_null(ds, "%s", cm_test_dump_diags(diags));
+  assert_counts(diags, 0, 0);
+  cm_test_rmdir(root);
+}
+
+Test(ini, long_outside_path_is_echoed_as_a_short_excerpt)
+{
+  g_autofree char *dir = cm_test_tmpdir();
+  g_autoptr(GString) ini = g_string_new(MINI_INI "segments=/");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append(ini, "x");
+  g_string_append_c(ini, '\n');
+  write_file(dir, "dataset.ini", ini->str, -1);
+  write_file(dir, "enterprises.csv", MINI_ENTERPRISES, -1);
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load(dir, &diags);
+  cm_test_rmdir(dir);
+  cr_assert_null(ds);
+  assert_error(diags, "dataset.ini", 5, "is outside the dataset folder");
+  /* 60 characters of the value and an ellipsis, not 5000 */
+  for (guint i = 0; i < cm_diagnostics_len(diags); i++)
+    cr_expect_lt(strlen(cm_diagnostics_get(diags, i)->message), 300u);
+}
+
+Test(ini, duplicate_key_and_group_are_warned_and_the_later_value_counts)
+{
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = load_ini("[dataset]\nregion=Sichuan/Chengdu\n[analysis]\n"
+                                     "min_producers=3\nmin_producers=1\n[dataset]\n"
+                                     "region=Fujian/Ningde\n",
+                                     &diags);
+  cr_assert_not_null(ds);
+  assert_warning(diags, "dataset.ini", 5, "duplicate key 'min_producers' in [analysis]");
+  assert_warning(diags, "dataset.ini", 6, "group [dataset] again (first on line 1)");
+  assert_warning(diags, "dataset.ini", 7, "duplicate key 'region' in [dataset] (first on line 2)");
+  assert_counts(diags, 0, 3);
+  cr_expect_str_eq(ds->region, "Fujian/Ningde");
+  cr_expect_eq(ds->params.min_producers, 1);
 }

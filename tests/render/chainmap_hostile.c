@@ -1,8 +1,10 @@
 /* Names and ids that try to break DOT, HTML-like labels and SVG (tests/data/render/hostile) come
  * out exactly as typed. */
 #include "chainmap_svg.h"
+#include "cm_test.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #define FF3C "\xef\xbc\xbc"
@@ -103,4 +105,58 @@ Test(chainmap_hostile, network_view_reads_back_and_shows_names)
   cr_expect(strstr(e3->text->str, "-- comment --> <!--") != NULL, "%s", e3->text->str);
   /* Graphviz leaves "&#1;" in <title> as it is, which no XML parser accepts */
   cr_expect(cm_svg_node(items, "e&#1;4") != NULL, "title of e&#1;4 lost");
+}
+
+/* cgraph reads no quoted string over 16,384 bytes: longer ones are written "..." + "...". Ids of
+ * every length around the limits (and around the 8,192-byte pieces), made of a 3-byte character
+ * and letters, with quotes (written \" in DOT: escape pairs the cut must not split) where the
+ * first piece ends, read back exactly; so do their tooltips, which hold 400 producers' names.
+ * (The scanner's limit is on a run without escapes: the letters make one.) */
+Test(chainmap_hostile, dot_strings_of_every_length_around_the_limit_read_back)
+{
+  static const guint lengths[] = {8190,  8191,  8192,  8193,  8194,  16381, 16382,
+                                  16383, 16384, 16385, 16386, 16387, 24577, 40000};
+  for (guint i = 0; i < G_N_ELEMENTS(lengths); i++) {
+    GString *id = g_string_new(NULL);
+    while (id->len < lengths[i])
+      g_string_append(id, id->len % 7 == 0                     ? "链"
+                          : id->len >= 8189 && id->len <= 8192 ? "\""
+                                                               : "x");
+    g_string_truncate(id, lengths[i]);
+    while (!g_utf8_validate(id->str, -1, NULL)) /* a cut inside 链 */
+      g_string_truncate(id, id->len - 1);
+    g_auto(GStrv) parts = g_strsplit(id->str, "\"", -1);
+    g_autofree char *csv_id = g_strjoinv("\"\"", parts);
+    g_autofree char *segments = g_strdup_printf("id,tier\n\"%s\",midstream\n", csv_id);
+    GString *ents = g_string_new("id,region,segments\n");
+    for (guint k = 0; k < 400; k++)
+      g_string_append_printf(ents, "producer-%u,Here,\"%s\"\n", k, csv_id);
+    CmDiagnostics *diags = NULL;
+    g_autoptr(CmDataset) ds = cm_test_load_text("[dataset]\nname=long\nregion=Here\nunit=u\n",
+                                                segments, ents->str, NULL, &diags);
+    cr_assert(ds != NULL, "length %u: %s", lengths[i], cm_test_dump_diags(diags));
+    cm_diagnostics_free(diags);
+    CmAnalysisOptions options;
+    cm_analysis_options_init(&options, ds);
+    CmMapStyle style;
+    cm_map_style_init(&style, CM_MAP_DOT);
+    g_autoptr(GError) err = NULL;
+    g_autoptr(GBytes) dot = cm_chainmap_render(ds, &options, &style, &err);
+    cr_assert(dot != NULL, "%s", err ? err->message : "");
+    /* read from a file, as dot reads it (a string in memory has no line buffer to overflow) */
+    gsize len = 0;
+    const char *text = g_bytes_get_data(dot, &len);
+    FILE *fp = fmemopen((void *)text, len, "r");
+    cr_assert(fp != NULL);
+    Agraph_t *g = agread(fp, NULL);
+    fclose(fp);
+    cr_assert(g != NULL, "the DOT of a %u-byte id does not read back", lengths[i]);
+    Agnode_t *n = agnode(g, id->str, 0);
+    cr_expect(n != NULL, "no node of %u bytes", (guint)id->len);
+    cr_expect(n && strstr(agget(n, "tooltip"), "producer-399") != NULL);
+    cr_expect(n && strlen(agget(n, "tooltip")) > 400 * 12, "the whole tooltip is kept");
+    agclose(g);
+    g_string_free(id, TRUE);
+    g_string_free(ents, TRUE);
+  }
 }

@@ -204,7 +204,7 @@ Test(network_map, focus_draws_supplier_material_buyer_within_depth)
   cr_expect_eq(agnedges(g), 3 + 1 + 1 + 3,
                "cathode: 3 in 1 out; foil: 1 in 1 out; salt: 1 in 1 out");
   const char *cathode = agget(agnode(g, "cathode@lead", 0), "label");
-  cr_expect(strstr(cathode, "local 69%</B> of 65") != NULL, "45/65: %s", cathode);
+  cr_expect(strstr(cathode, "local 69.2% of 65.0") != NULL, "45/65 = 69.23%%: %s", cathode);
   const char *lead = agget(agnode(g, "lead", 0), "label");
   cr_expect(strstr(lead, "\xe2\x98\x85") != NULL, "leader marked: %s", lead);
   agclose(g);
@@ -249,25 +249,40 @@ long_chain(guint n)
   return ds;
 }
 
-Test(network_map, over_1500_nodes_is_refused_unless_focused)
+Test(network_map, whole_network_is_summarised_and_all_past_400_nodes_refused)
 {
   g_autoptr(CmDataset) ds = long_chain(1000); /* 1000 + 999 = 1999 nodes */
   CmAnalysisOptions options;
   cm_analysis_options_init(&options, ds);
   CmMapStyle style;
-  cm_map_style_init(&style, CM_MAP_SVG);
+  cm_map_style_init(&style, CM_MAP_DOT);
   g_autoptr(GError) err = NULL;
-  g_autoptr(GBytes) all = cm_network_map_render(ds, &options, -1, 0, &style, &err);
-  cr_expect(all == NULL);
+  /* every buyer buys 1 from one supplier: buyers by total (all 1), then file order: e1 draws
+   * e1 and e0, each next buyer adds itself (its supplier is drawn): 50 enterprises at most */
+  g_autoptr(GBytes) summary = cm_network_map_render(ds, &options, -1, 0, &style, &err);
+  cr_assert(summary != NULL, "%s", err ? err->message : "");
+  Agraph_t *g = cm_test_read_dot(summary);
+  guint enterprises = 0;
+  for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+    enterprises += strcmp(agget(n, "kind"), "local") == 0;
+  cr_expect_eq(enterprises, 50);
+  cr_expect(strstr(agget(g, "label"), "smaller buyers not drawn") != NULL);
+  agclose(g);
+  CmNetworkMapOptions all;
+  cm_network_map_options_init(&all);
+  all.all = TRUE;
+  GBytes *out[CM_MAP_FORMAT_COUNT];
+  cr_expect(!cm_network_map_draw(ds, &options, -1, 1, &all, &style, 1u << CM_MAP_DOT, out, &err));
   cr_expect(g_error_matches(err, CM_RENDER_ERROR, CM_RENDER_ERROR_INVALID));
-  cr_expect(err && strstr(err->message, "--focus ID --depth K"), "%s", err ? err->message : "");
+  cr_expect(err && strstr(err->message, "1999 nodes") && strstr(err->message, "leave out --all") &&
+                !strstr(err->message, "--depth"),
+            "%s", err ? err->message : "");
   g_clear_error(&err);
   /* e999 and 3 steps up: e996..e999 and the 3 materials they buy = 7 nodes */
-  style.format = CM_MAP_DOT;
   g_autoptr(GBytes) part =
       cm_network_map_render(ds, &options, cm_dataset_find_enterprise(ds, "e999"), 3, &style, &err);
   cr_assert(part != NULL, "%s", err ? err->message : "");
-  Agraph_t *g = cm_test_read_dot(part);
+  g = cm_test_read_dot(part);
   cr_expect_eq(agnnodes(g), 7);
   agclose(g);
 }

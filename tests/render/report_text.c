@@ -99,8 +99,9 @@ Test(report_text, control_characters_never_reach_the_terminal)
   cm_text_table_cell(t, 0, "evil\033[2J\nname\t!");
   g_autoptr(GString) out = g_string_new(NULL);
   cm_text_table_write(t, out, "", FALSE);
-  /* ESC, the line break and the tab become spaces: 15 cells */
-  cr_assert_str_eq(out->str, "Name\n---------------\nevil [2J name !\n");
+  /* ESC, the line break and the tab are shown escaped: evil \x1b [2J \n name \t ! is
+   * 4 + 4 + 3 + 2 + 4 + 2 + 1 = 20 cells */
+  cr_assert_str_eq(out->str, "Name\n--------------------\nevil\\x1b[2J\\nname\\t!\n");
 }
 
 static GString *

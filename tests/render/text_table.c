@@ -76,15 +76,15 @@ Test(text_table, control_characters_and_a_wrapped_cell)
   cm_text_table_cell(t, 0, "ok");
   cm_text_table_cell_uint(t, 1, 3);
   g_autofree char *got = write_table(t, "", FALSE);
-  /* Row 1 shows "evil name [2J" (tab and ESC become spaces), 13 cells > 10: it breaks at the
-   * last space that fits, "evil name" + "[2J". Row 2 is 7 wide characters (14 cells) and
+  /* Row 1 shows the tab and ESC visibly, "evil\\tname\\x1b[2J", 17 cells > 10 without a space:
+   * it breaks after 10 cells, "evil\\tname" + "\\x1b[2J". Row 2 is 7 wide characters (14 cells) and
    * " CATL batteries": 5 wide characters fill 10 cells ("宁德时代新"); then "能源 CATL" (9 cells,
    * "batteries" would make 19); then "batteries". Name is 10 wide, N max(1, 1, 2, 1) = 2. N is
    * right-aligned, so lines keep their trailing spaces: each line is 10 + 2 + 2 = 14 wide. */
   cr_assert_str_eq(got, "Name         N\n"
                         "----------  --\n"
-                        "evil name    7\n"
-                        "[2J           \n"
+                        "evil\\tname   7\n"
+                        "\\x1b[2J       \n"
                         "宁德时代新  12\n"
                         "能源 CATL     \n"
                         "batteries     \n"

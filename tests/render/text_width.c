@@ -3,6 +3,8 @@
 #include "text_private.h"
 #include "text_table.h"
 
+#include "cm_text_escape.h"
+
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -31,7 +33,9 @@ Test(text_width, strings_add_up_their_characters)
   cr_assert_eq(cm_text_width(""), 0);
 }
 
-/* cm_text_sanitize as first written: repair, then every C0, DEL and C1 character a space. */
+/* cm_text_sanitize by its definition: repair, then every C0 control and DEL as \xNN (line
+ * break, carriage return and tab as \n \r \t), every C1 control and bidi embedding, override or
+ * isolate (U+202A-U+202E, U+2066-U+2069) as <U+XXXX>. */
 static char *
 sanitize_by_definition(const char *text)
 {
@@ -39,8 +43,13 @@ sanitize_by_definition(const char *text)
   GString *out = g_string_new(NULL);
   for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-      g_string_append_c(out, ' ');
+    if (c == '\n' || c == '\r' || c == '\t')
+      g_string_append(out, c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+    else if (c < 0x20 || c == 0x7f)
+      g_string_append_printf(out, "\\x%02x", c);
+    else if ((c >= 0x80 && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+             (c >= 0x2066 && c <= 0x2069))
+      g_string_append_printf(out, "<U+%04X>", c);
     else
       g_string_append_len(out, p, g_utf8_next_char(p) - p);
   }
@@ -72,12 +81,15 @@ Test(text_width, sanitize_agrees_with_its_definition)
                                        "a\xe5\xae",
                                        "\xed\xa0\x80",
                                        "\xf4\x90\x80\x80",
-                                       "é\xcc\x81"};
+                                       "é\xcc\x81",
+                                       "rlo\xe2\x80\xae" "evil",
+                                       "\xe2\x81\xa6isolate\xe2\x81\xa9"};
   for (guint i = 0; i < G_N_ELEMENTS(tricky); i++)
     expect_sanitized(tricky[i]);
   /* random bytes, biased towards the interesting ones */
-  static const guchar alphabet[] = {'a',  ' ',  '\t', '\n', 0x1b, 0x7f, 0x80, 0x85, 0x9f, 0xa0,
-                                    0xbf, 0xc2, 0xc3, 0xe5, 0xae, 0x81, 0xf0, 0x9f, 0xff};
+  static const guchar alphabet[] = {'a',  ' ',  '\t', '\n', 0x1b, 0x7f, 0x80, 0x85, 0x9f,
+                                    0xa0, 0xbf, 0xc2, 0xc3, 0xe5, 0xae, 0x81, 0xf0, 0x9f,
+                                    0xff, 0xe2, 0xaa, 0xa6, 0xa9};
   g_autoptr(GRand) rand = g_rand_new_with_seed(5);
   char buf[16];
   for (guint n = 0; n < 20000; n++) {

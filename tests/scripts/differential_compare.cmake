@@ -1,6 +1,7 @@
 # Differential tests of `chainmap compare` against the oracle's compare (shared/bench/peer.py):
 # differential_compare.py, one ctest test per case. Skipped (77) when shared/ is missing.
-set(CM_SHARED_DIR "${PROJECT_SOURCE_DIR}/../shared")
+set(CM_SHARED_DIR "${PROJECT_SOURCE_DIR}/../shared" CACHE PATH
+  "the folder holding bench/peer.py and bench/gen.py (the oracle)")
 if(NOT CM_ORACLE_PYTHON)
   if(EXISTS /usr/bin/python3)
     set(CM_ORACLE_PYTHON /usr/bin/python3)

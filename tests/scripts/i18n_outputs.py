@@ -137,7 +137,7 @@ def main():
     ap.add_argument("--work", required=True)
     a = ap.parse_args()
     ds = os.path.join(a.source, "samples", "ningde-lithium")
-    values = dataset_values(ds)
+    values = dataset_values(ds) + [ds]  # the sample's path is the user's, whatever its folder
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
     env = dict(os.environ, LANGUAGE="", LC_ALL="", LC_MESSAGES="", LANG="C.UTF-8",
@@ -155,9 +155,14 @@ def main():
                 check(f"{' '.join(cmd)} --format {fmt}", out, values)
         out, _ = run([bin, "validate", ds, "--lang", lang], env)
         check("validate", out, values)
-        for view in (["--view", "chain"], ["--view", "network"], ["--focus", "catl"],
-                     ["--compare", "--year", "2023", "--year", "2024"]):
-            svg = os.path.join(a.work, f"map-{lang}-{view[-1]}.svg")
+        # every map: chain, network, a leader's, the change map, the overview, a group's and a
+        # segment's detail maps, networks with merged suppliers
+        for k, view in enumerate((["--view", "chain"], ["--view", "network"], ["--focus", "catl"],
+                                  ["--compare", "--year", "2023", "--year", "2024"],
+                                  ["--overview"], ["--group", "Key materials 关键材料"],
+                                  ["--focus", "cathode-lfp", "--depth", "2"],
+                                  ["--focus", "catl", "--top", "1"])):
+            svg = os.path.join(a.work, f"map-{lang}-{k}.svg")
             run([bin, "render", ds, "-o", svg, "--lang", lang] + view, env)
             with open(svg, encoding="utf-8") as f:
                 check(f"render {' '.join(view)}", svg_text(f.read()), values)
