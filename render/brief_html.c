@@ -29,8 +29,11 @@ static const char *const page_style =
     ".meta{color:#5a6573;margin:0 0 14px}"
     ".lead{font-size:15px;margin:8px 0 12px}"
     ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}"
-    ".card{border:1px solid #cfd6de;border-radius:6px;padding:8px 12px;min-width:150px;"
-    "flex:1 1 150px;break-inside:avoid}"
+    ".card{border:1px solid #cfd6de;border-radius:6px;padding:8px 12px;flex:1 1 150px;"
+    "break-inside:avoid}"
+    ".cards.status .card{flex:1 1 90px}"
+    ".glance{background:#f5f8fb;border-left:4px solid #1d4f7a;padding:6px 14px 6px 30px;"
+    "margin:14px 0}.glance li{margin:4px 0}"
     ".card .v{font-size:22px;font-weight:700;display:block}"
     ".card .l{color:#5a6573;font-size:12px}"
     ".ok .v{color:#1b7f3b}.short .v{color:#b3261e}"
@@ -254,7 +257,7 @@ figures(GString *out, const CmBrief *b)
   }
   card(out, NULL, p->region_has_ratio ? cm_report__percent_buf(buf, p->region_ratio) : "–",
        _("local procurement of all local buyers"));
-  g_string_append(out, "</div>\n<div class=\"cards\">\n");
+  g_string_append(out, "</div>\n<div class=\"cards status\">\n");
   for (guint s = 0; s < CM_SEGMENT_STATUS_COUNT; s++) {
     g_snprintf(buf, sizeof buf, "%u", g->count[s]);
     g_autofree char *cls = g_strdup(cm_segment_status_to_string(s));
@@ -277,6 +280,70 @@ figures(GString *out, const CmBrief *b)
     paragraph(out, NULL,
               _("No chain leader (role leader or 链主) among the counted local enterprises."));
   }
+}
+
+/* "A, B and C": the names of the first few of a list of segment indices. (transfer full) */
+static char *
+first_segments(const CmBrief *b, const GArray *list, guint n)
+{
+  GString *out = g_string_new(NULL);
+  n = MIN(n, list->len);
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf(out, "%s%s", k ? _(", ") : "",
+                           cm_brief__segment_name(b, g_array_index(list, guint32, k)));
+  return g_string_free(out, FALSE);
+}
+
+static void
+glance_item(GString *out, const char *text)
+{
+  element(out, "li", NULL, text);
+  g_string_append_c(out, '\n');
+}
+
+/* The page's first message: what to do first, in a few sentences. */
+static void
+glance(GString *out, const CmBrief *b)
+{
+  heading(out, "h2", "glance", _("At a glance"));
+  g_string_append(out, "<ul class=\"glance\">\n");
+  const CmGaps *g = b->gaps;
+  if (g->supplement->len > 0) {
+    g_autofree char *names = first_segments(b, g->supplement, 3);
+    g_autofree char *line = g_strdup_printf(
+        _("First to supplement (补链), by what local buyers buy from outside: %s."), names);
+    glance_item(out, line);
+  }
+  if (g->strengthen->len > 0) {
+    g_autofree char *names = first_segments(b, g->strengthen, 3);
+    g_autofree char *line = g_strdup_printf(_("First to strengthen (强链): %s."), names);
+    glance_item(out, line);
+  }
+  g_autofree char *plan_line = cm_report__plan_headline(b->plan);
+  glance_item(out, plan_line);
+  const CmResilience *r = b->resilience;
+  if (r->single_source > 0) {
+    g_autofree char *value = cm_report__money(r->single_source_value);
+    g_autofree char *line = g_strdup_printf(
+        dngettext(GETTEXT_PACKAGE,
+                  "%u of the leaders' inputs depends on a single supplier (%s of purchases).",
+                  "%u of the leaders' inputs depend on a single supplier (%s of purchases).",
+                  r->single_source),
+        r->single_source, value);
+    glance_item(out, line);
+  }
+  const CmTargets *t = b->targets;
+  if (t->targets->len > 0) {
+    GString *names = g_string_new(NULL);
+    for (guint k = 0; k < MIN(t->targets->len, 3u); k++)
+      g_string_append_printf(
+          names, "%s%s", k ? _(", ") : "",
+          cm_brief__enterprise_name(b, g_array_index(t->targets, CmTarget, k).enterprise));
+    g_autofree char *list = g_string_free(names, FALSE);
+    g_autofree char *line = g_strdup_printf(_("First to invite: %s."), list);
+    glance_item(out, line);
+  }
+  g_string_append(out, "</ul>\n");
 }
 
 static void
@@ -608,6 +675,7 @@ cm_brief_html(const CmBrief *b, const char *date_in, GError **error)
   g_string_append_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", page_style);
   header(out, b, date);
   figures(out, b);
+  glance(out, b);
   gboolean ok = TRUE;
   chain_map(out, b, date, error, &ok);
   if (!ok) {
