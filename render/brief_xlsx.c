@@ -25,6 +25,27 @@ typedef enum {
   CELL_RATIO, /* a concentration index, 0..1 */
 } CellKind;
 
+/* Sheet names are fixed words per language, not catalogue entries: tools and macros find the
+ * sheets by them (docs/brief.md). SPEC order. */
+enum {
+  SHEET_SUMMARY,
+  SHEET_SEGMENTS,
+  SHEET_PROCUREMENT,
+  SHEET_TARGETS,
+  SHEET_PLAN,
+  SHEET_RESILIENCE
+};
+static const char *const sheet_names[][2] = {
+    {"summary", "概要"},     {"segments", "环节"}, {"procurement", "采购"},
+    {"targets", "招商目标"}, {"plan", "落地路径"}, {"resilience", "供应韧性"},
+};
+
+static const char *
+sheet_name(guint sheet)
+{
+  return sheet_names[sheet][cm_lang_get() == CM_LANG_ZH ? 1 : 0];
+}
+
 typedef struct {
   lxw_workbook *wb;
   lxw_format *header, *money, *percent, *count, *ratio;
@@ -183,7 +204,7 @@ summary_sheet(Book *book, const CmBrief *b)
   const CmProcurement *p = b->procurement;
   const char *headers[] = {_("Figure id"), _("Figure"), _("Value"), NULL};
   Sheet s;
-  sheet_open(&s, book, _("summary"), headers);
+  sheet_open(&s, book, sheet_name(SHEET_SUMMARY), headers);
   g_autofree char *scenario = cm_brief__scenario(b->options.scenario);
   summary_row_text(&s, "dataset", _("Dataset"), b->ds->name);
   summary_row_text(&s, "region", _("Study region"), b->ds->region);
@@ -241,7 +262,7 @@ segments_sheet(Book *book, const CmBrief *b)
                            NULL};
   static const char *const tiers[] = {N_("upstream"), N_("midstream"), N_("downstream")};
   Sheet s;
-  sheet_open(&s, book, _("segments"), headers);
+  sheet_open(&s, book, sheet_name(SHEET_SEGMENTS), headers);
   for (guint i = 0; i < b->gaps->n_segments; i++) {
     const CmSegment *seg = cm_dataset_segment(b->ds, i);
     const CmSegmentResult *r = &b->gaps->segments[i];
@@ -272,7 +293,7 @@ procurement_sheet(Book *book, const CmBrief *b)
                            _("Segment"),   _("Local"),        _("Outside"),
                            _("Total"),     _("Local share"),  NULL};
   Sheet s;
-  sheet_open(&s, book, _("procurement"), headers);
+  sheet_open(&s, book, sheet_name(SHEET_PROCUREMENT), headers);
   const CmProcurement *p = b->procurement;
   for (guint k = 0; k < p->audit->len; k++) {
     const CmLeaderAudit *a = &g_array_index(p->audit, CmLeaderAudit, k);
@@ -310,7 +331,7 @@ targets_sheet(Book *book, const CmBrief *b)
                            _("Adds to leaders' share"),
                            NULL};
   Sheet s;
-  sheet_open(&s, book, _("targets"), headers);
+  sheet_open(&s, book, sheet_name(SHEET_TARGETS), headers);
   const CmTargets *t = b->targets;
   for (guint k = 0; k < t->targets->len; k++) {
     const CmTarget *tg = &g_array_index(t->targets, CmTarget, k);
@@ -340,7 +361,7 @@ plan_sheet(Book *book, const CmBrief *b)
       _("Enterprise id"),     _("Supplier to land"),           _("Region"),   _("Step"),
       _("Sells the leaders"), _("Leaders' local share after"), _("Segments"), NULL};
   Sheet s;
-  sheet_open(&s, book, _("plan"), headers);
+  sheet_open(&s, book, sheet_name(SHEET_PLAN), headers);
   const CmPlan *p = b->plan;
   for (guint k = 0; k < p->steps->len; k++) {
     const CmPlanStep *st = &g_array_index(p->steps, CmPlanStep, k);
@@ -369,7 +390,7 @@ resilience_sheet(Book *book, const CmBrief *b)
                            _("Top supplier id"), _("Top supplier"),
                            _("Top share"),       NULL};
   Sheet s;
-  sheet_open(&s, book, _("resilience"), headers);
+  sheet_open(&s, book, sheet_name(SHEET_RESILIENCE), headers);
   const CmResilience *r = b->resilience;
   for (guint k = 0; k < r->pairs->len; k++) {
     const CmResiliencePair *pr = &g_array_index(r->pairs, CmResiliencePair, k);
