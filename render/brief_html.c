@@ -528,14 +528,23 @@ resilience(GString *out, const CmBrief *b)
   }
   g_autofree char *value = cm_report__money(r->value);
   g_autofree char *single = cm_report__money(r->single_source_value);
-  g_autofree char *lead =
-      g_strdup_printf(dngettext(GETTEXT_PACKAGE,
-                                "%u of the leaders' %u inputs (a leader buying a segment) comes "
-                                "from a single supplier: %s of the %s they buy.",
-                                "%u of the leaders' %u inputs (a leader buying a segment) come "
-                                "from a single supplier: %s of the %s they buy.",
-                                r->single_source),
-                      r->single_source, r->pairs->len, single, value);
+  g_autofree char *lead = NULL;
+  if (r->single_source == 0 && r->pairs->len == 1)
+    lead = g_strdup_printf(_("The leaders' only input (a leader buying a segment) has more than "
+                             "one supplier; they buy %s in all."),
+                           value);
+  else if (r->single_source == 0)
+    lead = g_strdup_printf(_("None of the leaders' %u inputs (a leader buying a segment) depends "
+                             "on a single supplier; they buy %s in all."),
+                           r->pairs->len, value);
+  else
+    lead = g_strdup_printf(dngettext(GETTEXT_PACKAGE,
+                                     "%u of the leaders' %u inputs (a leader buying a segment) "
+                                     "comes from a single supplier: %s of the %s they buy.",
+                                     "%u of the leaders' %u inputs (a leader buying a segment) "
+                                     "come from a single supplier: %s of the %s they buy.",
+                                     r->single_source),
+                           r->single_source, r->pairs->len, single, value);
   paragraph(out, "lead", lead);
   g_autoptr(GArray) order = g_array_sized_new(FALSE, FALSE, sizeof(guint), r->pairs->len);
   for (guint k = 0; k < r->pairs->len; k++)
