@@ -3,6 +3,7 @@
 #include "brief_private.h"
 #include "cm_i18n.h"
 #include "report_shared.h"
+#include "words.h"
 
 #include <string.h>
 
@@ -68,19 +69,7 @@ cm_brief_render(const CmBrief *brief, CmBriefFormat format, const char *date, GE
 const char *
 cm_brief__status_word(CmSegmentStatus status)
 {
-  switch (status) {
-  case CM_SEGMENT_STRONG:
-    return _("strong");
-  case CM_SEGMENT_WEAK:
-    return _("weak");
-  case CM_SEGMENT_GAP:
-    return _("gap");
-  case CM_SEGMENT_FRONTIER:
-    return _("frontier");
-  case CM_SEGMENT_ABSENT:
-  default:
-    return _("absent");
-  }
+  return cm_words_status(status);
 }
 
 const char *
@@ -88,11 +77,9 @@ cm_brief__action_word(CmAction action)
 {
   switch (action) {
   case CM_ACTION_STRENGTHEN:
-    return _("strengthen (强链)");
   case CM_ACTION_SUPPLEMENT:
-    return _("supplement (补链)");
   case CM_ACTION_EXTEND:
-    return _("extend (延链)");
+    return cm_words_action(action);
   case CM_ACTION_NONE:
   default:
     return "";
@@ -102,30 +89,25 @@ cm_brief__action_word(CmAction action)
 const char *
 cm_brief__enterprise_name(const CmBrief *b, guint32 e)
 {
-  return cm_dataset_enterprise(b->ds, e)->name;
+  return cm_enterprise_display_name(cm_dataset_enterprise(b->ds, e));
 }
 
 const char *
 cm_brief__segment_name(const CmBrief *b, guint32 s)
 {
-  return cm_dataset_segment(b->ds, s)->name;
+  return cm_segment_display_name(cm_dataset_segment(b->ds, s));
 }
 
 char *
 cm_brief__scenario(guint scenario)
 {
   GString *out = g_string_new(NULL);
-  static const struct {
-    guint bit;
-    const char *word;
-  } words[] = {
-      {CM_PROJECT_OPERATING, N_("operating")},
-      {CM_PROJECT_CONSTRUCTION, N_("under construction")},
-      {CM_PROJECT_SIGNED, N_("signed")},
-  };
-  for (guint i = 0; i < G_N_ELEMENTS(words); i++)
-    if (scenario & words[i].bit)
-      g_string_append_printf(out, "%s%s", out->len ? _(", ") : "", _(words[i].word));
+  static const CmProjectStatus statuses[] = {CM_PROJECT_OPERATING, CM_PROJECT_CONSTRUCTION,
+                                             CM_PROJECT_SIGNED};
+  for (guint i = 0; i < G_N_ELEMENTS(statuses); i++)
+    if (scenario & statuses[i])
+      g_string_append_printf(out, "%s%s", out->len ? _(", ") : "",
+                             cm_words_project_status(statuses[i]));
   return g_string_free(out, FALSE);
 }
 

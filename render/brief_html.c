@@ -10,6 +10,8 @@
 #include "report_briefing.h"
 #include "report_shared.h"
 #include "text_table.h"
+#include "unit_text.h"
+#include "words.h"
 
 #include <string.h>
 
@@ -212,15 +214,15 @@ header(GString *out, const CmBrief *b, const char *date)
   const CmDataset *ds = b->ds;
   g_autofree char *scenario = cm_brief__scenario(b->options.scenario);
   g_string_append(out, "<header>");
-  element(out, "h1", NULL, ds->name);
+  element(out, "h1", NULL, cm_dataset_display_name(ds));
   g_autofree char *meta = NULL;
   if (b->options.by_year)
     meta = g_strdup_printf(_("Region %s · money in %s · counting %s enterprises · supply of %d · "
                              "%s"),
-                           ds->region, ds->unit, scenario, b->options.year, date);
+                           ds->region, cm_unit_display(ds->unit), scenario, b->options.year, date);
   else
     meta = g_strdup_printf(_("Region %s · money in %s · counting %s enterprises · %s"), ds->region,
-                           ds->unit, scenario, date);
+                           cm_unit_display(ds->unit), scenario, date);
   paragraph(out, "meta", meta);
   g_string_append(out, "</header>\n");
 }
@@ -233,8 +235,8 @@ figures(GString *out, const CmBrief *b)
   char buf[CM_REPORT_NUMBER_BUF];
   heading(out, "h2", "figures", _("Headline figures"));
   g_autofree char *lead = g_strdup_printf(
-      _("%u of the chain's %u segments are made locally: %u to strengthen (强链), %u to "
-        "supplement (补链), %u to extend (延链)."),
+      _("%u of the chain's %u segments are made locally: %u to strengthen, %u to "
+        "supplement, %u to extend."),
       g->present, g->n_segments, g->strengthen->len, g->supplement->len, g->extend->len);
   paragraph(out, "lead", lead);
   g_string_append(out, "<div class=\"cards\">\n");
@@ -272,9 +274,9 @@ figures(GString *out, const CmBrief *b)
     g_autofree char *leaders = g_string_free(names, FALSE);
     g_autofree char *local = cm_report__money(p->leaders_local);
     g_autofree char *total = cm_report__money(p->leaders_total);
-    g_autofree char *line = g_strdup_printf(
-        _("Chain leaders (链主): %s. They buy %s in all, %s of it from local suppliers."), leaders,
-        total, local);
+    g_autofree char *line =
+        g_strdup_printf(_("Chain leaders: %s. They buy %s in all, %s of it from local suppliers."),
+                        leaders, total, local);
     paragraph(out, NULL, line);
   } else {
     paragraph(out, NULL,
@@ -311,12 +313,12 @@ glance(GString *out, const CmBrief *b)
   if (g->supplement->len > 0) {
     g_autofree char *names = first_segments(b, g->supplement, 3);
     g_autofree char *line = g_strdup_printf(
-        _("First to supplement (补链), by what local buyers buy from outside: %s."), names);
+        _("First to supplement, by what local buyers buy from outside: %s."), names);
     glance_item(out, line);
   }
   if (g->strengthen->len > 0) {
     g_autofree char *names = first_segments(b, g->strengthen, 3);
-    g_autofree char *line = g_strdup_printf(_("First to strengthen (强链): %s."), names);
+    g_autofree char *line = g_strdup_printf(_("First to strengthen: %s."), names);
     glance_item(out, line);
   }
   g_autofree char *plan_line = cm_report__plan_headline(b->plan);
@@ -380,14 +382,13 @@ action_list(GString *out, const CmBrief *b, const GArray *list, const char *id, 
   const char *headers[] = {_("#"),       _("Segment"), _("Tier"), _("Local producers"),
                            _("Leakage"), _("Why"),     NULL};
   table_head(out, headers, "n  nn ");
-  static const char *const tiers[] = {N_("upstream"), N_("midstream"), N_("downstream")};
   for (guint k = 0; k < list->len; k++) {
     guint32 s = g_array_index(list, guint32, k);
     const CmSegment *seg = cm_dataset_segment(b->ds, s);
     const CmSegmentResult *r = &b->gaps->segments[s];
     g_string_append_printf(out, "<tr><td class=\"n\">%u</td>", k + 1);
-    td_named(out, seg->name, seg->id);
-    td_text(out, _(tiers[seg->tier]));
+    td_named(out, cm_segment_display_name(seg), seg->id);
+    td_text(out, cm_words_tier(seg->tier));
     td_count(out, r->local_producers);
     td_money(out, r->leakage);
     g_autofree char *why = cm_brief__reason(b, s);
@@ -404,11 +405,11 @@ actions(GString *out, const CmBrief *b)
   paragraph(out, "meta",
             _("Leakage is what local buyers of a segment buy from outside the region; each list "
               "is ranked by it."));
-  action_list(out, b, b->gaps->strengthen, "strengthen", _("Strengthen (强链): weak links"),
+  action_list(out, b, b->gaps->strengthen, "strengthen", _("Strengthen: weak links"),
               _("Made locally, but by too few producers or covering too little of local demand."));
-  action_list(out, b, b->gaps->supplement, "supplement", _("Supplement (补链): missing links"),
+  action_list(out, b, b->gaps->supplement, "supplement", _("Supplement: missing links"),
               _("Not made locally, though the local chain needs them."));
-  action_list(out, b, b->gaps->extend, "extend", _("Extend (延链): the next links out"),
+  action_list(out, b, b->gaps->extend, "extend", _("Extend: the next links out"),
               _("Not made locally and not needed yet: where the chain could grow."));
 }
 
@@ -429,7 +430,7 @@ procurement(GString *out, const CmBrief *b)
     if (!e->leader)
       break; /* leaders come first */
     g_string_append(out, "<tr>");
-    td_named(out, e->name, e->id);
+    td_named(out, cm_enterprise_display_name(e), e->id);
     td_money(out, bp->local);
     td_money(out, bp->total);
     td_percent(out, bp->ratio, TRUE);
@@ -439,7 +440,8 @@ procurement(GString *out, const CmBrief *b)
   for (guint k = 0; k < p->audit->len; k++) {
     const CmLeaderAudit *a = &g_array_index(p->audit, CmLeaderAudit, k);
     const CmEnterprise *e = cm_dataset_enterprise(b->ds, a->leader);
-    g_autofree char *title = g_strdup_printf(_("%s: what it buys, by segment"), e->name);
+    g_autofree char *title =
+        g_strdup_printf(_("%s: what it buys, by segment"), cm_enterprise_display_name(e));
     g_autofree char *id = g_strdup_printf("leader-%u", k + 1);
     heading(out, "h3", id, title);
     if (a->by_segment->len == 0) {
@@ -454,7 +456,7 @@ procurement(GString *out, const CmBrief *b)
       const CmSegment *seg = cm_dataset_segment(b->ds, l->segment);
       double total = l->local + l->outside;
       g_string_append(out, "<tr>");
-      td_named(out, seg->name, seg->id);
+      td_named(out, cm_segment_display_name(seg), seg->id);
       td_money(out, l->local);
       td_money(out, l->outside);
       td_money(out, total);
@@ -486,7 +488,7 @@ plan(GString *out, const CmBrief *b)
     const CmPlanStep *st = &g_array_index(p->steps, CmPlanStep, k);
     const CmEnterprise *e = cm_dataset_enterprise(b->ds, st->enterprise);
     g_string_append_printf(out, "<tr><td class=\"n\">%u</td>", k + 1);
-    td_named(out, e->name, e->id);
+    td_named(out, cm_enterprise_display_name(e), e->id);
     td_text(out, e->region);
     td_money(out, st->gain);
     td_percent(out, st->ratio_after, st->has_ratio);
@@ -560,15 +562,15 @@ resilience(GString *out, const CmBrief *b)
     const CmSegment *seg = cm_dataset_segment(b->ds, pr->segment);
     const CmEnterprise *top = cm_dataset_enterprise(b->ds, pr->top_supplier);
     g_string_append(out, pr->suppliers == 1 ? "<tr class=\"single\">" : "<tr>");
-    td_named(out, l->name, l->id);
-    td_named(out, seg->name, seg->id);
+    td_named(out, cm_enterprise_display_name(l), l->id);
+    td_named(out, cm_segment_display_name(seg), seg->id);
     td_money(out, pr->value);
     if (pr->suppliers == 1)
       g_string_append_printf(out, "<td class=\"n\"><span class=\"st gap\">%s</span></td>",
                              _("single source"));
     else
       td_count(out, pr->suppliers);
-    td_named(out, top->name, top->id);
+    td_named(out, cm_enterprise_display_name(top), top->id);
     td_percent(out, pr->top_share, TRUE);
     td_percent(out, pr->outside_share, TRUE);
     g_string_append(out, "</tr>\n");
@@ -588,7 +590,7 @@ resilience(GString *out, const CmBrief *b)
     const CmResilienceSupplier *s = &g_array_index(r->suppliers, CmResilienceSupplier, k);
     const CmEnterprise *e = cm_dataset_enterprise(b->ds, s->enterprise);
     g_string_append(out, "<tr>");
-    td_named(out, e->name, e->id);
+    td_named(out, cm_enterprise_display_name(e), e->id);
     td_text(out, e->region);
     td_money(out, s->leaders_value);
     td_money(out, s->sole_value);
@@ -634,7 +636,7 @@ targets(GString *out, const CmBrief *b)
     const CmTarget *tg = &g_array_index(t->targets, CmTarget, k);
     const CmEnterprise *e = cm_dataset_enterprise(b->ds, tg->enterprise);
     g_string_append_printf(out, "<tr><td class=\"n\">%u</td>", k + 1);
-    td_named(out, e->name, e->id);
+    td_named(out, cm_enterprise_display_name(e), e->id);
     td_text(out, e->region);
     td_count(out, tg->priority);
     GString *fills = g_string_new(NULL);
@@ -679,7 +681,7 @@ cm_brief_html(const CmBrief *b, const char *date_in, GError **error)
   g_string_append(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                        "style-src 'unsafe-inline'; img-src data:\">\n<title>");
-  g_autofree char *title = g_strdup_printf(_("%s — briefing"), b->ds->name);
+  g_autofree char *title = g_strdup_printf(_("%s — briefing"), cm_dataset_display_name(b->ds));
   html_text(out, title);
   g_string_append_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", page_style);
   header(out, b, date);

@@ -9,7 +9,7 @@
 
 /* "strong", "weak", ... in the language in force. */
 const char *cm_brief__status_word(CmSegmentStatus status);
-/* "strengthen (强链)" ... in the language in force; "" for none. */
+/* "strengthen" / 强链 ... in the language in force; "" for none. */
 const char *cm_brief__action_word(CmAction action);
 /* Why segment s has its status, one sentence. (transfer full) */
 char *cm_brief__reason(const CmBrief *b, guint s);

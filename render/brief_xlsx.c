@@ -5,8 +5,11 @@
  * file: a temporary one, read back so that the caller writes the output atomically. */
 #include "brief_private.h"
 #include "cm_i18n.h"
+#include "cm_display_name.h"
 #include "cm_output.h"
 #include "text_table.h"
+#include "unit_text.h"
+#include "words.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -206,9 +209,9 @@ summary_sheet(Book *book, const CmBrief *b)
   Sheet s;
   sheet_open(&s, book, sheet_name(SHEET_SUMMARY), headers);
   g_autofree char *scenario = cm_brief__scenario(b->options.scenario);
-  summary_row_text(&s, "dataset", _("Dataset"), b->ds->name);
+  summary_row_text(&s, "dataset", _("Dataset"), cm_dataset_display_name(b->ds));
   summary_row_text(&s, "region", _("Study region"), b->ds->region);
-  summary_row_text(&s, "unit", _("Unit of money figures"), b->ds->unit);
+  summary_row_text(&s, "unit", _("Unit of money figures"), cm_unit_display(b->ds->unit));
   summary_row_text(&s, "scenario", _("Enterprises counted"), scenario);
   if (b->options.by_year)
     summary_row(&s, "year", _("Supply of the year"), b->options.year, TRUE, CELL_COUNT);
@@ -260,15 +263,14 @@ segments_sheet(Book *book, const CmBrief *b)
                            _("Leakage"),
                            _("Why"),
                            NULL};
-  static const char *const tiers[] = {N_("upstream"), N_("midstream"), N_("downstream")};
   Sheet s;
   sheet_open(&s, book, sheet_name(SHEET_SEGMENTS), headers);
   for (guint i = 0; i < b->gaps->n_segments; i++) {
     const CmSegment *seg = cm_dataset_segment(b->ds, i);
     const CmSegmentResult *r = &b->gaps->segments[i];
     cell_text(&s, seg->id);
-    cell_text(&s, seg->name);
-    cell_text(&s, _(tiers[seg->tier]));
+    cell_text(&s, cm_segment_display_name(seg));
+    cell_text(&s, cm_words_tier(seg->tier));
     cell_text(&s, seg->group);
     cell_text(&s, cm_brief__status_word(r->status));
     cell_text(&s, cm_brief__action_word(cm_segment_status_action(r->status)));
@@ -303,9 +305,9 @@ procurement_sheet(Book *book, const CmBrief *b)
       const CmSegment *seg = cm_dataset_segment(b->ds, l->segment);
       double total = l->local + l->outside;
       cell_text(&s, e->id);
-      cell_text(&s, e->name);
+      cell_text(&s, cm_enterprise_display_name(e));
       cell_text(&s, seg->id);
-      cell_text(&s, seg->name);
+      cell_text(&s, cm_segment_display_name(seg));
       cell_number(&s, l->local, CELL_MONEY);
       cell_number(&s, l->outside, CELL_MONEY);
       cell_number(&s, total, CELL_MONEY);
@@ -337,7 +339,7 @@ targets_sheet(Book *book, const CmBrief *b)
     const CmTarget *tg = &g_array_index(t->targets, CmTarget, k);
     const CmEnterprise *e = cm_dataset_enterprise(b->ds, tg->enterprise);
     cell_text(&s, e->id);
-    cell_text(&s, e->name);
+    cell_text(&s, cm_enterprise_display_name(e));
     cell_text(&s, e->region);
     cell_number(&s, k + 1, CELL_COUNT);
     cell_number(&s, tg->priority, CELL_COUNT);
@@ -367,7 +369,7 @@ plan_sheet(Book *book, const CmBrief *b)
     const CmPlanStep *st = &g_array_index(p->steps, CmPlanStep, k);
     const CmEnterprise *e = cm_dataset_enterprise(b->ds, st->enterprise);
     cell_text(&s, e->id);
-    cell_text(&s, e->name);
+    cell_text(&s, cm_enterprise_display_name(e));
     cell_text(&s, e->region);
     cell_number(&s, k + 1, CELL_COUNT);
     cell_number(&s, st->gain, CELL_MONEY);
@@ -398,9 +400,9 @@ resilience_sheet(Book *book, const CmBrief *b)
     const CmSegment *seg = cm_dataset_segment(b->ds, pr->segment);
     const CmEnterprise *top = cm_dataset_enterprise(b->ds, pr->top_supplier);
     cell_text(&s, l->id);
-    cell_text(&s, l->name);
+    cell_text(&s, cm_enterprise_display_name(l));
     cell_text(&s, seg->id);
-    cell_text(&s, seg->name);
+    cell_text(&s, cm_segment_display_name(seg));
     cell_number(&s, pr->value, CELL_MONEY);
     cell_number(&s, pr->suppliers, CELL_COUNT);
     cell_text(&s, pr->suppliers == 1 ? _("yes") : _("no"));
@@ -408,7 +410,7 @@ resilience_sheet(Book *book, const CmBrief *b)
     cell_number(&s, pr->region_hhi, CELL_RATIO);
     cell_number(&s, pr->outside_share, CELL_PERCENT);
     cell_text(&s, top->id);
-    cell_text(&s, top->name);
+    cell_text(&s, cm_enterprise_display_name(top));
     cell_number(&s, pr->top_share, CELL_PERCENT);
     next_row(&s);
   }
