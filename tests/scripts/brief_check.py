@@ -491,6 +491,13 @@ def main():
                 probe, requests, errors = load_page(browser, page)
                 if lang == "en":
                     check_page(probe, requests, errors, rep, label)
+                elif not (requests or errors) and probe["svgs"] >= 1:
+                    # the same page in Chinese: its headings translated, the English ones gone
+                    for zh, en in (("核心指标", "Headline figures"), ("招商目标", "Whom to invite")):
+                        if zh not in probe["text"] or en in probe["text"]:
+                            fail(f"{label}: heading {en!r} is not in Chinese")
+                else:
+                    fail(f"{label}: requests {requests}, errors {errors}, {probe['svgs']} SVGs")
                 wb = check_workbook(book, rep, label, lang)
                 if ds == hostile:
                     check_hostile_page(probe, requests, errors, label, [
