@@ -184,3 +184,24 @@ cm_brief__reason(const CmBrief *b, guint s)
     return g_strdup(_("No template path to or from what is made locally."));
   }
 }
+
+static gboolean
+unsafe_char(gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+cm_brief__clean_text(const char *text)
+{
+  g_autofree char *fixed = g_utf8_make_valid(text ? text : "", -1);
+  GString *out = g_string_sized_new(strlen(fixed));
+  for (const char *p = fixed; *p; p = g_utf8_next_char(p)) {
+    if (unsafe_char(g_utf8_get_char(p)))
+      g_string_append_c(out, ' ');
+    else
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  return g_string_free(out, FALSE);
+}

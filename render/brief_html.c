@@ -59,14 +59,15 @@ static const char *const page_style =
     "section.map{page:map;break-before:page;break-after:page}"
     "section.map svg{max-height:170mm;width:100%}}";
 
-/* Dataset text as HTML text or attribute value: control characters as spaces, invalid UTF-8
- * repaired, & < > " ' as entities. */
+/* Dataset text as HTML text or attribute value: cleaned (cm_brief__clean_text), & < > " ' as
+ * entities. */
 static void
 html_text(GString *out, const char *text)
 {
-  g_autofree char *clean = cm_text_sanitize(text ? text : "");
-  for (const char *p = clean; *p; p++) {
-    switch (*p) {
+  g_autofree char *fixed = cm_brief__clean_text(text);
+  for (const char *p = fixed; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    switch (c) {
     case '&':
       g_string_append(out, "&amp;");
       break;
@@ -83,7 +84,7 @@ html_text(GString *out, const char *text)
       g_string_append(out, "&#39;");
       break;
     default:
-      g_string_append_c(out, *p);
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
     }
   }
 }

@@ -22,3 +22,8 @@ char *cm_brief__scenario(guint scenario);
 /* What landing target tg would add to the leaders' local share, as a ratio (0 without leaders'
  * purchases). */
 double cm_brief__target_gain(const CmBrief *b, const CmTarget *tg);
+
+/* Dataset text for a page or a cell: invalid UTF-8 repaired; C0 and C1 controls, DEL and the bidi
+ * embeddings, overrides and isolates (which could make a name read backwards) as spaces.
+ * (transfer full) */
+char *cm_brief__clean_text(const char *text);

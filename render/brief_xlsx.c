@@ -113,7 +113,7 @@ cell_text(Sheet *s, const char *text)
 {
   if (!s->ws)
     return;
-  g_autofree char *clean = cm_text_sanitize(text ? text : "");
+  g_autofree char *clean = cm_brief__clean_text(text);
   widen(s, cm_text_width(clean) + 1);
   if (clean[0])
     note_error(s->book, worksheet_write_string(s->ws, s->row, s->col, clean, NULL));
