@@ -349,25 +349,54 @@ glance(GString *out, const CmBrief *b)
   g_string_append(out, "</ul>\n");
 }
 
+/* One map on a (print) page of its own. */
 static void
-chain_map(GString *out, const CmBrief *b, const char *date, GError **error, gboolean *ok)
+map_section(GString *out, const char *id, const char *title, const char *note, GBytes *svg)
+{
+  g_string_append(out, "<section class=\"map\">\n");
+  heading(out, "h2", id, title);
+  if (note)
+    paragraph(out, "meta", note);
+  g_string_append(out, "<figure>");
+  append_svg(out, svg);
+  g_string_append(out, "</figure>\n</section>\n");
+}
+
+/* The chain map; for a template too large for one readable map, its overview and then one
+ * detail map per group (every segment is on one), as batch writes them. */
+static gboolean
+chain_map(GString *out, const CmBrief *b, const char *date, GError **error)
 {
   CmMapStyle style;
   cm_map_style_init(&style, CM_MAP_SVG);
   style.date = date;
   g_autoptr(GBytes) svg = cm_chainmap_render(b->ds, &b->options, &style, error);
-  if (!svg) {
-    *ok = FALSE;
-    return;
+  if (!svg)
+    return FALSE;
+  g_auto(GStrv) groups = cm_chainmap_detail_groups(b->ds);
+  map_section(out, "map", groups ? _("Chain map: overview") : _("Chain map"),
+              _("Each box is a segment of the chain, coloured by its status; arrows run from input "
+                "to output, heavier where more is bought."),
+              svg);
+  for (guint k = 0; groups && groups[k]; k++) {
+    CmChainMapOptions chain;
+    cm_chain_map_options_init(&chain);
+    chain.group = groups[k];
+    GBytes *maps[CM_MAP_FORMAT_COUNT] = {NULL};
+    if (!cm_chainmap_draw(b->ds, &b->options, &chain, &style, 1u << CM_MAP_SVG, maps, error))
+      return FALSE;
+    g_autofree char *id = g_strdup_printf("map-%u", k + 1);
+    /* the ungrouped segments of a tier come under the tier's word */
+    const char *name = groups[k];
+    for (guint t = 0; t < CM_TIER_COUNT; t++)
+      if (g_strcmp0(name, cm_tier_to_string((CmTier)t)) == 0)
+        name = cm_words_tier((CmTier)t);
+    g_autofree char *title = g_strdup_printf(_("Chain map: %s"), name);
+    map_section(out, id, title, NULL, maps[CM_MAP_SVG]);
+    for (guint f = 0; f < CM_MAP_FORMAT_COUNT; f++)
+      g_clear_pointer(&maps[f], g_bytes_unref);
   }
-  g_string_append(out, "<section class=\"map\">\n");
-  heading(out, "h2", "map", _("Chain map"));
-  paragraph(out, "meta",
-            _("Each box is a segment of the chain, coloured by its status; arrows run from input "
-              "to output, heavier where more is bought."));
-  g_string_append(out, "<figure>");
-  append_svg(out, svg);
-  g_string_append(out, "</figure>\n</section>\n");
+  return TRUE;
 }
 
 static void
@@ -688,9 +717,7 @@ cm_brief_html(const CmBrief *b, const char *date_in, GError **error)
   header(out, b, date);
   figures(out, b);
   glance(out, b);
-  gboolean ok = TRUE;
-  chain_map(out, b, date, error, &ok);
-  if (!ok) {
+  if (!chain_map(out, b, date, error)) {
     g_string_free(out, TRUE);
     return NULL;
   }
