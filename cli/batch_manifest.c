@@ -43,6 +43,10 @@ cm_cli_parse_formats(const char *list, guint *formats, char **bad)
     if (!*n)
       continue;
     CmMapFormat f;
+    if (g_ascii_strcasecmp(n, "xlsx") == 0) {
+      bits |= CM_BATCH_BRIEF_XLSX;
+      continue;
+    }
     if (!cm_map_format_from_string(n, &f)) {
       *bad = g_strdup(n);
       return FALSE;
@@ -151,9 +155,10 @@ read_job(GKeyFile *kf, const Manifest *m, const char *dir, const char *group, gu
   g_autofree char *fmts = g_key_file_get_string(kf, group, "formats", NULL);
   g_autofree char *bad = NULL;
   if (fmts && !cm_cli_parse_formats(fmts, &job->formats, &bad)) {
-    static const char *const formats_known[] = {"svg", "png", "pdf", "dot"};
+    static const char *const formats_known[] = {"svg", "png", "pdf", "dot", "xlsx"};
     g_autofree char *h = hint(bad, formats_known, G_N_ELEMENTS(formats_known));
-    return fail(error, m, group, "formats", "unknown format '%s'%s (svg, png, pdf or dot)", bad, h);
+    return fail(error, m, group, "formats", "unknown format '%s'%s (svg, png, pdf, dot or xlsx)",
+                bad, h);
   }
   if (g_key_file_has_key(kf, group, "slide", NULL)) {
     g_autoptr(GError) err = NULL;

@@ -5,7 +5,8 @@
 
 #include <glib.h>
 
-/* Parses a comma list of map formats ("svg,png") into bits 1 << CmMapFormat. On an unknown name
+/* Parses a comma list of map formats ("svg,png") into bits 1 << CmMapFormat; "xlsx" sets
+ * CM_BATCH_BRIEF_XLSX. On an unknown name
  * returns FALSE with it in *bad (transfer full). */
 gboolean cm_cli_parse_formats(const char *list, guint *formats, char **bad);
 

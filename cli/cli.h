@@ -37,6 +37,7 @@ int cm_cmd_batch(int argc, char **argv);
 int cm_cmd_resilience(int argc, char **argv);
 int cm_cmd_plan(int argc, char **argv);
 int cm_cmd_compare(int argc, char **argv);
+int cm_cmd_brief(int argc, char **argv);
 int cm_cmd_templates(int argc, char **argv);
 int cm_cmd_init(int argc, char **argv);
 

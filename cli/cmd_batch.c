@@ -162,7 +162,8 @@ cm_cmd_batch(int argc, char **argv)
       {"dir", 'd', 0, G_OPTION_ARG_FILENAME, &outdir, N_("write everything under OUTDIR"),
        "OUTDIR"},
       {"formats", 'T', 0, G_OPTION_ARG_STRING, &formats_arg,
-       N_("map formats, comma separated (default svg,png)"), "LIST"},
+       N_("map formats, comma separated (default svg,png); xlsx adds brief.xlsx beside brief.html"),
+       "LIST"},
       {"jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_arg,
        N_("worker processes (default: one per core)"), "N"},
       {"slide", 0, 0, G_OPTION_ARG_NONE, &slide, N_("size maps for a 16:9 slide"), NULL},
@@ -216,7 +217,7 @@ cm_cmd_batch(int argc, char **argv)
   guint formats = (1u << CM_MAP_SVG) | (1u << CM_MAP_PNG);
   g_autofree char *bad = NULL;
   if (formats_arg && !cm_cli_parse_formats(formats_arg, &formats, &bad))
-    return cm_cli_usage_error("batch", _("unknown format '%s' (svg, png, pdf or dot)"), bad);
+    return cm_cli_usage_error("batch", _("unknown format '%s' (svg, png, pdf, dot or xlsx)"), bad);
 
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func((GDestroyNotify)cm_batch_job_free);
   for (int i = 1; i < argc; i++) {

@@ -4,7 +4,7 @@
 set(CM_LIB_OBJECTS $<TARGET_OBJECTS:cm_graph> $<TARGET_OBJECTS:cm_loaders>
                    $<TARGET_OBJECTS:cm_render>)
 set(CM_LIB_PUBLIC_DEPS PkgConfig::GLIB PkgConfig::IGRAPH)
-set(CM_LIB_PRIVATE_DEPS PkgConfig::GRAPHVIZ ${CSV_LIBRARY} m Threads::Threads)
+set(CM_LIB_PRIVATE_DEPS PkgConfig::GRAPHVIZ PkgConfig::XLSXWRITER ${CSV_LIBRARY} m Threads::Threads)
 find_package(Threads REQUIRED)
 
 add_library(chainmap_shared SHARED ${CM_LIB_OBJECTS})
@@ -17,6 +17,7 @@ endforeach()
 target_link_libraries(chainmap_shared PRIVATE ${CM_LIB_PRIVATE_DEPS})
 # a static archive carries no dependencies: its users link them (chainmap.pc: Libs.private)
 target_link_libraries(chainmap_static INTERFACE $<LINK_ONLY:PkgConfig::GRAPHVIZ>
+                                                $<LINK_ONLY:PkgConfig::XLSXWRITER>
                                                 $<LINK_ONLY:${CSV_LIBRARY}> $<LINK_ONLY:m>
                                                 $<LINK_ONLY:Threads::Threads>)
 set_target_properties(chainmap_shared PROPERTIES

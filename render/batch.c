@@ -210,7 +210,8 @@ plan_jobs(Plan *plan)
     guint before = plan->datasets->len;
     guint d = dataset_of(plan, slugs, job->dataset);
     if (d == before)
-      add_item(plan, d, ITEM_REPORTS, 0, NULL, 0, FALSE, NULL, g_strdup("gaps.md, procurement.md"));
+      add_item(plan, d, ITEM_REPORTS, 0, NULL, 0, FALSE, NULL,
+               g_strdup("brief.html, gaps.md, procurement.md"));
   }
 }
 
@@ -243,7 +244,7 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
     g_ptr_array_add(ids, id);
     g_ptr_array_add(names, name);
   }
-  gboolean plain_seen = FALSE;
+  gboolean plain_seen = FALSE, xlsx = FALSE;
   for (guint j = 0; j < plan->config->jobs->len; j++) {
     const CmBatchJob *job = g_ptr_array_index(plan->config->jobs, j);
     if (!same_dataset(job->dataset, ds->path))
@@ -252,6 +253,7 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
     if (!job->name && plain_seen)
       continue;
     plain_seen |= !job->name;
+    xlsx |= (job->formats & CM_BATCH_BRIEF_XLSX) != 0;
     /* every stem goes through the folder's slug set: two jobs never write the same file */
     const char *stem = job->chain || job->network
                            ? cm_slug_set_take(slugs, job->name ? job->name : "chain")
@@ -281,6 +283,21 @@ plan_maps(Plan *plan, guint d, GVariant *headline)
                cm_slug_set_take(slugs, lname), label);
     }
   }
+  if (xlsx)
+    add_item(plan, d, ITEM_BRIEF_XLSX, 0, NULL, 0, FALSE, g_strdup("brief.xlsx"),
+             g_strdup(_("Briefing")));
+}
+
+/* The dataset's brief.xlsx item, when it was written. */
+static const Item *
+brief_xlsx_done(const Plan *plan, guint dataset)
+{
+  for (guint i = 0; i < plan->items->len; i++) {
+    const Item *it = &g_array_index(plan->items, Item, i);
+    if (it->dataset == dataset && it->kind == ITEM_BRIEF_XLSX && it->state == ITEM_DONE)
+      return it;
+  }
+  return NULL;
 }
 
 static gboolean
@@ -421,11 +438,18 @@ collect_results(Plan *plan)
     if (it->state == ITEM_FAILED) {
       g_string_append(ds->messages, it->why);
     } else if (it->state == ITEM_DONE && it->kind == ITEM_REPORTS) {
+      /* the briefing first: it is what a planner opens */
+      CmBatchFile page = {g_strdup(_("Briefing")), g_strdup("brief.html")};
+      g_array_append_val(ds->files, page);
+      if (brief_xlsx_done(plan, it->dataset)) {
+        CmBatchFile book = {g_strdup(_("Briefing")), g_strdup("brief.xlsx")};
+        g_array_append_val(ds->files, book);
+      }
       CmBatchFile gaps = {g_strdup(_("Gap report")), g_strdup("gaps.md")};
       CmBatchFile proc = {g_strdup(_("Procurement report")), g_strdup("procurement.md")};
       g_array_append_val(ds->files, gaps);
       g_array_append_val(ds->files, proc);
-    } else if (it->state == ITEM_DONE) {
+    } else if (it->state == ITEM_DONE && it->kind != ITEM_BRIEF_XLSX) {
       for (guint k = 0; k < CM_MAP_FORMAT_COUNT; k++) {
         if (!(it->formats & (1u << k)))
           continue;

@@ -37,10 +37,11 @@ typedef struct {
 
 /* What a worker is asked to do. */
 typedef enum {
-  ITEM_REPORTS, /* gaps.md and procurement.md; tells the parent the leaders */
+  ITEM_REPORTS, /* brief.html, gaps.md, procurement.md; tells the parent the leaders */
   ITEM_CHAIN,   /* the chain map (the overview of a large template) */
   ITEM_NETWORK,
-  ITEM_DETAIL, /* a detail map of a large template: the group named by the item's focus */
+  ITEM_DETAIL,     /* a detail map of a large template: the group named by the item's focus */
+  ITEM_BRIEF_XLSX, /* brief.xlsx (brief.html comes with the reports) */
 } ItemKind;
 
 /* The pipe protocol between the parent and its workers (batch_worker.c): a message is a 32-bit

@@ -4,6 +4,7 @@
 #include "cm_i18n.h"
 #include "cm_output.h"
 #include "output_private.h"
+#include "cm_brief.h"
 #include "cm_report.h"
 #include "cm_text_escape.h"
 
@@ -203,30 +204,71 @@ insert_warnings(GString *md, GPtrArray *warnings)
   g_string_free(block, TRUE);
 }
 
-/* gaps.md and procurement.md; the headline goes back to the parent. */
-static GVariant *
-do_reports(const CmBatchConfig *config, const CmDataset *ds, GPtrArray *warnings, const char *dir,
-           GString *why)
+/* The briefing's analyses, under the dataset's settings and batch's --scenario and --year. */
+static CmBrief *
+brief_of(const CmBatchConfig *config, const CmDataset *ds, GString *why)
 {
   CmAnalysisOptions options;
   batch_options(config, ds, &options);
   g_autoptr(GError) err = NULL;
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &options, &err);
-  g_autoptr(CmProcurement) p = gaps ? cm_procurement_compute(ds, &options, &err) : NULL;
-  if (!p) {
+  CmBrief *brief = cm_brief_compute(ds, &options, &err);
+  if (!brief)
     g_string_append_printf(why, "%s\n", err->message);
-    return NULL;
+  return brief;
+}
+
+static gboolean
+write_bytes(const char *path, GBytes *bytes, const GError *render_error, GString *why)
+{
+  g_autoptr(GError) err = NULL;
+  if (!bytes) {
+    g_string_append_printf(why, "%s\n", render_error ? render_error->message : "failed");
+    return FALSE;
   }
+  gsize len = 0;
+  const void *data = g_bytes_get_data(bytes, &len);
+  if (!cm_output_write(path, data, len, &err)) {
+    g_string_append_printf(why, "%s\n", err->message);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* brief.html, gaps.md and procurement.md from one set of analyses; the headline goes back to
+ * the parent. */
+static GVariant *
+do_reports(const CmBatchConfig *config, const CmDataset *ds, GPtrArray *warnings, const char *dir,
+           GString *why)
+{
+  g_autoptr(CmBrief) brief = brief_of(config, ds, why);
+  if (!brief)
+    return NULL;
   CmReportOptions ro = {.format = CM_FORMAT_MD};
-  g_autoptr(GString) gaps_md = cm_report_gaps(ds, gaps, &ro);
-  g_autoptr(GString) proc_md = cm_report_procurement(ds, p, &ro);
+  g_autoptr(GString) gaps_md = cm_report_gaps(ds, brief->gaps, &ro);
+  g_autoptr(GString) proc_md = cm_report_procurement(ds, brief->procurement, &ro);
   insert_warnings(gaps_md, warnings);
   insert_warnings(proc_md, warnings);
   g_autofree char *gaps_path = g_build_filename(dir, "gaps.md", NULL);
   g_autofree char *proc_path = g_build_filename(dir, "procurement.md", NULL);
   if (!write_report(gaps_path, gaps_md, why) || !write_report(proc_path, proc_md, why))
     return NULL;
-  return headline_variant(ds, gaps, p, warnings);
+  g_autoptr(GError) err = NULL;
+  g_autoptr(GBytes) page = cm_brief_html(brief, NULL, &err);
+  g_autofree char *page_path = g_build_filename(dir, "brief.html", NULL);
+  if (!write_bytes(page_path, page, err, why))
+    return NULL;
+  return headline_variant(ds, brief->gaps, brief->procurement, warnings);
+}
+
+static gboolean
+do_brief_xlsx(const CmBatchConfig *config, const CmDataset *ds, const char *path, GString *why)
+{
+  g_autoptr(CmBrief) brief = brief_of(config, ds, why);
+  if (!brief)
+    return FALSE;
+  g_autoptr(GError) err = NULL;
+  g_autoptr(GBytes) book = cm_brief_xlsx(brief, &err);
+  return write_bytes(path, book, err, why);
 }
 
 /* One map, laid out once, written in every format asked: stem.svg, stem.png ... */
@@ -303,6 +345,8 @@ cm_batch__worker_main(const CmBatchConfig *config, pid_t parent, int from_parent
       if (reply)
         g_variant_ref_sink(reply);
       ok = reply != NULL;
+    } else if (ds && kind == ITEM_BRIEF_XLSX) {
+      ok = do_brief_xlsx(config, ds, out, why);
     } else if (ds) {
       ok = do_map(config, ds, kind, formats, focus, depth, slide, out, why);
     }

@@ -3,6 +3,7 @@
  * is our own words with dataset names already in it: Markdown callers escape names first. */
 #pragma once
 
+#include "cm_plan.h"
 #include "cm_report.h"
 
 #include <glib.h>
@@ -31,3 +32,7 @@ void cm_report__name(GString *out, const char *text, CmReportFormat format);
 /* A paragraph of our own words: wrapped to CM_BRIEFING_WIDTH in text, one line and a blank line
  * in Markdown. */
 void cm_report__note(GString *out, const char *text, CmReportFormat format);
+
+/* The leaders' local share after the plan, as a sentence; one format string per case so that
+ * each can be translated whole (the plan report's headline, the brief's too). (transfer full) */
+char *cm_report__plan_headline(const CmPlan *p);

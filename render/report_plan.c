@@ -19,10 +19,8 @@ step_at(const CmPlan *p, guint k)
   return &g_array_index(p->steps, CmPlanStep, k);
 }
 
-/* The leaders' local share after the plan, as a sentence; one format string per case so that
- * each can be translated whole. (transfer full) */
-static char *
-headline_text(const CmPlan *p)
+char *
+cm_report__plan_headline(const CmPlan *p)
 {
   guint n = p->steps->len;
   g_autofree char *from = cm_report__percent_vs(p->ratio, p->target);
@@ -86,7 +84,7 @@ static void
 headline(GString *out, const CmPlan *p, const CmReportOptions *o)
 {
   gboolean color = o->color && o->format != CM_FORMAT_MD;
-  g_autofree char *line = headline_text(p);
+  g_autofree char *line = cm_report__plan_headline(p);
   cm_report__headline(out, line, p->reaches_target ? "1;32" : "1;31", o->format, color);
   if (!p->has_ratio) {
     g_string_append_c(out, '\n');

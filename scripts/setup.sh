@@ -12,6 +12,7 @@ packages=(
   clang libclang-rt-14-dev valgrind
   libxml2-utils
   gettext
+  libxlsxwriter-dev python3-openpyxl
   chromium
 )
 

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* In CmBatchJob.formats: brief.xlsx beside brief.html (-T xlsx). */
+#define CM_BATCH_BRIEF_XLSX (1u << 16)
+
 /* One piece of work asked for: by default one per dataset; a manifest may ask for more. */
 typedef struct {
   char *dataset;    /* folder or ini path, as given */
@@ -21,7 +24,7 @@ typedef struct {
   gboolean network; /* a network view (focused when focus is set) */
   char *focus;      /* enterprise id for the network view, or NULL */
   guint depth;      /* network focus depth */
-  guint formats;    /* bits 1 << CmMapFormat */
+  guint formats;    /* bits 1 << CmMapFormat, and CM_BATCH_BRIEF_XLSX */
   gboolean slide;
 } CmBatchJob;
 

@@ -49,11 +49,13 @@ Test(batch_failure, broken_dataset_fails_alone_others_complete, .init = cm_test_
   /* everything of the others is there, and complete */
   g_autoptr(GPtrArray) files = batch_files(out);
   g_autofree char *listing = batch_join(files);
-  cr_expect_str_eq(listing, "basic/chain.svg\n"
+  cr_expect_str_eq(listing, "basic/brief.html\n"
+                            "basic/chain.svg\n"
                             "basic/gaps.md\n"
                             "basic/leader-lead.svg\n"
                             "basic/procurement.md\n"
                             "index.html\n"
+                            "ningde-lithium/brief.html\n"
                             "ningde-lithium/chain.svg\n"
                             "ningde-lithium/gaps.md\n"
                             "ningde-lithium/leader-atl.svg\n"

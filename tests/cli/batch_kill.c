@@ -218,10 +218,10 @@ check_tree(const char *out)
       cr_expect(g_file_get_contents(path, &text, &len, NULL) && len > 0 && text[0] == '#' &&
                     text[len - 1] == '\n',
                 "%s is not a whole report", rel);
-    } else if (strcmp(base, "index.html") == 0) {
+    } else if (strcmp(base, "index.html") == 0 || strcmp(base, "brief.html") == 0) {
       g_autofree char *text = NULL;
       cr_expect(g_file_get_contents(path, &text, NULL, NULL) && g_str_has_suffix(text, "</html>\n"),
-                "index.html is cut short");
+                "%s is cut short", rel);
     } else {
       cr_expect(FALSE, "unexpected file %s", rel);
     }
@@ -274,10 +274,11 @@ Test(batch_kill, sigkill_mid_batch_leaves_no_visible_partial_file_and_rerun_clea
   BatchRun r = batch_run(NULL, (const char *const *)args->pdata + 1);
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
   cr_expect_eq(check_tree(out), 0, "temporary files remain after a complete run");
-  /* 3 × (ningde 8 files + zhoushan 6 files) + index.html: ningde has chain, leader-catl and
-   * leader-atl in two formats plus two reports; zhoushan chain and leader-zpc plus two reports */
+  /* 3 × (ningde 9 files + zhoushan 7 files) + index.html: ningde has chain, leader-catl and
+   * leader-atl in two formats plus brief.html and two reports; zhoushan chain and leader-zpc
+   * plus the brief and two reports */
   g_autoptr(GPtrArray) files = batch_files(out);
   g_autofree char *listing = batch_join(files);
-  cr_expect_eq(files->len, 3 * (8 + 6) + 1, "%s", listing);
+  cr_expect_eq(files->len, 3 * (9 + 7) + 1, "%s", listing);
   batch_run_clear(&r);
 }

@@ -48,9 +48,11 @@ Test(batch_manifest, focused_network_and_pdf_chain_map, .init = cm_test_tmp_setu
   g_autoptr(GPtrArray) files = batch_files(out);
   g_autofree char *listing = batch_join(files);
   cr_expect_str_eq(listing, "index.html\n"
+                            "ningde-lithium/brief.html\n"
                             "ningde-lithium/catl-suppliers-network.svg\n"
                             "ningde-lithium/gaps.md\n"
                             "ningde-lithium/procurement.md\n"
+                            "zhoushan-petrochemical/brief.html\n"
                             "zhoushan-petrochemical/gaps.md\n"
                             "zhoushan-petrochemical/overview.pdf\n"
                             "zhoushan-petrochemical/procurement.md\n");
@@ -81,7 +83,8 @@ Test(batch_manifest, manifest_adds_to_command_line_datasets, .init = cm_test_tmp
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
   g_autoptr(GPtrArray) files = batch_files(out);
   g_autofree char *listing = batch_join(files);
-  cr_expect_str_eq(listing, "basic/chain.svg\n"
+  cr_expect_str_eq(listing, "basic/brief.html\n"
+                            "basic/chain.svg\n"
                             "basic/gaps.md\n"
                             "basic/leader-lead.svg\n"
                             "basic/procurement.md\n"
@@ -106,7 +109,8 @@ Test(batch_manifest, groups_with_the_same_slug_get_numbered_files, .init = cm_te
   cr_expect_eq(r.rc, 0, "exit %d\n%s", r.rc, r.err);
   g_autoptr(GPtrArray) files = batch_files(out);
   g_autofree char *listing = batch_join(files);
-  cr_expect_str_eq(listing, "basic/gaps.md\n"
+  cr_expect_str_eq(listing, "basic/brief.html\n"
+                            "basic/gaps.md\n"
                             "basic/map-a-2.svg\n"
                             "basic/map-a.svg\n"
                             "basic/procurement.md\n"

@@ -20,6 +20,7 @@ Test(batch_plan, same_dataset_named_three_ways_is_drawn_once, .init = cm_test_tm
   g_autoptr(GPtrArray) tree = batch_tree(out);
   g_autofree char *listing = batch_join(tree);
   cr_expect_str_eq(listing, "basic/\n"
+                            "basic/brief.html\n"
                             "basic/chain.svg\n"
                             "basic/gaps.md\n"
                             "basic/leader-lead.svg\n"

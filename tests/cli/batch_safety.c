@@ -65,6 +65,7 @@ Test(batch_safety, dataset_path_ending_in_dotdot_stays_inside_outdir, .init = cm
   g_autoptr(GPtrArray) tree = batch_tree(out);
   g_autofree char *listing = batch_join(tree);
   cr_expect_str_eq(listing, "ds/\n"
+                            "ds/brief.html\n"
                             "ds/chain.svg\n"
                             "ds/gaps.md\n"
                             "ds/leader-lead.svg\n"
@@ -100,17 +101,20 @@ Test(batch_safety, hostile_folder_names_become_safe_slugs, .init = cm_test_tmp_s
   g_autoptr(GPtrArray) tree = batch_tree(out);
   g_autofree char *listing = batch_join(tree);
   cr_expect_str_eq(listing, "hidden-set/\n"
+                            "hidden-set/brief.html\n"
                             "hidden-set/chain.dot\n"
                             "hidden-set/gaps.md\n"
                             "hidden-set/leader-lead.dot\n"
                             "hidden-set/procurement.md\n"
                             "index.html\n"
                             "item/\n"
+                            "item/brief.html\n"
                             "item/chain.dot\n"
                             "item/gaps.md\n"
                             "item/leader-lead.dot\n"
                             "item/procurement.md\n"
                             "up/\n"
+                            "up/brief.html\n"
                             "up/chain.dot\n"
                             "up/gaps.md\n"
                             "up/leader-lead.dot\n"
@@ -167,7 +171,8 @@ Test(batch_safety, hostile_leader_ids_become_safe_numbered_file_names, .init = c
   expect_unchanged(before);
   g_autoptr(GPtrArray) files = batch_files(out);
   g_autofree char *listing = batch_join(files);
-  cr_expect_str_eq(listing, "hostile-ids/chain.svg\n"
+  cr_expect_str_eq(listing, "hostile-ids/brief.html\n"
+                            "hostile-ids/chain.svg\n"
                             "hostile-ids/gaps.md\n"
                             "hostile-ids/leader-a-b-c-2.svg\n"
                             "hostile-ids/leader-a-b-c.svg\n"

@@ -121,10 +121,11 @@ def main():
         fail("no index.html")
 
     files = check_links(outdir, index)
-    # ningde-lithium: chain, leader-catl, leader-atl in svg and png, gaps.md, procurement.md (8);
-    # zhoushan-petrochemical: chain and leader-zpc in svg and png and the two reports (6)
-    if files != 14:
-        fail(f"index.html links {files} distinct files, expected 14")
+    # ningde-lithium: chain, leader-catl, leader-atl in svg and png, brief.html, gaps.md,
+    # procurement.md (9); zhoushan-petrochemical: chain and leader-zpc in svg and png, the brief
+    # and the two reports (7)
+    if files != 16:
+        fail(f"index.html links {files} distinct files, expected 16")
     print(f"index.html links all {files} files, each under OUTDIR")
 
     shot = os.path.join(a.work, "index.png")

@@ -51,7 +51,7 @@ check "pkg-config, shared" "$work/gap_summary"
 # ship, so `pkg-config --static` cannot link)
 $cc -std=c17 -Wall -Werror "$src/examples/gap_summary.c" -o "$work/gap_summary_static" \
   $(pkg-config --cflags chainmap) "$libdir/libchainmap.a" \
-  $(pkg-config --libs glib-2.0 igraph libcgraph libgvc) -lcsv -lm -pthread
+  $(pkg-config --libs glib-2.0 igraph libcgraph libgvc xlsxwriter) -lcsv -lm -pthread
 readelf -d "$work/gap_summary_static" | grep -q 'libchainmap.so' && { echo "FAIL: static build linked the shared library"; exit 1; }
 check "pkg-config, static" "$work/gap_summary_static"
 # CMake consumers
