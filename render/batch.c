@@ -78,6 +78,7 @@ typedef struct {
   guint done;
   GTimer *timer;
   GPtrArray *file_slugs; /* CmSlugSet * per dataset: no two items write the same file */
+  int lock_fd;           /* OUTDIR/.chainmap.lock, which the workers must not keep */
 } Plan;
 
 static void
@@ -320,6 +321,9 @@ spawn_worker(Plan *plan, Worker *w, GError **error)
   if (pid == 0) {
     close(down[1]);
     close(up[0]);
+    /* a forked worker shares the parent's lock: closing it here lets the lock go with the
+     * parent, not with the last worker (one left stopped by a killed batch kept it) */
+    close(plan->lock_fd);
     cm_batch__worker_main(plan->config, parent, down[0], up[1]);
   }
   close(down[0]);
@@ -672,6 +676,7 @@ cm_batch_run(const CmBatchConfig *config, guint *failed, GError **error)
       .items = g_array_new(FALSE, FALSE, sizeof(Item)),
       .timer = g_timer_new(),
       .file_slugs = g_ptr_array_new_with_free_func((GDestroyNotify)cm_slug_set_free),
+      .lock_fd = lock,
   };
   g_array_set_clear_func(plan.items, item_clear);
   plan_jobs(&plan);
