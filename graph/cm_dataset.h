@@ -78,6 +78,11 @@ cm_dataset__key_prefetch(const CmIdKey *key)
 gint64 cm_dataset__find_enterprise_key(const CmDataset *ds, const char *id, const CmIdKey *key,
                                        guint32 *packed);
 
+/* Room for n enterprises (their array, one segment each, the id index) or n supply rows, made
+ * once by a loader that knows an upper bound of the rows to come (see cm_memory.h). */
+void cm_dataset__reserve_enterprises(CmDataset *ds, gsize n);
+void cm_dataset__reserve_supply(CmDataset *ds, gsize n);
+
 /* Adders used by the loaders; they return the new index. A duplicate id is the caller's check. */
 guint cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment);
 guint cm_dataset_add_enterprise(CmDataset *ds, const CmEnterprise *enterprise);

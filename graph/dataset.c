@@ -4,6 +4,7 @@
 #include "cm_region.h"
 #include "cm_template.h"
 #include "id_index.h"
+#include "cm_memory.h"
 
 #include <string.h>
 
@@ -129,6 +130,20 @@ cm_dataset_add_segment(CmDataset *ds, const CmSegment *segment)
   g_array_append_val(ds->segments, *segment);
   cm_id_index__add(ds->segment_by_id, segment->id, i, 0);
   return i;
+}
+
+void
+cm_dataset__reserve_enterprises(CmDataset *ds, gsize n)
+{
+  cm_memory__reserve(ds->enterprises, n);
+  cm_memory__reserve(ds->enterprise_segments, n);
+  cm_id_index__reserve(ds->enterprise_by_id, n);
+}
+
+void
+cm_dataset__reserve_supply(CmDataset *ds, gsize n)
+{
+  cm_memory__reserve(ds->supply, n);
 }
 
 guint

@@ -1,4 +1,5 @@
 #include "id_index.h"
+#include "cm_memory.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -149,24 +150,6 @@ cm_id_index__find(const CmIdIndex *ix, const GArray *items, gsize stride, const 
   }
 }
 
-/* Big tables are probed at random: huge pages spare a TLB miss per probe. */
-static void
-advise_huge(void *p, gsize size)
-{
-#ifdef MADV_HUGEPAGE
-  const gsize huge = 2u << 20;
-  if (size < 2 * huge)
-    return;
-  guintptr start = ((guintptr)p + huge - 1) & ~(guintptr)(huge - 1);
-  guintptr end = ((guintptr)p + size) & ~(guintptr)(huge - 1);
-  if (end > start)
-    madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-  (void)p;
-  (void)size;
-#endif
-}
-
 static void
 place_short(ShortSlot *slots, gsize mask, const ShortSlot *slot)
 {
@@ -192,8 +175,11 @@ rebuild(CmIdIndex *ix, gsize cap, gboolean wide)
 {
   /* aligned to a cache line, so that no 32-byte slot straddles two */
   gsize size = cap * (wide ? sizeof(WideSlot) : sizeof(ShortSlot));
-  void *slots = g_aligned_alloc0(cap, wide ? sizeof(WideSlot) : sizeof(ShortSlot), 64);
-  advise_huge(slots, size);
+  void *slots = g_aligned_alloc(cap, wide ? sizeof(WideSlot) : sizeof(ShortSlot), 64);
+  /* advised before the first touch: a big table is probed at random, and huge pages spare a
+   * TLB miss per probe besides the faults */
+  cm_memory__advise_huge(slots, size);
+  memset(slots, 0, size);
   for (gsize i = 0; ix->slots && i <= ix->mask; i++) {
     if (ix->wide) {
       const WideSlot *s = &((const WideSlot *)ix->slots)[i];
@@ -213,6 +199,16 @@ rebuild(CmIdIndex *ix, gsize cap, gboolean wide)
   ix->slots = slots;
   ix->wide = wide;
   ix->mask = cap - 1;
+}
+
+void
+cm_id_index__reserve(CmIdIndex *ix, gsize n)
+{
+  gsize cap = 64;
+  while (cap < 2 * (n + 1))
+    cap *= 2;
+  if (!ix->slots || cap > ix->mask + 1)
+    rebuild(ix, cap, ix->wide);
 }
 
 void

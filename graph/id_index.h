@@ -13,6 +13,9 @@ void cm_id_index__free(CmIdIndex *ix);
 /* Adds id (a duplicate is the caller's check) as item idx, with aux kept in its slot. */
 void cm_id_index__add(CmIdIndex *ix, const char *id, guint idx, guint32 aux);
 
+/* Makes room for n ids in all, so that adding them does not rebuild the table. */
+void cm_id_index__reserve(CmIdIndex *ix, gsize n);
+
 /* The key of id for ix, with its first slot to prefetch. */
 CmIdKey cm_id_index__key(const CmIdIndex *ix, const char *id);
 

@@ -47,6 +47,9 @@ typedef struct {
    * consumer that holds records back can report theirs first and keep the line order) and
    * before the text of stable records is overwritten or freed */
   void (*flush)(gpointer user_data);
+  /* when set, the encoding check of a UTF-8 source stores here how many lines it has (an upper
+   * bound of its records, to reserve room for them before the first one; left alone otherwise) */
+  guint *line_count;
   /* every line through libcsv, none split by the fast path (fuzz_csv compares the two) */
   gboolean no_fast_path;
 } CmCsvSource;

@@ -140,7 +140,7 @@ scan_thread(gpointer data)
  * first offending byte and *nul tells whether it was a NUL byte. */
 static gboolean
 scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, goffset *bad_start, gboolean *nul,
-          gboolean *io_error)
+          gboolean *io_error, guint *lines)
 {
   /* the split and the size of two_halves.h; every half is used, as no character spans it */
   goffset split =
@@ -174,6 +174,7 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, goffset *bad_start
     *nul = first.nul;
     return first.valid;
   }
+  *lines = first.lines;
   if (split == 0)
     return TRUE;
   if (second.io_error) { /* again, reporting on the load's list */
@@ -184,6 +185,7 @@ scan_utf8(const CmCsvSource *src, char *buf, guint *bad_line, goffset *bad_start
   *bad_line = first.lines + second.bad_line;
   *bad_start = second.bad_line_start;
   *nul = second.nul;
+  *lines = first.lines + second.lines;
   return second.valid;
 }
 
@@ -222,9 +224,12 @@ cm_csv__check_encoding_from(const CmCsvSource *src, gboolean *gb18030_out, goffs
     guint bad_line = 0;
     goffset bad_start = 0;
     gboolean nul = FALSE, io_error = FALSE;
-    gboolean valid = scan_utf8(src, buf, &bad_line, &bad_start, &nul, &io_error);
+    guint lines = 0;
+    gboolean valid = scan_utf8(src, buf, &bad_line, &bad_start, &nul, &io_error, &lines);
     if (io_error)
       return FALSE;
+    if (valid && src->line_count) /* a last line may have no line end */
+      *src->line_count = lines + 1;
     if (!valid && nul) {
       cm_diagnostics_add(src->diags, src->display, bad_line, CM_SEVERITY_ERROR,
                          _("NUL byte: this is not a text CSV file (UTF-16 or binary?)"));

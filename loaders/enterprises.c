@@ -3,6 +3,7 @@
  * adds them in file order after its own half (ids must be indexed in file order: a duplicate id
  * is reported against the first). docs/performance.md ("National scale") tells why. */
 #include "cm_i18n.h"
+#include "cm_memory.h"
 #include "cm_number.h"
 #include "record_queue.h"
 #include "two_halves.h"
@@ -44,6 +45,7 @@ typedef struct {
   CmRecordQueue queue; /* rows wait here while their ids' index slots are prefetched */
   CmTwoHalves halves;  /* a big file is read on two threads */
   Staged staged;
+  guint line_count; /* of the file, from the encoding check; 0 when not counted */
 } EnterpriseReader;
 
 #define MAX_LIST 4096
@@ -278,10 +280,17 @@ on_record(const CmCsvRecord *rec, gpointer data)
     r->n_fields = rec->n_fields;
     ctx->table_usable[CM_TABLE_ENTERPRISES] = cm_loader__map_header(
         ctx, CM_TABLE_ENTERPRISES, rec, r->cols, N_COLS, &ds->enterprise_extra, r->extra_index);
+    if (r->line_count > 1 && ctx->table_usable[CM_TABLE_ENTERPRISES])
+      cm_dataset__reserve_enterprises(ds, r->line_count - 1);
     /* extra values are interned, which only one thread may do */
     if (cm_two_halves_may_start(&r->halves) && ctx->table_usable[CM_TABLE_ENTERPRISES] &&
-        ds->enterprise_extra.n == 0)
+        ds->enterprise_extra.n == 0) {
+      /* the second half holds about half the rows (the split is at the middle byte) */
+      gsize half = r->line_count / 2 + r->line_count / 16;
+      cm_memory__reserve(r->staged.rows, half);
+      cm_memory__reserve(r->staged.segments, half);
       cm_two_halves_start(&r->halves, "enterprises", read_second, r);
+    }
     return;
   }
   if (!ctx->table_usable[CM_TABLE_ENTERPRISES])
@@ -376,6 +385,7 @@ cm_loader__read_enterprises(CmLoadContext *ctx)
   };
   cm_record_queue_init(&r.queue, r.cols, N_COLS, process_queued, make_key, &r);
   CmCsvSource src = part_source(&r, 0, 0);
+  src.line_count = &r.line_count;
   gboolean ok = cm_two_halves_read_first(&r.halves, &src, on_record, &r);
   cm_record_queue_flush(&r.queue);
   /* far from overflow, the running total of one sequential pass cannot overflow either */

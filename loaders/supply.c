@@ -21,6 +21,7 @@ typedef struct {
   guint n_fields;      /* of the header */
   CmTwoHalves halves;  /* a big file is read on two threads */
   struct _Part *part2; /* the second part's state */
+  guint line_count;    /* of the file, from the encoding check; 0 when not counted */
 } Shared;
 
 /* The state of reading one part. Diagnostics of a part are collected apart and merged in line
@@ -158,6 +159,8 @@ read_header(Part *r, const CmCsvRecord *rec)
   sh->n_fields = rec->n_fields;
   ctx->table_usable[CM_TABLE_SUPPLY] = cm_loader__map_header(
       ctx, CM_TABLE_SUPPLY, rec, sh->cols, N_COLS, &ctx->ds->supply_extra, sh->extra_index);
+  if (sh->line_count > 1 && ctx->table_usable[CM_TABLE_SUPPLY])
+    cm_dataset__reserve_supply(ctx->ds, sh->line_count - 1);
   /* extra values are interned, which only one thread may do */
   if (cm_two_halves_may_start(&sh->halves) && ctx->table_usable[CM_TABLE_SUPPLY] &&
       ctx->ds->supply_extra.n == 0)
@@ -417,6 +420,7 @@ cm_loader__read_supply(CmLoadContext *ctx)
   ctx->diags = first.diags; /* hints and id checks of the first part go with its reports */
 
   CmCsvSource src = part_source(&first, 0, 0, 0);
+  src.line_count = &sh.line_count;
   gboolean ok = cm_two_halves_read_first(&sh.halves, &src, on_record, &first);
   flush(&first);
   /* far from overflow, the running total of one sequential pass cannot overflow either */

@@ -27,7 +27,7 @@ typedef struct {
   GPtrArray *blocks; /* CmSupply[CM_ROW_BLOCK] */
   guint len;
 } CmRowBlocks;
-#define CM_ROW_BLOCK 65536u
+#define CM_ROW_BLOCK 262144u /* 6 MiB: three whole huge pages */
 
 void cm_row_blocks_init(CmRowBlocks *b);
 void cm_row_blocks_append(CmRowBlocks *b, const CmSupply *row);

@@ -1,17 +1,16 @@
 /* Row storage of supply.csv: line numbers, blocks, and merging duplicate rows. */
 #include "supply_private.h"
+#include "cm_memory.h"
 
 #include <string.h>
-#include <sys/mman.h>
 
 /* Blocks are mapped, not malloc'ed: freed one by one while the dataset's array grows, heap
  * blocks of another thread's arena would stay resident until the last one is freed. */
 static CmSupply *
 block_new(void)
 {
-  void *p = mmap(NULL, CM_ROW_BLOCK * sizeof(CmSupply), PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED)
+  void *p = cm_memory__map(CM_ROW_BLOCK * sizeof(CmSupply));
+  if (!p)
     g_error("out of memory for %zu bytes", (size_t)(CM_ROW_BLOCK * sizeof(CmSupply)));
   return p;
 }
@@ -19,8 +18,7 @@ block_new(void)
 static void
 block_free(gpointer p)
 {
-  if (p)
-    munmap(p, CM_ROW_BLOCK * sizeof(CmSupply));
+  cm_memory__unmap(p, CM_ROW_BLOCK * sizeof(CmSupply));
 }
 
 void
@@ -224,6 +222,7 @@ merge_parts(gpointer data)
 {
   MergeWork *w = data;
   guint32 *slots = g_new(guint32, w->cap);
+  cm_memory__advise_huge(slots, w->cap * sizeof *slots);
   for (guint k = 0; k < w->n_parts; k++) {
     memset(slots, 0, w->cap * sizeof *slots);
     merge_pass(w, w->first + k, slots);

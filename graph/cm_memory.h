@@ -1,0 +1,23 @@
+/* Internal to the tree (graph/ and loaders/): memory for the big arrays of a national-scale
+ * dataset. Their pages are touched once, in order, and a first touch costs a page fault: on
+ * huge pages (transparent huge pages in "madvise" mode, Debian's default) that is one fault per
+ * 2 MiB instead of one per 4 KiB, which at 10M supply rows is about a third of the load's CPU
+ * time (docs/performance.md, "Real keys"). Where the system gives no huge pages the advice is
+ * ignored and nothing else changes. */
+#pragma once
+
+#include <glib.h>
+
+/* Asks for huge pages on the whole 2 MiB pages within [p, p + size) (any memory the caller
+ * owns and has not touched yet). */
+void cm_memory__advise_huge(void *p, gsize size);
+
+/* Grows the capacity of a (non-clearing) array to n elements in one step, on huge pages, so
+ * that appending up to n elements neither copies nor faults page by page. Its length and
+ * contents do not change. */
+void cm_memory__reserve(GArray *array, gsize n);
+
+/* size bytes of zeroed memory aligned to 2 MiB, on huge pages where the system has them, or
+ * NULL when there is no room; free with cm_memory__unmap and the same size. */
+void *cm_memory__map(gsize size);
+void cm_memory__unmap(void *p, gsize size);
