@@ -1,9 +1,9 @@
 /* Internal to the tree (graph/ and loaders/): memory for the big arrays of a national-scale
  * dataset. Their pages are touched once, in order, and a first touch costs a page fault: on
  * huge pages (transparent huge pages in "madvise" mode, Debian's default) that is one fault per
- * 2 MiB instead of one per 4 KiB, which at 10M supply rows is about a third of the load's CPU
- * time (docs/performance.md, "Real keys"). Where the system gives no huge pages the advice is
- * ignored and nothing else changes. */
+ * 2 MiB instead of one per 4 KiB: at 10M supply rows the faults were a quarter of the load's CPU
+ * time (docs/performance.md, "Huge pages and room reserved once"). Where the system gives no huge
+ * pages the advice is ignored and nothing else changes. */
 #pragma once
 
 #include <glib.h>

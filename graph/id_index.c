@@ -2,7 +2,6 @@
 #include "cm_memory.h"
 
 #include <string.h>
-#include <sys/mman.h>
 
 #define LONG_ID 0x80000000u /* in ref: an id over 24 bytes, w[2] a hash of it */
 #define INLINE_WIDE 24

@@ -105,9 +105,20 @@ Test(id_index, keeps_the_packed_segments_of_each_enterprise)
   cr_expect_eq(packed, (3u + 1) | (7u + 1) << 16); /* even: 3 and 7 */
 }
 
+/* Id i of the test below: every third an 18-character credit code, the rest short. */
+static const char *
+mixed_id(guint i, char *buf, gsize size)
+{
+  if (i % 3 == 0)
+    snprintf(buf, size, "91350902MA%08u", i);
+  else
+    snprintf(buf, size, "e%u", i);
+  return buf;
+}
+
 /* Room reserved at the header (cm_dataset__reserve_enterprises): the ids added after it are
- * found as before, the array is not moved while it fills (no copy), and an index reserved
- * short still turns wide at the first long id. */
+ * found as before, the array is not moved while it fills (no copy), and the index, reserved
+ * while short, turns wide at the first long id. */
 Test(id_index, reserved_room_holds_every_id)
 {
   CmDataset *ds = cm_dataset_new();
@@ -115,22 +126,11 @@ Test(id_index, reserved_room_holds_every_id)
   cm_dataset__reserve_enterprises(ds, N);
   const void *data = ds->enterprises->data;
   char id[32];
-  for (guint i = 0; i < N; i++) {
-    /* every third id an 18-character credit code, the rest short */
-    if (i % 3 == 0)
-      snprintf(id, sizeof id, "91350902MA%08u", i);
-    else
-      snprintf(id, sizeof id, "e%u", i);
-    cr_assert_eq(add(ds, id), i);
-  }
+  for (guint i = 0; i < N; i++)
+    cr_assert_eq(add(ds, mixed_id(i, id, sizeof id)), i);
   cr_assert_eq(ds->enterprises->data, data, "the reserved array was moved while it filled");
-  for (guint i = 0; i < N; i++) {
-    if (i % 3 == 0)
-      snprintf(id, sizeof id, "91350902MA%08u", i);
-    else
-      snprintf(id, sizeof id, "e%u", i);
-    cr_assert_eq(cm_dataset_find_enterprise(ds, id), (gint64)i, "%s", id);
-  }
+  for (guint i = 0; i < N; i++)
+    cr_assert_eq(cm_dataset_find_enterprise(ds, mixed_id(i, id, sizeof id)), (gint64)i, "%s", id);
   cr_assert_eq(cm_dataset_find_enterprise(ds, "e5000"), -1);
   cr_assert_eq(cm_dataset_find_enterprise(ds, "91350902MA00005001"), -1);
   cm_dataset_free(ds);
