@@ -43,37 +43,74 @@ cm_text_sanitize(const char *text)
   return cm_escape_terminal(fixed ? fixed : text, CM_ESCAPE_ONE_LINE);
 }
 
+/* A line of lines: start..end, width cells wide; with rtrim its trailing spaces (one cell each)
+ * are left out. */
 static void
-add_line(GArray *lines, const char *start, const char *end, gboolean rtrim)
+add_line(GArray *lines, const char *start, const char *end, guint width, gboolean rtrim)
 {
-  while (rtrim && end > start && end[-1] == ' ')
+  while (rtrim && end > start && end[-1] == ' ') {
     end--;
-  CmTextSpan s = {start, (guint32)(end - start), 0};
-  s.width = cm_text__width_len(s.text, s.len);
+    width--;
+  }
+  CmTextSpan s = {start, (guint32)(end - start), width};
   g_array_append_val(lines, s);
+}
+
+/* The code point at p (valid UTF-8), its length in *n: decoded here rather than by
+ * g_utf8_get_char, since wrapping asks it of every character of every long cell. */
+static inline gunichar
+decode(const char *p, guint *n)
+{
+  const guchar *u = (const guchar *)p;
+  if (u[0] < 0x80) {
+    *n = 1;
+    return u[0];
+  }
+  if (u[0] < 0xe0) {
+    *n = 2;
+    return ((gunichar)(u[0] & 0x1f) << 6) | (u[1] & 0x3f);
+  }
+  if (u[0] < 0xf0) {
+    *n = 3;
+    return ((gunichar)(u[0] & 0x0f) << 12) | ((gunichar)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+  }
+  *n = 4;
+  return ((gunichar)(u[0] & 0x07) << 18) | ((gunichar)(u[1] & 0x3f) << 12) |
+         ((gunichar)(u[2] & 0x3f) << 6) | (u[3] & 0x3f);
+}
+
+/* c is one of the n code points of list (ascending); asked for every wide character of every
+ * wrapped cell, so Chinese text (U+4E00..U+9FFF, between the punctuation blocks) leaves at once. */
+static gboolean
+is_punct(gunichar c, const gunichar *list, guint n)
+{
+  if (c < list[0] || c > list[n - 1] || (c >= 0x4e00 && c <= 0x9fff))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (list[i] == c)
+      return TRUE;
+  return FALSE;
 }
 
 /* Chinese closing punctuation never starts a line (it stays with the character before it). */
 static gboolean
 no_break_before(gunichar c)
 {
-  return c && g_utf8_strchr("，。、；：？！）》」』”’】〕…", -1, c) != NULL;
+  /* ’ ” … 、 。 》 」 』 】 〕 ！ ） ， ： ； ？ */
+  static const gunichar closing[] = {0x2019, 0x201d, 0x2026, 0x3001, 0x3002, 0x300b,
+                                     0x300d, 0x300f, 0x3011, 0x3015, 0xff01, 0xff09,
+                                     0xff0c, 0xff1a, 0xff1b, 0xff1f};
+  return is_punct(c, closing, G_N_ELEMENTS(closing));
 }
 
 /* ... and opening punctuation never ends one. */
 static gboolean
 no_break_after(gunichar c)
 {
-  return c && g_utf8_strchr("（《「『“‘【〔", -1, c) != NULL;
-}
-
-/* A line may break at p, between the character before it and the one at p. */
-static gboolean
-break_before_ok(const char *text, const char *p, const char *end)
-{
-  if (p > text && no_break_after(g_utf8_get_char(g_utf8_prev_char(p))))
-    return FALSE;
-  return p >= end || !no_break_before(g_utf8_get_char(p));
+  /* ‘ “ 《 「 『 【 〔 （ */
+  static const gunichar opening[] = {0x2018, 0x201c, 0x300a, 0x300c,
+                                     0x300e, 0x3010, 0x3014, 0xff08};
+  return is_punct(c, opening, G_N_ELEMENTS(opening));
 }
 
 void
@@ -92,44 +129,55 @@ cm_text__wrap(const char *text, gsize len, guint width, guint max, GArray *lines
     if (p == end)
       break;
     const char *start = p, *q = p, *brk = NULL, *resume = NULL;
-    guint w = 0;
+    guint w = 0, brk_w = 0, n = 1, cw = 1;
+    gunichar prev = 0; /* the character before q on this line */
+    /* a line may break between two characters unless the first is opening punctuation or the
+     * second closing punctuation */
     while (q < end) {
-      gunichar c = g_utf8_get_char(q);
-      guint cw = cm_text__char_width(c);
+      gunichar c = decode(q, &n);
+      cw = c < 0x80 ? 1 : cm_text__char_width(c);
       if (c == ' ') {
         brk = q;
+        brk_w = w;
         resume = q + 1;
-      } else if (cw == 2 && q > start && break_before_ok(start, q, end)) {
+      } else if (cw == 2 && q > start && !no_break_after(prev) && !no_break_before(c)) {
         brk = q;
+        brk_w = w;
         resume = q;
       }
       if (w + cw > max)
         break;
       w += cw;
-      q = g_utf8_next_char(q);
+      q += n;
       /* after a wide character, and after the separators of region paths and lists
        * ("Guangdong/" | "Guangzhou", "salt;" | "cathode"), rather than inside a word */
-      if ((cw == 2 && break_before_ok(start, q, end)) || c == '/' || c == ';' || c == ',') {
+      guint next_n;
+      if (c == '/' || c == ';' || c == ',' ||
+          (cw == 2 && !no_break_after(c) && (q >= end || !no_break_before(decode(q, &next_n))))) {
         brk = q;
+        brk_w = w;
         resume = q;
       }
+      prev = c;
     }
     if (q == end) {
-      add_line(lines, start, q, TRUE);
+      add_line(lines, start, q, w, TRUE);
       break;
     }
     if (brk && brk > start) {
-      add_line(lines, start, brk, TRUE);
+      add_line(lines, start, brk, brk_w, TRUE);
       p = resume;
     } else {
-      if (q == start)
-        q = g_utf8_next_char(q); /* a character wider than max still takes a line */
-      add_line(lines, start, q, FALSE);
+      if (q == start) { /* a character wider than max still takes a line */
+        q += n;
+        w = cw;
+      }
+      add_line(lines, start, q, w, FALSE);
       p = q;
     }
   }
   if (lines->len == first)
-    add_line(lines, text, text, FALSE);
+    add_line(lines, text, text, 0, FALSE);
 }
 
 void

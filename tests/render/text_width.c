@@ -120,3 +120,35 @@ Test(text_width, chinese_punctuation_stays_with_its_character)
   cm_text_paragraph(out, "一二三（四）", 8, "|");
   cr_assert_str_eq(out->str, "|一二三\n|（四）\n");
 }
+
+Test(text_width, every_closing_and_opening_mark_is_kept_with_its_character)
+{
+  /* as above, for each mark: a closing one may not start the second line, an opening one may not
+   * end the first */
+  const char *closing[] = {"’",  "”",  "…",  "、", "。", "》", "」", "』",
+                           "】", "〕", "！", "）", "，", "：", "；", "？"};
+  const char *opening[] = {"‘", "“", "《", "「", "『", "【", "〔", "（"};
+  for (guint i = 0; i < G_N_ELEMENTS(closing); i++) {
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autofree char *text = g_strdup_printf("一二三四%s五", closing[i]);
+    g_autofree char *want = g_strdup_printf("|一二三\n|四%s五\n", closing[i]);
+    /* 一二三四 fill the 8 cells (… ’ ” take one cell, the others two): the mark would start
+     * line two, so 四 goes down with it */
+    cm_text_paragraph(out, text, 8, "|");
+    cr_expect_str_eq(out->str, want, "closing mark %s", closing[i]);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS(opening); i++) {
+    g_autoptr(GString) out = g_string_new(NULL);
+    g_autofree char *text = g_strdup_printf("一二三%s四五", opening[i]);
+    cm_text_paragraph(out, text, 8, "|");
+    g_autofree char *first = g_strdup_printf("|一二三%s\n", opening[i]);
+    cr_expect(!g_str_has_prefix(out->str, first), "opening mark %s ends a line:\n%s", opening[i],
+              out->str);
+    cr_expect(g_str_has_prefix(out->str, "|一二三\n"), "opening mark %s:\n%s", opening[i],
+              out->str);
+  }
+  /* and a plain wide character still breaks where the line is full */
+  g_autoptr(GString) out = g_string_new(NULL);
+  cm_text_paragraph(out, "一二三四五", 8, "|");
+  cr_expect_str_eq(out->str, "|一二三四\n|五\n");
+}
