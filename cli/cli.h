@@ -3,6 +3,7 @@
 
 #include "cm_dataset.h"
 #include "cm_diagnostics.h"
+#include "cm_output.h"
 #include "cm_report.h"
 
 #include <glib.h>
@@ -76,6 +77,18 @@ char *cm_cli_shown(const char *text);
  * terminal has its control characters and bidi overrides shown escaped (a pipe gets the data as
  * it is). */
 int cm_cli_write_report(const char *path, const GString *out, CmReportFormat format);
+
+/* The same for a report written as it is formed (cm_report_targets_write): open the sink (FALSE
+ * when path cannot be written, the error printed), hand cm_cli_report_sink_write to the report
+ * with the sink, then close it with whether the report succeeded and its error. A file is only
+ * put in place when all of it was written. Close returns the exit code. */
+typedef struct {
+  CmOutput *output;
+  gboolean escape; /* CSV bound for a terminal */
+} CmCliReportSink;
+gboolean cm_cli_report_sink_open(CmCliReportSink *sink, const char *path, CmReportFormat format);
+gboolean cm_cli_report_sink_write(const char *data, gsize len, gpointer sink, GError **error);
+int cm_cli_report_sink_close(CmCliReportSink *sink, gboolean ok, const GError *error);
 
 /* Prints each diagnostic to stream. */
 void cm_cli_print_diagnostics(FILE *stream, const CmDiagnostics *diags);

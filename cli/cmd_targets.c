@@ -29,6 +29,11 @@ cm_cmd_targets(int argc, char **argv)
   g_autoptr(CmTargets) targets = cm_targets_compute(cmd.dataset, gaps, &err);
   if (!targets)
     return cm_report_command_failed("targets", err);
-  g_autoptr(GString) out = cm_report_targets(cmd.dataset, targets, &cmd.report);
-  return cm_report_command_write(&cmd, out);
+  /* written as it is formed: national targets are half a gigabyte of text */
+  CmCliReportSink sink;
+  if (!cm_cli_report_sink_open(&sink, cmd.args.output, cmd.report.format))
+    return CM_EXIT_OUTPUT;
+  gboolean ok = cm_report_targets_write(cmd.dataset, targets, &cmd.report, cm_cli_report_sink_write,
+                                        &sink, &err);
+  return cm_cli_report_sink_close(&sink, ok, err);
 }

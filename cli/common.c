@@ -257,25 +257,72 @@ cm_cli_load(const char *path)
   return ds;
 }
 
+static int
+print_output_error(const GError *err)
+{
+  g_autofree char *shown = cm_cli_shown(err ? err->message : _("the report could not be written"));
+  fprintf(stderr, "chainmap: %s\n", shown);
+  return CM_EXIT_OUTPUT;
+}
+
+gboolean
+cm_cli_report_sink_open(CmCliReportSink *sink, const char *path, CmReportFormat format)
+{
+  gboolean to_stdout = !path || strcmp(path, "-") == 0;
+  g_autoptr(GError) err = NULL;
+  *sink = (CmCliReportSink){cm_output_open(path, &err), FALSE};
+  if (!sink->output) {
+    print_output_error(err);
+    return FALSE;
+  }
+  if (format != CM_FORMAT_CSV)
+    return TRUE;
+  /* Excel and WPS on a Chinese PC read a CSV file without a BOM as GBK (康宁 as 搴峰畞); a pipe
+   * goes to programs, for which the BOM is noise (docs/reports.md) */
+  if (!to_stdout && !cm_output_append(sink->output, "\xEF\xBB\xBF", 3, &err)) {
+    cm_output_abandon(g_steal_pointer(&sink->output));
+    print_output_error(err);
+    return FALSE;
+  }
+  sink->escape = to_stdout && isatty(STDOUT_FILENO);
+  return TRUE;
+}
+
+gboolean
+cm_cli_report_sink_write(const char *data, gsize len, gpointer sink, GError **error)
+{
+  CmCliReportSink *s = sink;
+  if (!s->escape)
+    return cm_output_append(s->output, data, len, error);
+  g_autofree char *piece = g_strndup(data, len);
+  if (!cm_escape_terminal_needed(piece, CM_ESCAPE_KEEP_NEWLINES))
+    return cm_output_append(s->output, data, len, error);
+  g_autofree char *shown = cm_escape_terminal(piece, CM_ESCAPE_KEEP_NEWLINES);
+  return cm_output_append(s->output, shown, strlen(shown), error);
+}
+
+int
+cm_cli_report_sink_close(CmCliReportSink *sink, gboolean ok, const GError *error)
+{
+  if (!ok) {
+    cm_output_abandon(g_steal_pointer(&sink->output));
+    return print_output_error(error);
+  }
+  g_autoptr(GError) err = NULL;
+  if (!cm_output_commit(g_steal_pointer(&sink->output), &err))
+    return print_output_error(err);
+  return CM_EXIT_OK;
+}
+
 int
 cm_cli_write_report(const char *path, const GString *out, CmReportFormat format)
 {
-  gboolean to_stdout = !path || strcmp(path, "-") == 0;
-  if (format != CM_FORMAT_CSV)
-    return cm_cli_write(path, out);
-  if (!to_stdout) {
-    /* Excel and WPS on a Chinese PC read a CSV file without a BOM as GBK (康宁 as 搴峰畞); a pipe
-     * goes to programs, for which the BOM is noise (docs/reports.md) */
-    g_autoptr(GString) with_bom = g_string_sized_new(out->len + 3);
-    g_string_append(with_bom, "\xEF\xBB\xBF");
-    g_string_append_len(with_bom, out->str, (gssize)out->len);
-    return cm_cli_write(path, with_bom);
-  }
-  if (!isatty(STDOUT_FILENO) || !cm_escape_terminal_needed(out->str, CM_ESCAPE_KEEP_NEWLINES))
-    return cm_cli_write(path, out);
-  g_autofree char *shown = cm_escape_terminal(out->str, CM_ESCAPE_KEEP_NEWLINES);
-  g_autoptr(GString) escaped = g_string_new(shown);
-  return cm_cli_write(path, escaped);
+  CmCliReportSink sink;
+  if (!cm_cli_report_sink_open(&sink, path, format))
+    return CM_EXIT_OUTPUT;
+  g_autoptr(GError) err = NULL;
+  gboolean ok = cm_cli_report_sink_write(out->str, out->len, &sink, &err);
+  return cm_cli_report_sink_close(&sink, ok, err);
 }
 
 int

@@ -1,5 +1,5 @@
-/* Internal to the tree (graph/ and loaders/): memory for the big arrays of a national-scale
- * dataset. Their pages are touched once, in order, and a first touch costs a page fault: on
+/* Internal to the tree (graph/, loaders/, render/): memory for the big arrays of a
+ * national-scale dataset and its long reports. Their pages are touched once, in order, and a first touch costs a page fault: on
  * huge pages (transparent huge pages in "madvise" mode, Debian's default) that is one fault per
  * 2 MiB instead of one per 4 KiB: at 10M supply rows the faults were a quarter of the load's CPU
  * time (docs/performance.md, "Huge pages and room reserved once"). Where the system gives no huge

@@ -28,50 +28,55 @@ cm_output__write_all(int fd, const void *data, gsize len)
   return TRUE;
 }
 
+/* Where an output goes: standard output, a device or pipe written in place, or a temporary file
+ * renamed over path when it is committed. */
+struct _CmOutput {
+  char *path; /* NULL for standard output */
+  char *tmp;  /* the temporary file, when writing one */
+  int fd;     /* -1 for standard output */
+};
+
 static gboolean
-write_stdout(const void *data, gsize len, GError **error)
+fail(GError **error, const char *path, int e)
 {
-  if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-    int e = errno;
+  if (path)
+    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
+                g_strerror(e));
+  else
     g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE,
                 _("cannot write to standard output: %s"), g_strerror(e));
-    return FALSE;
-  }
-  return TRUE;
+  return FALSE;
 }
 
 /* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place: renaming a temporary
  * file over it would replace the device node itself. */
-static gboolean
-write_special(const char *path, const void *data, gsize len, GError **error)
+static CmOutput *
+open_special(const char *path, GError **error)
 {
   int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  gboolean ok = fd >= 0 && cm_output__write_all(fd, data, len);
-  int e = errno;
-  if (fd >= 0 && close(fd) != 0 && ok) {
-    ok = FALSE;
-    e = errno;
+  if (fd < 0) {
+    fail(error, path, errno);
+    return NULL;
   }
-  if (!ok)
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
-                g_strerror(e));
-  return ok;
+  CmOutput *out = g_new0(CmOutput, 1);
+  out->path = g_strdup(path);
+  out->fd = fd;
+  return out;
 }
 
-/* Temporary file beside path, then rename over it. old, when path is a regular file now, gives
- * the mode and group to keep: a 0600 report stays 0600. */
-static gboolean
-write_atomic(const char *path, const void *data, gsize len, const struct stat *old, GError **error)
+/* A temporary file beside path, renamed over it on commit. old, when path is a regular file now,
+ * gives the mode and group to keep: a 0600 report stays 0600. */
+static CmOutput *
+open_atomic(const char *path, const struct stat *old, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname(path);
   g_autofree char *base = g_path_get_basename(path);
-  g_autofree char *tmp = g_strdup_printf("%s/.%s" CM_OUTPUT_TMP_MARK "XXXXXX", dir, base);
+  char *tmp = g_strdup_printf("%s/.%s" CM_OUTPUT_TMP_MARK "XXXXXX", dir, base);
   int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666 & ~0022);
   if (fd < 0) {
-    int e = errno;
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
-                g_strerror(e));
-    return FALSE;
+    fail(error, path, errno);
+    g_free(tmp);
+    return NULL;
   }
   if (old) {
     /* the group first, since chown may clear set-id bits that fchmod puts back; a group we are
@@ -83,44 +88,115 @@ write_atomic(const char *path, const void *data, gsize len, const struct stat *o
       /* kept as made */
     }
   }
-  gboolean ok = cm_output__write_all(fd, data, len) && fsync(fd) == 0;
-  int e = errno;
-  if (close(fd) != 0 && ok) {
-    ok = FALSE;
-    e = errno;
-  }
-  if (ok && rename(tmp, path) != 0) {
-    ok = FALSE;
-    e = errno;
-  }
-  if (!ok) {
-    g_unlink(tmp);
-    g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
-                g_strerror(e));
-  }
-  return ok;
+  CmOutput *out = g_new0(CmOutput, 1);
+  out->path = g_strdup(path);
+  out->tmp = tmp;
+  out->fd = fd;
+  return out;
 }
 
 static gboolean
 refuse_folder(const char *path, GError **error)
 {
-  g_set_error(error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE, _("cannot write %s: %s"), path,
-              g_strerror(EISDIR));
-  return FALSE;
+  return fail(error, path, EISDIR);
+}
+
+CmOutput *
+cm_output_open(const char *path, GError **error)
+{
+  if (!path || strcmp(path, "-") == 0) {
+    CmOutput *out = g_new0(CmOutput, 1);
+    out->fd = -1;
+    return out;
+  }
+  struct stat st;
+  gboolean exists = stat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    refuse_folder(path, error);
+    return NULL;
+  }
+  if (exists && !S_ISREG(st.st_mode))
+    return open_special(path, error);
+  return open_atomic(path, exists ? &st : NULL, error);
+}
+
+gboolean
+cm_output_append(CmOutput *out, const void *data, gsize len, GError **error)
+{
+  g_return_val_if_fail(out != NULL, FALSE);
+  if (out->fd < 0)
+    return fwrite(data, 1, len, stdout) == len || fail(error, NULL, errno);
+  return cm_output__write_all(out->fd, data, len) || fail(error, out->path, errno);
+}
+
+static void
+output_free(CmOutput *out)
+{
+  g_free(out->path);
+  g_free(out->tmp);
+  g_free(out);
+}
+
+gboolean
+cm_output_commit(CmOutput *out, GError **error)
+{
+  g_return_val_if_fail(out != NULL, FALSE);
+  if (out->fd < 0) {
+    gboolean ok = fflush(stdout) == 0 || fail(error, NULL, errno);
+    output_free(out);
+    return ok;
+  }
+  gboolean ok = !out->tmp || fsync(out->fd) == 0;
+  int e = errno;
+  if (close(out->fd) != 0 && ok) {
+    ok = FALSE;
+    e = errno;
+  }
+  out->fd = -1;
+  if (ok && out->tmp && rename(out->tmp, out->path) != 0) {
+    ok = FALSE;
+    e = errno;
+  }
+  if (!ok) {
+    if (out->tmp)
+      g_unlink(out->tmp);
+    fail(error, out->path, e);
+  }
+  output_free(out);
+  return ok;
+}
+
+void
+cm_output_abandon(CmOutput *out)
+{
+  if (!out)
+    return;
+  if (out->fd < 0) {
+    fflush(stdout); /* what was written stays written: a pipe cannot take it back */
+  } else {
+    close(out->fd);
+    if (out->tmp)
+      g_unlink(out->tmp);
+  }
+  output_free(out);
+}
+
+static gboolean
+write_whole(CmOutput *out, const void *data, gsize len, GError **error)
+{
+  if (!out)
+    return FALSE;
+  if (!cm_output_append(out, data, len, error)) {
+    cm_output_abandon(out);
+    return FALSE;
+  }
+  return cm_output_commit(out, error);
 }
 
 gboolean
 cm_output_write(const char *path, const void *data, gsize len, GError **error)
 {
-  if (!path || strcmp(path, "-") == 0)
-    return write_stdout(data, len, error);
-  struct stat st;
-  gboolean exists = stat(path, &st) == 0;
-  if (exists && S_ISDIR(st.st_mode))
-    return refuse_folder(path, error);
-  if (exists && !S_ISREG(st.st_mode))
-    return write_special(path, data, len, error);
-  return write_atomic(path, data, len, exists ? &st : NULL, error);
+  return write_whole(cm_output_open(path, error), data, len, error);
 }
 
 gboolean
@@ -132,7 +208,8 @@ cm_output_write_replace(const char *path, const void *data, gsize len, GError **
   gboolean exists = lstat(path, &st) == 0;
   if (exists && S_ISDIR(st.st_mode))
     return refuse_folder(path, error);
-  return write_atomic(path, data, len, exists && S_ISREG(st.st_mode) ? &st : NULL, error);
+  return write_whole(open_atomic(path, exists && S_ISREG(st.st_mode) ? &st : NULL, error), data,
+                     len, error);
 }
 
 guint

@@ -1,5 +1,6 @@
 /* The pieces every report writer shares (see report_format.h). */
 #include "report_format.h"
+#include "cm_error.h"
 #include "cm_text_escape.h"
 #include "text_table.h"
 
@@ -29,13 +30,50 @@ cm_report__md_text(GString *out, const char *text)
   }
 }
 
+static gsize piece_size = 1 << 20; /* big enough that a write is rare, small enough to stay
+                                    * in cache */
+
 void
-cm_report__table(GString *out, const CmTextTable *table, CmReportFormat format, gboolean color)
+cm_report__set_piece_size(gsize bytes)
 {
+  piece_size = bytes ? bytes : 1 << 20;
+}
+
+gboolean
+cm_report__pump(CmReportStream *s, gboolean all)
+{
+  if (s->error)
+    return FALSE;
+  if (!s->write || s->out->len == 0 || (!all && s->out->len < piece_size))
+    return TRUE;
+  if (!s->write(s->out->str, s->out->len, s->user_data, &s->error)) {
+    if (!s->error) /* a write function that forgot to say why */
+      g_set_error_literal(&s->error, CM_RENDER_ERROR, CM_RENDER_ERROR_WRITE,
+                          _("the report could not be written"));
+    return FALSE;
+  }
+  g_string_truncate(s->out, 0);
+  return TRUE;
+}
+
+static gboolean
+pump_table(GString *out, gpointer stream)
+{
+  CmReportStream *s = stream;
+  g_assert(s->out == out);
+  return cm_report__pump(s, FALSE);
+}
+
+gboolean
+cm_report__table_streamed(CmReportStream *s, const CmTextTable *table, CmReportFormat format,
+                          gboolean color)
+{
+  GString *out = s->out;
   if (format != CM_FORMAT_MD) {
-    cm_text_table_write(table, out, "  ", color);
+    if (!cm_text_table_write_flushing(table, out, "  ", color, s->write ? pump_table : NULL, s))
+      return FALSE;
     g_string_append_c(out, '\n');
-    return;
+    return TRUE;
   }
   guint nc = cm_text_table_n_columns(table);
   g_string_append_c(out, '|');
@@ -58,8 +96,18 @@ cm_report__table(GString *out, const CmTextTable *table, CmReportFormat format, 
       g_string_append(out, " |");
     }
     g_string_append_c(out, '\n');
+    if (!cm_report__pump(s, FALSE))
+      return FALSE;
   }
   g_string_append_c(out, '\n');
+  return TRUE;
+}
+
+void
+cm_report__table(GString *out, const CmTextTable *table, CmReportFormat format, gboolean color)
+{
+  CmReportStream whole = {.out = out};
+  cm_report__table_streamed(&whole, table, format, color);
 }
 
 void
@@ -262,10 +310,12 @@ cm_report__csv_number(GString *out, double v, gboolean has)
 void
 cm_report__append_label(GString *out, const char *name, const char *id)
 {
+  g_string_append(out, name);
   if (name == id || g_str_equal(name, id))
-    g_string_append(out, id);
-  else
-    g_string_append_printf(out, "%s (%s)", name, id);
+    return;
+  g_string_append(out, " (");
+  g_string_append(out, id);
+  g_string_append_c(out, ')');
 }
 
 void

@@ -44,6 +44,25 @@ typedef struct _CmTextTable CmTextTable;
 void cm_report__table(GString *out, const CmTextTable *table, CmReportFormat format,
                       gboolean color);
 
+/* A report being formed: out holds what is not written yet. With a write function (a streamed
+ * report, cm_report_targets_write) cm_report__pump hands out over at a row's end once it holds a
+ * piece: a national report need not be held whole. Without one the report stays in out. */
+typedef struct {
+  GString *out;
+  CmReportWriteFunc write; /* NULL: kept whole in out */
+  gpointer user_data;
+  GError *error; /* the write function's, once it failed */
+} CmReportStream;
+
+/* Hands out to the write function when it holds a piece's worth (anything, with all); FALSE
+ * once a write failed. Without a write function it only returns TRUE. */
+gboolean cm_report__pump(CmReportStream *s, gboolean all);
+/* The bytes a piece gathers before it is written: 1 MiB; tests make it small. 0 restores it. */
+void cm_report__set_piece_size(gsize bytes);
+/* cm_report__table for a stream: the rows are handed over as they are written. */
+gboolean cm_report__table_streamed(CmReportStream *s, const CmTextTable *table,
+                                   CmReportFormat format, gboolean color);
+
 /* A section heading (our own words, not dataset text): "## TEXT" in Markdown, a line in text
  * (bold, or in colour sgr when color). */
 void cm_report__heading(GString *out, const char *text, const char *sgr, CmReportFormat format,

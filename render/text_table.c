@@ -3,6 +3,7 @@
  * at all when it outlives the table) and is its own width; other text is repaired and sanitised
  * once. Only cells wider than their column's limit are wrapped, into spans of the stored text. */
 #include "text_private.h"
+#include "cm_memory.h"
 #include "text_table.h"
 
 #include <string.h>
@@ -27,7 +28,7 @@ struct _CmTextTable {
   GArray *cells;     /* Cell, row-major */
   GPtrArray *colors; /* const char * SGR codes parallel to cells; NULL until one is set */
   GStringChunk *arena;
-  Cell *last_slow; /* per column: the last cell that took the slow path, to reuse it */
+  Cell *last_slow; /* per column: the last non-ASCII cell stored, reused when the next repeats it */
 };
 
 CmTextTable *
@@ -37,7 +38,7 @@ cm_text_table_new(guint n_columns)
   CmTextTable *t = g_new0(CmTextTable, 1);
   t->n_columns = n_columns;
   t->columns = g_new0(Column, n_columns);
-  t->cells = g_array_new(FALSE, TRUE, sizeof(Cell));
+  t->cells = g_array_new(FALSE, FALSE, sizeof(Cell)); /* rows cleared as they start */
   t->arena = g_string_chunk_new(64 * 1024);
   t->last_slow = g_new0(Cell, n_columns);
   return t;
@@ -72,9 +73,17 @@ cm_text_table_column(CmTextTable *table, guint col, const char *title, CmAlign a
 }
 
 void
+cm_text_table_reserve(CmTextTable *table, guint n_rows)
+{
+  cm_memory__reserve(table->cells, (gsize)n_rows * table->n_columns);
+}
+
+void
 cm_text_table_row(CmTextTable *table)
 {
-  g_array_set_size(table->cells, table->cells->len + table->n_columns);
+  guint len = table->cells->len;
+  g_array_set_size(table->cells, len + table->n_columns);
+  memset(&g_array_index(table->cells, Cell, len), 0, table->n_columns * sizeof(Cell));
 }
 
 guint
@@ -143,24 +152,59 @@ set_slow(CmTextTable *table, guint col, Cell *cell, const char *text)
   *last = *cell;
 }
 
+/* Scans text while it is printable ASCII or a three-byte character that needs neither repair
+ * nor escaping (U+1000..U+CFFF and U+E000..U+FFFD, bidi controls aside): the text of nearly
+ * every Chinese name, measured in the same pass. Returns where it stopped, *width the cells
+ * before that. */
+static const char *
+scan_plain(const char *text, guint *width)
+{
+  const guchar *p = (const guchar *)text;
+  guint w = 0;
+  for (;;) {
+    if (*p >= 0x20 && *p < 0x7f) {
+      w++;
+      p++;
+      continue;
+    }
+    /* E0 and ED lead overlong forms and surrogates: left to the slow path */
+    if (*p < 0xe1 || *p > 0xef || *p == 0xed || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+      break;
+    gunichar c = ((gunichar)(p[0] & 0x0f) << 12) | ((gunichar)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c >= 0xfffe)
+      break;
+    w += cm_text__char_width(c);
+    p += 3;
+  }
+  *width = w;
+  return (const char *)p;
+}
+
 static void
 set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
 {
   g_return_if_fail(col < table->n_columns && table->cells->len > 0);
   Cell *cell = &g_array_index(table->cells, Cell, table->cells->len - table->n_columns + col);
-  const guchar *p = (const guchar *)text;
-  while (*p >= 0x20 && *p < 0x7f)
-    p++;
-  if (*p != '\0') {
+  guint width;
+  const char *end = scan_plain(text, &width);
+  if (*end != '\0') {
     set_slow(table, col, cell, text);
     return;
   }
-  gsize len = (gsize)(p - (const guchar *)text);
+  gsize len = (gsize)(end - text);
   g_return_if_fail(len < G_MAXINT32);
+  gboolean wide = len != width; /* not ASCII: a copy may repeat the row before's */
+  Cell *last = &table->last_slow[col];
+  if (copy && wide && last->text && last->len == len && memcmp(last->text, text, len) == 0) {
+    *cell = *last;
+    return;
+  }
   cell->text = copy ? g_string_chunk_insert_len(table->arena, text, (gssize)len) : text;
   cell->len = (guint32)len;
-  cell->width = (guint32)len;
+  cell->width = width;
   cell->dirty = 0;
+  if (copy && wide)
+    *last = *cell;
 }
 
 void
@@ -305,10 +349,11 @@ end_line(GString *out, gsize start, char *p, gboolean strip)
 
 typedef struct {
   const CmTextTable *table;
-  guint *width;       /* per column */
-  guint *limit;       /* per column: where cells wrap (0: never); the column's, or less to fit */
-  GArray **lines;     /* per column: CmTextSpan lines of the current row's cell */
-  const char *indent; /* starts every line */
+  guint *width;         /* per column */
+  guint *limit;         /* per column: where cells wrap (0: never); the column's, or less to fit */
+  GArray **lines;       /* per column: CmTextSpan lines of the current row's cell */
+  const char **wrapped; /* per column: the text lines holds, wrapped at limit (NULL: none) */
+  const char *indent;   /* starts every line */
   gsize indent_len;
   gboolean strip;
 } Writer;
@@ -319,10 +364,14 @@ cell_lines(const Writer *w, guint c, gsize i)
 {
   const Cell *cell = &g_array_index(w->table->cells, Cell, i);
   GArray *lines = w->lines[c];
-  g_array_set_size(lines, 0);
   gsize len;
   const char *text = shown_text(cell, &len);
+  /* the same text as the row before ("1 supplement (gap)", the same leaders), stored once */
+  if (w->wrapped[c] == text)
+    return lines;
+  g_array_set_size(lines, 0);
   cm_text__wrap(text, len, cell->width, w->limit[c], lines);
+  w->wrapped[c] = text;
   return lines;
 }
 
@@ -379,8 +428,8 @@ write_head(Writer *w, GString *out, GStrv *titles, gboolean color)
   end_line(out, start, p, w->strip);
 }
 
-static void
-write_rows(Writer *w, GString *out, gboolean color)
+static gboolean
+write_rows(Writer *w, GString *out, gboolean color, CmTextFlushFunc flush, gpointer data)
 {
   const CmTextTable *t = w->table;
   guint nc = t->n_columns, nr = cm_text_table_n_rows(t);
@@ -418,24 +467,32 @@ write_rows(Writer *w, GString *out, gboolean color)
       }
       write_line(w, out, at, sgr);
     }
+    if (flush && !flush(out, data))
+      return FALSE;
   }
+  return TRUE;
 }
 
-/* Pass one: the column widths (w->width, holding the titles' already), and how many lines the
- * rows take and how many bytes of text they show. */
+/* A pass over the rows: the column widths (w->width, holding the titles' already), and, when
+ * n_lines is not NULL, how many lines the rows take and how many bytes of text they show. For
+ * the widths alone a cell is only wrapped while its column may still grow: no line is wider
+ * than a limit of two cells or more. */
 static void
 measure(Writer *w, gsize *n_lines, gsize *n_bytes)
 {
   const CmTextTable *t = w->table;
   guint nc = t->n_columns, nr = cm_text_table_n_rows(t);
   const Cell *cells = (const Cell *)t->cells->data;
-  *n_lines = *n_bytes = 0;
+  gsize lines = 0, bytes = 0;
   for (guint r = 0; r < nr; r++) {
     guint height = 1;
     for (guint c = 0; c < nc; c++) {
       const Cell *cell = &cells[(gsize)r * nc + c];
       guint max = w->limit[c], cw = cell->width;
+      bytes += cell->len; /* a dirty cell shows no more bytes than it holds */
       if (max > 0 && cw > max) {
+        if (!n_lines && max >= 2 && w->width[c] >= max)
+          continue; /* as wide as it can get */
         GArray *l = cell_lines(w, c, (gsize)r * nc + c);
         height = MAX(height, l->len);
         cw = 0;
@@ -443,9 +500,12 @@ measure(Writer *w, gsize *n_lines, gsize *n_bytes)
           cw = MAX(cw, g_array_index(l, CmTextSpan, k).width);
       }
       w->width[c] = MAX(w->width[c], cw);
-      *n_bytes += cell->len; /* a dirty cell shows no more bytes than it holds */
     }
-    *n_lines += height;
+    lines += height;
+  }
+  if (n_lines) {
+    *n_lines = lines;
+    *n_bytes = bytes;
   }
 }
 
@@ -508,8 +568,9 @@ longest_color(const CmTextTable *table)
   return longest;
 }
 
-void
-cm_text_table_write(const CmTextTable *table, GString *out, const char *indent, gboolean color)
+gboolean
+cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char *indent,
+                             gboolean color, CmTextFlushFunc flush, gpointer data)
 {
   guint nc = table->n_columns;
   g_autofree guint *width = g_new0(guint, nc);
@@ -530,28 +591,36 @@ cm_text_table_write(const CmTextTable *table, GString *out, const char *indent, 
   g_autofree guint *title_width = g_memdup2(width, nc * sizeof *width);
   for (guint c = 0; c < nc; c++)
     limit[c] = table->columns[c].max_width;
-  Writer w = {table,
-              width,
-              limit,
-              lines,
-              indent,
-              strlen(indent),
-              table->columns[nc - 1].align == CM_ALIGN_LEFT};
-  gsize n_lines, n_bytes;
-  measure(&w, &n_lines, &n_bytes);
+  g_autofree const char **wrapped = g_new0(const char *, nc);
+  Writer w = {table,   width,  limit,          lines,
+              wrapped, indent, strlen(indent), table->columns[nc - 1].align == CM_ALIGN_LEFT};
+  /* the lines and bytes only size the text kept whole; a flushed table needs the widths alone */
+  gsize n_lines = 0, n_bytes = 0;
+  measure(&w, flush ? NULL : &n_lines, &n_bytes);
   if (fit(&w, table_width_limit)) { /* narrower wrap limits: measure again */
+    memset(wrapped, 0, nc * sizeof *wrapped);
     memcpy(width, title_width, nc * sizeof *width);
-    measure(&w, &n_lines, &n_bytes);
+    measure(&w, flush ? NULL : &n_lines, &n_bytes);
   }
-  /* room for every row at once: growing a big GString step by step copies it each time */
-  gsize per_line = w.indent_len + 1, sgr = color ? longest_color(table) : 0;
-  for (guint c = 0; c < nc; c++)
-    per_line += 2 + width[c] + (sgr ? sgr + 7 : 0);
-  reserve(out, n_lines * per_line + n_bytes);
+  if (!flush) {
+    /* room for every row at once: growing a big GString step by step copies it each time */
+    gsize per_line = w.indent_len + 1, sgr = color ? longest_color(table) : 0;
+    for (guint c = 0; c < nc; c++)
+      per_line += 2 + width[c] + (sgr ? sgr + 7 : 0);
+    gsize room = n_lines * per_line + n_bytes;
+    cm_memory__advise_huge(reserve(out, room), room); /* a long report: one fault per 2 MiB */
+  }
   write_head(&w, out, titles, color);
-  write_rows(&w, out, color);
+  gboolean ok = write_rows(&w, out, color, flush, data);
   for (guint c = 0; c < nc; c++) {
     g_strfreev(titles[c]);
     g_array_unref(lines[c]);
   }
+  return ok;
+}
+
+void
+cm_text_table_write(const CmTextTable *table, GString *out, const char *indent, gboolean color)
+{
+  cm_text_table_write_flushing(table, out, indent, color, NULL, NULL);
 }

@@ -26,6 +26,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(CmTextTable, cm_text_table_free)
 void cm_text_table_column(CmTextTable *table, guint col, const char *title, CmAlign align,
                           guint max_width);
 
+/* Makes room for n_rows rows in one step (a report knows how many it will have). */
+void cm_text_table_reserve(CmTextTable *table, guint n_rows);
+
 /* Starts a new row; its cells are empty until set. */
 void cm_text_table_row(CmTextTable *table);
 
@@ -57,6 +60,12 @@ const char *cm_text_table_get(const CmTextTable *table, guint row, guint col);
  * is bold and cell colours apply. */
 void cm_text_table_write(const CmTextTable *table, GString *out, const char *indent,
                          gboolean color);
+
+/* The same for a table too long to hold as text at once: after each row flush(out, data) may take
+ * what out holds (and empty it); when it returns FALSE the write stops and so returns FALSE. */
+typedef gboolean (*CmTextFlushFunc)(GString *out, gpointer data);
+gboolean cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char *indent,
+                                      gboolean color, CmTextFlushFunc flush, gpointer data);
 
 /* The width text tables are fitted to (the CLI sets the terminal's; 100 by default): columns
  * given a max_width wrap narrower until a line fits, down to 8 cells each. 0 restores the

@@ -44,4 +44,17 @@ GString *cm_report_procurement(const CmDataset *ds, const CmProcurement *procure
 GString *cm_report_targets(const CmDataset *ds, const CmTargets *targets,
                            const CmReportOptions *options);
 
+/* Takes a report piece by piece, in order: len bytes at data (valid only during the call).
+ * Returns FALSE, with error set, to stop the report. */
+typedef gboolean (*CmReportWriteFunc)(const char *data, gsize len, gpointer user_data,
+                                      GError **error);
+
+/* The targets report as cm_report_targets forms it, byte for byte, handed to write in pieces of
+ * about a megabyte as it is formed instead of held whole: the text of 600 000 national targets
+ * is half a gigabyte. FALSE when write failed (error is its error); what it had taken stays
+ * taken. */
+gboolean cm_report_targets_write(const CmDataset *ds, const CmTargets *targets,
+                                 const CmReportOptions *options, CmReportWriteFunc write,
+                                 gpointer user_data, GError **error);
+
 G_END_DECLS

@@ -37,6 +37,40 @@ Test(faults, output_to_dev_full_is_exit_3_and_the_device_survives)
             "/dev/full is still a character device");
 }
 
+Test(faults, streamed_targets_to_dev_full_is_exit_3)
+{
+  /* targets is written as it is formed (cm_report_targets_write), not in one piece */
+  const char *formats[] = {"text", "md", "csv", "json"};
+  for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
+    const char *args[] = {"targets", SAMPLE, "--format", formats[i], "-o", "/dev/full", NULL};
+    g_autofree char *out = NULL, *err = NULL;
+    int rc = cm_test_run_cli(args, &out, &err);
+    cr_expect_eq(rc, 3, "%s: exit %d, stderr: %s", formats[i], rc, err);
+    cr_expect(strstr(err, "cannot write /dev/full") != NULL, "%s: %s", formats[i], err);
+  }
+}
+
+Test(faults, streamed_targets_that_fail_midway_leave_no_file)
+{
+  /* a file size limit of 1 KiB (ulimit -f 1, SIGXFSZ ignored so that write fails with EFBIG):
+   * the sample's targets report (25 KB) cannot be written whole */
+  g_autofree char *dir = cm_test_tmpdir();
+  g_autofree char *target = g_build_filename(dir, "targets.txt", NULL);
+  g_autofree char *script = g_strdup_printf(
+      "ulimit -f 1; trap '' XFSZ; exec '%s' targets '%s' -o '%s'", CM_CHAINMAP_BIN, SAMPLE, target);
+  const char *argv[] = {"/bin/sh", "-c", script, NULL};
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  cr_assert(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                         &status, NULL));
+  cr_assert(WIFEXITED(status), "%s", err);
+  cr_expect_eq(WEXITSTATUS(status), 3, "exit %d, stderr: %s", WEXITSTATUS(status), err);
+  cr_expect(strstr(err, target) != NULL, "the message names the file: %s", err);
+  g_autofree char *left = listing(dir);
+  cr_expect_str_eq(left, "", "no partial file and no temporary file: %s", left);
+  cm_test_rmdir(dir);
+}
+
 Test(faults, render_to_dev_full_is_exit_3)
 {
   const char *args[] = {"render", SAMPLE, "-o", "/dev/full", "-T", "svg", NULL};

@@ -175,3 +175,40 @@ Test(text_table, numbers_without_printf)
   cr_assert_eq(strlen(cm_text_table_get(t, 0, 3)), sizeof longer);
   cr_assert_eq(cm_text_table_get(t, 0, 3)[sizeof longer - 1], '!');
 }
+
+Test(text_table, static_chinese_cells_are_not_copied_but_escapes_still_are)
+{
+  static const char name[] = "宁德时代（CATL）";
+  /* U+202E (a bidi override) and é as e + U+0301 leave the fast path: stored as shown */
+  static const char evil[] = "宁德\xe2\x80\xae" "abc";
+  static const char accent[] = "Cafe\xcc\x81 宁";
+  g_autoptr(CmTextTable) t = cm_text_table_new(3);
+  cm_text_table_row(t);
+  cm_text_table_cell_static(t, 0, name);
+  cm_text_table_cell_static(t, 1, evil);
+  cm_text_table_cell_static(t, 2, accent);
+  cr_expect_eq(cm_text_table_get(t, 0, 0), name, "valid text that outlives the table is kept");
+  cr_expect_str_eq(cm_text_table_get(t, 0, 1), evil);
+  g_autofree char *got = write_table(t, "", FALSE);
+  /* 宁德时代 8 cells + （ 2 + CATL 4 + ） 2 = 16; the override shows as <U+202E>: 宁德 4 + 8 +
+   * abc 3 = 15; Cafe + combining accent (0 cells) + space + 宁 = 7 */
+  cr_expect_str_eq(got, "\n"
+                        "----------------  ---------------  -------\n"
+                        "宁德时代（CATL）  宁德<U+202E>abc  Cafe\xcc\x81 宁\n");
+}
+
+Test(text_table, repeated_wrapped_cells_wrap_alike)
+{
+  /* A B A down one column of limit 6: the wrapped lines of the row before are reused only for
+   * the same text. "aaa bbb ccc" wraps to "aaa" / "bbb" / "ccc"; "dddd eeee" to "dddd" / "eeee" */
+  static const char a[] = "aaa bbb ccc", b[] = "dddd eeee";
+  g_autoptr(CmTextTable) t = cm_text_table_new(1);
+  cm_text_table_column(t, 0, "C", CM_ALIGN_LEFT, 6);
+  const char *rows[] = {a, a, b, a};
+  for (guint i = 0; i < G_N_ELEMENTS(rows); i++) {
+    cm_text_table_row(t);
+    cm_text_table_cell_static(t, 0, rows[i]);
+  }
+  g_autofree char *got = write_table(t, "", FALSE);
+  cr_expect_str_eq(got, "C\n----\naaa\nbbb\nccc\naaa\nbbb\nccc\ndddd\neeee\naaa\nbbb\nccc\n");
+}
