@@ -58,8 +58,15 @@ Test(rank, agrees_with_a_comparison_sort_on_random_entries)
   enum { N = 400 };
   g_autoptr(GRand) rand = g_rand_new_with_seed(3);
   g_autoptr(GString) csv = g_string_new("id,region,segments\n");
-  for (guint i = 0; i < N; i++) /* distinct ids in no particular order; some share prefixes */
-    g_string_append_printf(csv, "x%u-%u,R,s\n", g_rand_int_range(rand, 0, 50), i);
+  /* distinct ids in no particular order, sharing prefixes: short ones, credit codes alike in
+   * their first 12 characters, ids alike in all of the first 16 bytes (ranked by the rest), and
+   * Chinese ones (bytes above 0x7f rank after ASCII) */
+  static const char *const shapes[] = {"x%u-%u", "91350902MA2Y%02u%u", "ABCDEFGHIJKLMNOP%u-%u",
+                                       "宁德%u号%u"};
+  for (guint i = 0; i < N; i++) {
+    g_string_append_printf(csv, shapes[i % G_N_ELEMENTS(shapes)], g_rand_int_range(rand, 0, 50), i);
+    g_string_append(csv, ",R,s\n");
+  }
   g_autoptr(CmDataset) ds = fx_load_text(ini, segments, csv->str, NULL);
   /* few distinct figures, so that many entries tie; large and tiny magnitudes, both zeros */
   static const double pool[] = {0.0, -0.0, 1.0, 2.5, 1e300, 1e-300, INFINITY, 3.0, 7.25, 1e15};
