@@ -55,6 +55,91 @@ target_at(const CmDataset *ds, const CmTargets *t, guint i, guint n)
   return &g_array_index(t->targets, CmTarget, i);
 }
 
+/* Rows from this many up are filled on two threads. */
+#define ROWS_FOR_TWO_THREADS 20000
+
+/* The words of every row, translated once. */
+typedef struct {
+  const char *list_sep, *gain_pp;
+  const char *priority[G_N_ELEMENTS(priority_label)];
+} RowWords;
+
+/* Targets from .. to - 1 as rows of table. */
+typedef struct {
+  const CmDataset *ds;
+  const CmTargets *t;
+  const RowWords *words;
+  gboolean color;
+  guint from, to;
+  CmTextTable *table;
+  GStringChunk *lists; /* the joined lists of the rows, each kept once (filled in) */
+} Rows;
+
+static CmTextTable *
+new_table(guint n_rows)
+{
+  CmTextTable *table = cm_text_table_new(10);
+  cm_text_table_reserve(table, n_rows);
+  cm_text_table_column(table, 0, "#", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(table, 1, _("Priority"), CM_ALIGN_LEFT, 16); /* wraps to fit */
+  cm_text_table_column(table, 2, _("Id"), CM_ALIGN_LEFT, 0);
+  cm_text_table_column(table, 3, _("Enterprise"), CM_ALIGN_LEFT, 24);
+  cm_text_table_column(table, 4, _("Region"), CM_ALIGN_LEFT, 18);
+  cm_text_table_column(table, 5, _("Fills"), CM_ALIGN_LEFT, 20);
+  cm_text_table_column(table, 6, _("Sells\nlocally"), CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(table, 7, _("Local\nbuyers"), CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(table, 8, _("Leaders\nserved"), CM_ALIGN_LEFT, 20);
+  /* what landing it would add to the leaders' local share: its gain / the leaders' total */
+  cm_text_table_column(table, 9, _("Leaders'\nshare if\nlanded"), CM_ALIGN_RIGHT, 0);
+  return table;
+}
+
+static void
+fill_rows(Rows *r)
+{
+  static const char *const sgr[] = {NULL, "31", "33", "36", NULL};
+  const CmDataset *ds = r->ds;
+  const CmTargets *t = r->t;
+  CmTextTable *table = r->table;
+  /* the joined lists repeat (632 354 national targets have 1 831 distinct fills and 4 distinct
+   * leaders served): each is kept once, and the table keeps it without a copy */
+  r->lists = g_string_chunk_new(64 * 1024);
+  g_autoptr(GString) ids = g_string_new(NULL);
+  char money[CM_REPORT_NUMBER_BUF];
+  for (guint i = r->from; i < r->to; i++) {
+    const CmTarget *tg = target_at(ds, t, i, r->to);
+    const CmEnterprise *e = cm_dataset_enterprise(ds, tg->enterprise);
+    guint prio = MIN(tg->priority, 4u);
+    cm_text_table_row(table);
+    cm_text_table_cell_uint(table, 0, i + 1);
+    cm_text_table_cell_static(table, 1, r->words->priority[prio]);
+    if (r->color)
+      cm_text_table_color(table, 1, sgr[prio]);
+    cm_text_table_cell_static(table, 2, e->id);
+    cm_text_table_cell_static(table, 3, cm_enterprise_display_name(e));
+    cm_text_table_cell_static(table, 4, e->region);
+    const char *fills =
+        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, r->words->list_sep, TRUE);
+    cm_text_table_cell_static(table, 5, g_string_chunk_insert_const(r->lists, fills));
+    cm_text_table_cell(table, 6, cm_report__money_buf(money, tg->value_to_local));
+    cm_text_table_cell_uint(table, 7, tg->local_buyers);
+    const char *leaders = join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
+                                   FALSE, r->words->list_sep, TRUE);
+    cm_text_table_cell_static(table, 8, g_string_chunk_insert_const(r->lists, leaders));
+    if (t->leaders_total > 0)
+      cm_text_table_cellf(table, 9, r->words->gain_pp, 100.0 * tg->leaders_gain / t->leaders_total);
+    else
+      cm_text_table_cell(table, 9, "-");
+  }
+}
+
+static gpointer
+fill_rows_thread(gpointer rows)
+{
+  fill_rows(rows);
+  return NULL;
+}
+
 static gboolean
 targets_document(CmReportStream *s, const CmDataset *ds, const CmTargets *t,
                  const CmReportOptions *o)
@@ -89,55 +174,32 @@ targets_document(CmReportStream *s, const CmDataset *ds, const CmTargets *t,
     g_string_append(out, md ? _("None.\n") : _("  none\n"));
     return TRUE;
   }
-  /* the joined lists repeat (632 354 national targets have 1 831 distinct fills and 4 distinct
-   * leaders served): each is kept once, and the table keeps it without a copy */
-  g_autoptr(GStringChunk) lists = g_string_chunk_new(64 * 1024);
-  g_autoptr(CmTextTable) table = cm_text_table_new(10);
-  cm_text_table_reserve(table, n);
-  cm_text_table_column(table, 0, "#", CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 1, _("Priority"), CM_ALIGN_LEFT, 16); /* wraps to fit */
-  cm_text_table_column(table, 2, _("Id"), CM_ALIGN_LEFT, 0);
-  cm_text_table_column(table, 3, _("Enterprise"), CM_ALIGN_LEFT, 24);
-  cm_text_table_column(table, 4, _("Region"), CM_ALIGN_LEFT, 18);
-  cm_text_table_column(table, 5, _("Fills"), CM_ALIGN_LEFT, 20);
-  cm_text_table_column(table, 6, _("Sells\nlocally"), CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 7, _("Local\nbuyers"), CM_ALIGN_RIGHT, 0);
-  cm_text_table_column(table, 8, _("Leaders\nserved"), CM_ALIGN_LEFT, 20);
-  /* what landing it would add to the leaders' local share: its gain / the leaders' total */
-  cm_text_table_column(table, 9, _("Leaders'\nshare if\nlanded"), CM_ALIGN_RIGHT, 0);
-  static const char *const sgr[] = {NULL, "31", "33", "36", NULL};
-  g_autoptr(GString) ids = g_string_new(NULL);
-  char money[CM_REPORT_NUMBER_BUF];
-  /* looked up once, not for each of a national report's 600 000 rows */
-  const char *list_sep = C_("list", ", "), *gain_pp = _("+%.1f pp");
-  const char *label[G_N_ELEMENTS(priority_label)];
-  for (guint p = 0; p < G_N_ELEMENTS(priority_label); p++)
-    label[p] = p ? _(priority_label[p]) : "";
-  for (guint i = 0; i < n; i++) {
-    const CmTarget *tg = target_at(ds, t, i, n);
-    const CmEnterprise *e = cm_dataset_enterprise(ds, tg->enterprise);
-    guint prio = MIN(tg->priority, 4u);
-    cm_text_table_row(table);
-    cm_text_table_cell_uint(table, 0, i + 1);
-    cm_text_table_cell_static(table, 1, label[prio]);
-    if (color)
-      cm_text_table_color(table, 1, sgr[prio]);
-    cm_text_table_cell_static(table, 2, e->id);
-    cm_text_table_cell_static(table, 3, cm_enterprise_display_name(e));
-    cm_text_table_cell_static(table, 4, e->region);
-    const char *fills =
-        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, list_sep, TRUE);
-    cm_text_table_cell_static(table, 5, g_string_chunk_insert_const(lists, fills));
-    cm_text_table_cell(table, 6, cm_report__money_buf(money, tg->value_to_local));
-    cm_text_table_cell_uint(table, 7, tg->local_buyers);
-    const char *leaders = join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
-                                   FALSE, list_sep, TRUE);
-    cm_text_table_cell_static(table, 8, g_string_chunk_insert_const(lists, leaders));
-    if (t->leaders_total > 0)
-      cm_text_table_cellf(table, 9, gain_pp, 100.0 * tg->leaders_gain / t->leaders_total);
-    else
-      cm_text_table_cell(table, 9, "-");
+  g_autoptr(CmTextTable) table = new_table(n);
+  /* what every row looks up, looked up once (gettext is not free, and the language is chosen
+   * here, before a second thread reads it) */
+  RowWords words = {C_("list", ", "), _("+%.1f pp"), {""}};
+  for (guint p = 1; p < G_N_ELEMENTS(priority_label); p++)
+    words.priority[p] = _(priority_label[p]);
+  (void)cm_lang_get();
+  /* a long table is filled on two threads, a half each, and written as one */
+  Rows first = {ds, t, &words, color, 0, n, table, NULL};
+  Rows second = {ds, t, &words, color, n / 2, n, NULL, NULL};
+  GThread *helper = NULL;
+  if (n >= ROWS_FOR_TWO_THREADS) {
+    first.to = n / 2;
+    second.table = new_table(n - n / 2);
+    helper = g_thread_try_new("targets-rows", fill_rows_thread, &second, NULL);
   }
+  if (!helper) { /* short, or no second thread to be had: one does it all */
+    g_clear_pointer(&second.table, cm_text_table_free);
+    first.to = n;
+  }
+  fill_rows(&first);
+  if (helper) {
+    g_thread_join(helper);
+    cm_text_table_append_rows(table, second.table);
+  }
+  g_autoptr(GStringChunk) first_lists = first.lists, second_lists = second.lists;
   if (!cm_report__table_streamed(s, table, o->format, color))
     return FALSE;
   g_string_truncate(out, out->len - 1); /* the table ends in a blank line, the report does not */

@@ -28,6 +28,7 @@ struct _CmTextTable {
   GArray *cells;     /* Cell, row-major */
   GPtrArray *colors; /* const char * SGR codes parallel to cells; NULL until one is set */
   GStringChunk *arena;
+  GPtrArray *more_arenas; /* GStringChunk: those of tables whose rows were appended */
   Cell *last_slow; /* per column: the last non-ASCII cell stored, reused when the next repeats it */
 };
 
@@ -55,7 +56,10 @@ cm_text_table_free(CmTextTable *table)
   g_array_unref(table->cells);
   if (table->colors)
     g_ptr_array_unref(table->colors);
-  g_string_chunk_free(table->arena);
+  if (table->arena)
+    g_string_chunk_free(table->arena);
+  if (table->more_arenas)
+    g_ptr_array_unref(table->more_arenas);
   g_free(table->last_slow);
   g_free(table);
 }
@@ -76,6 +80,30 @@ void
 cm_text_table_reserve(CmTextTable *table, guint n_rows)
 {
   cm_memory__reserve(table->cells, (gsize)n_rows * table->n_columns);
+}
+
+void
+cm_text_table_append_rows(CmTextTable *table, CmTextTable *more)
+{
+  g_return_if_fail(table && more && more->n_columns == table->n_columns);
+  guint before = table->cells->len;
+  g_array_append_vals(table->cells, more->cells->data, more->cells->len);
+  if (more->colors && more->colors->len > 0) {
+    if (!table->colors)
+      table->colors = g_ptr_array_new();
+    g_ptr_array_set_size(table->colors, (gint)before);
+    for (guint i = 0; i < more->colors->len; i++)
+      g_ptr_array_add(table->colors, more->colors->pdata[i]);
+  }
+  if (!table->more_arenas)
+    table->more_arenas = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
+  g_ptr_array_add(table->more_arenas, g_steal_pointer(&more->arena));
+  if (more->more_arenas) {
+    for (guint i = 0; i < more->more_arenas->len; i++)
+      g_ptr_array_add(table->more_arenas, g_steal_pointer(&more->more_arenas->pdata[i]));
+    g_ptr_array_set_free_func(more->more_arenas, NULL);
+  }
+  cm_text_table_free(more);
 }
 
 void
@@ -307,32 +335,17 @@ put_text(char *p, const char *text, gsize len)
   return p + len;
 }
 
-/* One cell of a line: padded to width by alignment; a left-aligned last cell is not padded. */
+/* A cell's text, in its colour when it has one. */
 static char *
-put_cell(char *p, const CmTextSpan *s, guint width, CmAlign align, gboolean last, const char *sgr)
+put_colored(char *p, const CmTextSpan *s, const char *sgr)
 {
-  guint fill = width > s->width ? width - s->width : 0;
-  if (align == CM_ALIGN_RIGHT)
-    p = put_spaces(p, fill);
-  if (sgr && s->len > 0) {
-    p = put_text(p, "\033[", 2);
-    p = put_text(p, sgr, strlen(sgr));
-    *p++ = 'm';
-    p = put_text(p, s->text, s->len);
-    p = put_text(p, "\033[0m", 4);
-  } else {
-    p = put_text(p, s->text, s->len);
-  }
-  if (align == CM_ALIGN_LEFT && !last)
-    p = put_spaces(p, fill);
-  return p;
-}
-
-/* Bytes put_cell may write for s. */
-static gsize
-cell_bound(const CmTextSpan *s, guint width, const char *sgr)
-{
-  return 2 + width + s->len + (sgr ? strlen(sgr) + 7 : 0);
+  if (!sgr)
+    return put_text(p, s->text, s->len);
+  p = put_text(p, "\033[", 2);
+  p = put_text(p, sgr, strlen(sgr));
+  *p++ = 'm';
+  p = put_text(p, s->text, s->len);
+  return put_text(p, "\033[0m", 4);
 }
 
 /* Ends the line started at out->str + start, p being its end: trailing padding goes when strip
@@ -356,6 +369,7 @@ typedef struct {
   const char *indent;   /* starts every line */
   gsize indent_len;
   gboolean strip;
+  gsize padded; /* the widths of the columns and the spaces between them */
 } Writer;
 
 /* The lines of cell i of column c; only a cell wider than its column's limit has more than one. */
@@ -375,23 +389,36 @@ cell_lines(const Writer *w, guint c, gsize i)
   return lines;
 }
 
-/* Writes one line of a row (or of the header): cell c shows spans[c] (empty when NULL). */
+/* Writes one line of a row (or of the header): cell c shows spans[c] (empty when NULL), padded
+ * to its column's width by alignment, two spaces between columns. The spaces are written only
+ * when text follows them, in one run: most lines of a wrapped row are mostly padding. A
+ * right-aligned last column pads every line to the same width. */
 static void
 write_line(const Writer *w, GString *out, const CmTextSpan *const *spans, const char *const *sgr)
 {
   guint nc = w->table->n_columns;
-  static const CmTextSpan empty = {"", 0, 0};
-  gsize bound = w->indent_len + 1;
+  gsize bound = w->indent_len + 1 + w->padded;
   for (guint c = 0; c < nc; c++)
-    bound += cell_bound(spans[c] ? spans[c] : &empty, w->width[c], sgr[c]);
+    if (spans[c])
+      bound += spans[c]->len + (sgr[c] ? strlen(sgr[c]) + 7 : 0);
   gsize start = out->len;
   char *p = put_text(reserve(out, bound), w->indent, w->indent_len);
+  guint owed = 0; /* spaces not written yet */
   for (guint c = 0; c < nc; c++) {
-    if (c > 0)
-      p = put_spaces(p, 2);
-    p = put_cell(p, spans[c] ? spans[c] : &empty, w->width[c], w->table->columns[c].align,
-                 c + 1 == nc, sgr[c]);
+    const CmTextSpan *s = spans[c];
+    guint fill = s && w->width[c] > s->width ? w->width[c] - s->width : (s ? 0 : w->width[c]);
+    gboolean right = w->table->columns[c].align == CM_ALIGN_RIGHT;
+    owed += (c > 0 ? 2 : 0) + (right ? fill : 0);
+    if (s && s->len > 0) {
+      p = put_spaces(p, owed);
+      owed = 0;
+      p = put_colored(p, s, sgr[c]);
+    }
+    if (!right)
+      owed += fill;
   }
+  if (!w->strip)
+    p = put_spaces(p, owed);
   end_line(out, start, p, w->strip);
 }
 
@@ -592,8 +619,14 @@ cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char 
   for (guint c = 0; c < nc; c++)
     limit[c] = table->columns[c].max_width;
   g_autofree const char **wrapped = g_new0(const char *, nc);
-  Writer w = {table,   width,  limit,          lines,
-              wrapped, indent, strlen(indent), table->columns[nc - 1].align == CM_ALIGN_LEFT};
+  Writer w = {.table = table,
+              .width = width,
+              .limit = limit,
+              .lines = lines,
+              .wrapped = wrapped,
+              .indent = indent,
+              .indent_len = strlen(indent),
+              .strip = table->columns[nc - 1].align == CM_ALIGN_LEFT};
   /* the lines and bytes only size the text kept whole; a flushed table needs the widths alone */
   gsize n_lines = 0, n_bytes = 0;
   measure(&w, flush ? NULL : &n_lines, &n_bytes);
@@ -610,6 +643,9 @@ cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char 
     gsize room = n_lines * per_line + n_bytes;
     cm_memory__advise_huge(reserve(out, room), room); /* a long report: one fault per 2 MiB */
   }
+  w.padded = 2 * (nc - 1);
+  for (guint c = 0; c < nc; c++)
+    w.padded += width[c];
   write_head(&w, out, titles, color);
   gboolean ok = write_rows(&w, out, color, flush, data);
   for (guint c = 0; c < nc; c++) {

@@ -29,6 +29,11 @@ void cm_text_table_column(CmTextTable *table, guint col, const char *title, CmAl
 /* Makes room for n_rows rows in one step (a report knows how many it will have). */
 void cm_text_table_reserve(CmTextTable *table, guint n_rows);
 
+/* Appends the rows of more (a table with as many columns) after those of table, which takes over
+ * their storage; more is freed. A long table can so be filled on several threads, a table each,
+ * and written as one. */
+void cm_text_table_append_rows(CmTextTable *table, CmTextTable *more);
+
 /* Starts a new row; its cells are empty until set. */
 void cm_text_table_row(CmTextTable *table);
 

@@ -2,6 +2,7 @@
  * bytes cm_report_targets forms whole, in every format; a failing write stops it. */
 #include "report_fixture.h"
 #include "report_format.h"
+#include "cm_test.h"
 
 #include <criterion/criterion.h>
 
@@ -86,5 +87,43 @@ Test(report_stream, a_failed_write_stops_the_report_with_its_error)
               err ? err->message : "no error");
     cr_expect_eq(sink.pieces, 2, "format %d: written on after the failure (%u calls)", formats[i],
                  sink.pieces);
+  }
+}
+
+/* A table long enough to be filled on two threads: 21 000 outside enterprises making "ore",
+ * which the local leader's cell needs and nobody local makes, so each is a priority-1 target
+ * with no sales; they tie, so they rank by id. Every target is one row of the text, numbered
+ * 1..N, in the order the CSV report (one thread, no table) lists them. */
+Test(report_stream, a_long_table_filled_on_two_threads_keeps_every_row_in_order)
+{
+  enum { N = 21000 };
+  g_autoptr(GString) enterprises =
+      g_string_new("id,name,region,segments,role,output,status\nlead,宁德时代,R,cell,链主,1,\n");
+  for (guint i = 0; i < N; i++) /* ids out of order, names Chinese */
+    g_string_append_printf(enterprises, "o%05u,矿业%u有限公司,Jiangxi/Yichun,ore,,,\n",
+                           (i * 7919) % N, i);
+  g_autoptr(CmDiagnostics) diags = NULL;
+  g_autoptr(CmDataset) ds = cm_test_load_text(
+      "[dataset]\nname=Long\nregion=R\nunit=u\n",
+      "id,name,tier,group,inputs\nore,矿石,upstream,,\ncell,电芯,midstream,,ore\n",
+      enterprises->str, NULL, &diags);
+  cr_assert_not_null(ds);
+  g_autoptr(CmTargets) t = tiny_targets(ds);
+  cr_assert_eq(t->targets->len, N);
+  CmReportOptions text = {.format = CM_FORMAT_TEXT}, csv = {.format = CM_FORMAT_CSV};
+  g_autoptr(GString) table = cm_report_targets(ds, t, &text);
+  g_autoptr(GString) rows = cm_report_targets(ds, t, &csv);
+  g_auto(GStrv) csv_lines = g_strsplit(rows->str, "\r\n", -1);
+  const char *at = table->str;
+  for (guint k = 1; k <= N; k++) {
+    /* the CSV row's id, then the text row that starts with number k and shows it */
+    g_autofree char *id = g_strndup(csv_lines[k], strcspn(csv_lines[k], ","));
+    g_autofree char *start = g_strdup_printf("\n  %5u  ", k);
+    const char *row = strstr(at, start);
+    cr_assert_not_null(row, "row %u is missing", k);
+    const char *end = strchr(row + 1, '\n');
+    g_autofree char *line = g_strndup(row + 1, end - row - 1);
+    cr_assert(strstr(line, id), "row %u shows %s, not %s", k, line, id);
+    at = end;
   }
 }
