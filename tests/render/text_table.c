@@ -180,7 +180,8 @@ Test(text_table, static_chinese_cells_are_not_copied_but_escapes_still_are)
 {
   static const char name[] = "宁德时代（CATL）";
   /* U+202E (a bidi override) and é as e + U+0301 leave the fast path: stored as shown */
-  static const char evil[] = "宁德\xe2\x80\xae" "abc";
+  static const char evil[] = "宁德\xe2\x80\xae"
+                             "abc";
   static const char accent[] = "Cafe\xcc\x81 宁";
   g_autoptr(CmTextTable) t = cm_text_table_new(3);
   cm_text_table_row(t);
@@ -211,4 +212,100 @@ Test(text_table, repeated_wrapped_cells_wrap_alike)
   }
   g_autofree char *got = write_table(t, "", FALSE);
   cr_expect_str_eq(got, "C\n----\naaa\nbbb\nccc\naaa\nbbb\nccc\ndddd\neeee\naaa\nbbb\nccc\n");
+}
+
+/* A table long enough to be written on two threads (blocks of rows, every other one formatted
+ * on the second): every row in its place, whole or flushed piece by piece, and a flush that
+ * fails stops the write without waiting on the second thread. */
+enum { LONG_ROWS = 40000 };
+
+static CmTextTable *
+long_table(void)
+{
+  CmTextTable *t = cm_text_table_new(2);
+  cm_text_table_column(t, 0, "#", CM_ALIGN_RIGHT, 0);
+  cm_text_table_column(t, 1, "Text", CM_ALIGN_LEFT, 6);
+  for (guint i = 1; i <= LONG_ROWS; i++) {
+    cm_text_table_row(t);
+    cm_text_table_cell_uint(t, 0, i);
+    cm_text_table_cell_static(t, 1, i % 2 ? "ccc" : "aaaaa bbbbb");
+  }
+  return t;
+}
+
+/* By hand: "#" is 5 wide (40000), "Text" 5 (aaaaa, bbbbb); an even row wraps to two lines, the
+ * second under an empty number; the last column is left-aligned, so no line ends in spaces. */
+static char *
+long_table_expected(void)
+{
+  GString *s = g_string_new("    #  Text\n-----  -----\n");
+  for (guint i = 1; i <= LONG_ROWS; i++) {
+    if (i % 2)
+      g_string_append_printf(s, "%5u  ccc\n", i);
+    else
+      g_string_append_printf(s, "%5u  aaaaa\n       bbbbb\n", i);
+  }
+  return g_string_free(s, FALSE);
+}
+
+typedef struct {
+  GString *got;
+  guint calls, fail_at;
+} Collect;
+
+static gboolean
+collect(GString *out, gpointer data)
+{
+  Collect *c = data;
+  if (++c->calls == c->fail_at)
+    return FALSE;
+  if (out->len >= 4096 || c->fail_at == 0) {
+    g_string_append_len(c->got, out->str, (gssize)out->len);
+    g_string_truncate(out, 0);
+  }
+  return TRUE;
+}
+
+/* got equals want; else the first line where they part (the whole would be megabytes). */
+static void
+expect_same_text(const char *got, const char *want, const char *what)
+{
+  gsize at = 0;
+  while (got[at] && got[at] == want[at])
+    at++;
+  if (!got[at] && !want[at])
+    return;
+  const char *line = got + at;
+  while (line > got && line[-1] != '\n')
+    line--;
+  g_autofree char *shown = g_strndup(line, strcspn(line, "\n"));
+  g_autofree char *expected = g_strndup(want + (line - got), strcspn(want + (line - got), "\n"));
+  cr_expect_fail("%s: at byte %zu the line is \"%s\", expected \"%s\"", what, at, shown, expected);
+}
+
+Test(text_table, a_long_table_is_written_whole_or_flushed_in_order)
+{
+  g_autoptr(CmTextTable) t = long_table();
+  g_autofree char *want = long_table_expected();
+  g_autofree char *whole = write_table(t, "", FALSE);
+  expect_same_text(whole, want, "whole");
+  g_autoptr(GString) out = g_string_new(NULL);
+  Collect c = {g_string_new(NULL), 0, 0};
+  cr_expect(cm_text_table_write_flushing(t, out, "", FALSE, collect, &c));
+  g_string_append_len(c.got, out->str, (gssize)out->len);
+  expect_same_text(c.got->str, want, "flushed");
+  g_string_free(c.got, TRUE);
+}
+
+Test(text_table, a_failing_flush_stops_a_long_table, .timeout = 30)
+{
+  g_autoptr(CmTextTable) t = long_table();
+  for (guint fail_at = 1; fail_at < 40; fail_at += 7) {
+    g_autoptr(GString) out = g_string_new(NULL);
+    Collect c = {g_string_new(NULL), 0, fail_at};
+    cr_expect_not(cm_text_table_write_flushing(t, out, "", FALSE, collect, &c));
+    cr_expect_eq(c.calls, fail_at, "flushed on after failing (%u calls, failed at %u)", c.calls,
+                 fail_at);
+    g_string_free(c.got, TRUE);
+  }
 }
