@@ -26,6 +26,12 @@ cm_text__char_width(gunichar c)
   return g_unichar_iswide(c) ? 2 : 1;
 }
 
+/* Scans text while it is printable ASCII or a three-byte character that needs neither repair
+ * nor escaping (U+1000..U+CFFF and U+E000..U+FFFD, bidi controls aside): the text of nearly
+ * every Chinese name, measured in the same pass. Returns where it stopped (at the NUL when all
+ * of it is such text), *width the cells before that. */
+const char *cm_text__scan_plain(const char *text, guint *width);
+
 /* Display width of len bytes of valid UTF-8. */
 guint cm_text__width_len(const char *text, gsize len);
 

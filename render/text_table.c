@@ -1,7 +1,9 @@
 /* A text table stores its cells in one arena and measures them when set: a report of a million
- * rows must not cost a heap block per cell. Printable ASCII, the common case, is copied once (not
- * at all when it outlives the table) and is its own width; other text is repaired and sanitised
- * once. Only cells wider than their column's limit are wrapped, into spans of the stored text. */
+ * rows must not cost a heap block per cell. Text that needs no repair or escaping (printable ASCII
+ * and the three-byte characters of Chinese) is measured in one pass and copied once, not at all
+ * when it outlives the table; other text is repaired and sanitised once. Only cells wider than
+ * their column's limit are wrapped, into spans of the stored text; the widths take only the cells
+ * that can still widen a column, and the rows of a long table are written on two threads. */
 #include "text_private.h"
 #include "cm_memory.h"
 #include "text_table.h"
@@ -180,41 +182,13 @@ set_slow(CmTextTable *table, guint col, Cell *cell, const char *text)
   *last = *cell;
 }
 
-/* Scans text while it is printable ASCII or a three-byte character that needs neither repair
- * nor escaping (U+1000..U+CFFF and U+E000..U+FFFD, bidi controls aside): the text of nearly
- * every Chinese name, measured in the same pass. Returns where it stopped, *width the cells
- * before that. */
-static const char *
-scan_plain(const char *text, guint *width)
-{
-  const guchar *p = (const guchar *)text;
-  guint w = 0;
-  for (;;) {
-    if (*p >= 0x20 && *p < 0x7f) {
-      w++;
-      p++;
-      continue;
-    }
-    /* E0 and ED lead overlong forms and surrogates: left to the slow path */
-    if (*p < 0xe1 || *p > 0xef || *p == 0xed || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-      break;
-    gunichar c = ((gunichar)(p[0] & 0x0f) << 12) | ((gunichar)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c >= 0xfffe)
-      break;
-    w += cm_text__char_width(c);
-    p += 3;
-  }
-  *width = w;
-  return (const char *)p;
-}
-
 static void
 set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
 {
   g_return_if_fail(col < table->n_columns && table->cells->len > 0);
   Cell *cell = &g_array_index(table->cells, Cell, table->cells->len - table->n_columns + col);
   guint width;
-  const char *end = scan_plain(text, &width);
+  const char *end = cm_text__scan_plain(text, &width);
   if (*end != '\0') {
     set_slow(table, col, cell, text);
     return;

@@ -42,8 +42,8 @@ void cm_text_table_row(CmTextTable *table);
 void cm_text_table_cell(CmTextTable *table, guint col, const char *text);
 void cm_text_table_cellf(CmTextTable *table, guint col, const char *format, ...)
     G_GNUC_PRINTF(3, 4);
-/* The same for text that outlives the table (dataset strings, literals): printable ASCII is not
- * copied. */
+/* The same for text that outlives the table (dataset strings, literals): text that needs no
+ * repair or escaping (ASCII, Chinese) is not copied. */
 void cm_text_table_cell_static(CmTextTable *table, guint col, const char *text);
 /* The same as cm_text_table_cellf(table, col, "%" G_GUINT64_FORMAT, v), without printf. */
 void cm_text_table_cell_uint(CmTextTable *table, guint col, guint64 v);
@@ -66,8 +66,9 @@ const char *cm_text_table_get(const CmTextTable *table, guint row, guint col);
 void cm_text_table_write(const CmTextTable *table, GString *out, const char *indent,
                          gboolean color);
 
-/* The same for a table too long to hold as text at once: after each row flush(out, data) may take
- * what out holds (and empty it); when it returns FALSE the write stops and so returns FALSE. */
+/* The same for a table too long to hold as text at once: between rows (after one, or a block of
+ * a long table's) flush(out, data) may take what out holds (and empty it); when it returns FALSE
+ * the write stops and so returns FALSE. */
 typedef gboolean (*CmTextFlushFunc)(GString *out, gpointer data);
 gboolean cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char *indent,
                                       gboolean color, CmTextFlushFunc flush, gpointer data);

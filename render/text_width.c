@@ -36,9 +36,36 @@ cm_text__has_control(const char *text)
 
 /* Controls and bidi overrides made visible (\x1b, <U+202E>): the one escaping of render/escape.c.
  */
+const char *
+cm_text__scan_plain(const char *text, guint *width)
+{
+  const guchar *p = (const guchar *)text;
+  guint w = 0;
+  for (;;) {
+    if (*p >= 0x20 && *p < 0x7f) {
+      w++;
+      p++;
+      continue;
+    }
+    /* E0 and ED lead overlong forms and surrogates: left to the slow path */
+    if (*p < 0xe1 || *p > 0xef || *p == 0xed || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+      break;
+    gunichar c = ((gunichar)(p[0] & 0x0f) << 12) | ((gunichar)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c >= 0xfffe)
+      break;
+    w += cm_text__char_width(c);
+    p += 3;
+  }
+  *width = w;
+  return (const char *)p;
+}
+
 char *
 cm_text_sanitize(const char *text)
 {
+  guint width;
+  if (*cm_text__scan_plain(text, &width) == '\0') /* nothing to repair or escape */
+    return g_strdup(text);
   g_autofree char *fixed = g_utf8_validate(text, -1, NULL) ? NULL : g_utf8_make_valid(text, -1);
   return cm_escape_terminal(fixed ? fixed : text, CM_ESCAPE_ONE_LINE);
 }
