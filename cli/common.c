@@ -329,10 +329,5 @@ int
 cm_cli_write(const char *path, const GString *out)
 {
   g_autoptr(GError) err = NULL;
-  if (!cm_output_write(path, out->str, out->len, &err)) {
-    g_autofree char *shown = cm_cli_shown(err->message);
-    fprintf(stderr, "chainmap: %s\n", shown);
-    return CM_EXIT_OUTPUT;
-  }
-  return CM_EXIT_OK;
+  return cm_output_write(path, out->str, out->len, &err) ? CM_EXIT_OK : print_output_error(err);
 }

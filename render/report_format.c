@@ -30,13 +30,14 @@ cm_report__md_text(GString *out, const char *text)
   }
 }
 
-static gsize piece_size = 1 << 20; /* big enough that a write is rare, small enough to stay
-                                    * in cache */
+/* big enough that a write is rare, small enough to stay in cache */
+#define PIECE_SIZE ((gsize)1 << 20)
+static gsize piece_size = PIECE_SIZE;
 
 void
 cm_report__set_piece_size(gsize bytes)
 {
-  piece_size = bytes ? bytes : 1 << 20;
+  piece_size = bytes ? bytes : PIECE_SIZE;
 }
 
 gboolean

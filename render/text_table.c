@@ -31,7 +31,7 @@ struct _CmTextTable {
   GPtrArray *colors; /* const char * SGR codes parallel to cells; NULL until one is set */
   GStringChunk *arena;
   GPtrArray *more_arenas; /* GStringChunk: those of tables whose rows were appended */
-  Cell *last_slow; /* per column: the last non-ASCII cell stored, reused when the next repeats it */
+  Cell *last_wide; /* per column: the last non-ASCII cell stored, reused when the next repeats it */
 };
 
 CmTextTable *
@@ -43,7 +43,7 @@ cm_text_table_new(guint n_columns)
   t->columns = g_new0(Column, n_columns);
   t->cells = g_array_new(FALSE, FALSE, sizeof(Cell)); /* rows cleared as they start */
   t->arena = g_string_chunk_new(64 * 1024);
-  t->last_slow = g_new0(Cell, n_columns);
+  t->last_wide = g_new0(Cell, n_columns);
   return t;
 }
 
@@ -62,7 +62,7 @@ cm_text_table_free(CmTextTable *table)
     g_string_chunk_free(table->arena);
   if (table->more_arenas)
     g_ptr_array_unref(table->more_arenas);
-  g_free(table->last_slow);
+  g_free(table->last_wide);
   g_free(table);
 }
 
@@ -155,7 +155,7 @@ cm_text_table_get(const CmTextTable *table, guint row, guint col)
 static void
 set_slow(CmTextTable *table, guint col, Cell *cell, const char *text)
 {
-  Cell *last = &table->last_slow[col];
+  Cell *last = &table->last_wide[col];
   if (last->text && strcmp(last->text, text) == 0) { /* "1 补链 gap" on every row */
     *cell = *last;
     return;
@@ -196,7 +196,7 @@ set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
   gsize len = (gsize)(end - text);
   g_return_if_fail(len < G_MAXINT32);
   gboolean wide = len != width; /* not ASCII: a copy may repeat the row before's */
-  Cell *last = &table->last_slow[col];
+  Cell *last = &table->last_wide[col];
   if (copy && wide && last->text && last->len == len && memcmp(last->text, text, len) == 0) {
     *cell = *last;
     return;

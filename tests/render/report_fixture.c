@@ -16,14 +16,21 @@ load_tiny(void)
   return ds;
 }
 
-GString *
-tiny_targets_report(CmDataset *ds, CmReportFormat format, guint top)
+CmTargets *
+fixture_targets(CmDataset *ds)
 {
   CmAnalysisOptions o;
   cm_analysis_options_init(&o, ds);
   g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  g_autoptr(CmTargets) t = cm_targets_compute(ds, gaps, NULL);
+  CmTargets *t = cm_targets_compute(ds, gaps, NULL);
   cr_assert_not_null(t);
+  return t;
+}
+
+GString *
+tiny_targets_report(CmDataset *ds, CmReportFormat format, guint top)
+{
+  g_autoptr(CmTargets) t = fixture_targets(ds);
   CmReportOptions ro = {.format = format, .top = top};
   return cm_report_targets(ds, t, &ro);
 }

@@ -71,5 +71,7 @@
 
 /* The tiny dataset above, loaded (fails the test if it does not load). (transfer full) */
 CmDataset *load_tiny(void);
+/* The targets of ds with its own analysis options (fails the test if none). (transfer full) */
+CmTargets *fixture_targets(CmDataset *ds);
 /* Its targets report in format, the first top targets (0: all). (transfer full) */
 GString *tiny_targets_report(CmDataset *ds, CmReportFormat format, guint top);

@@ -25,22 +25,11 @@ sink_write(const char *data, gsize len, gpointer user_data, GError **error)
   return TRUE;
 }
 
-static CmTargets *
-tiny_targets(CmDataset *ds)
-{
-  CmAnalysisOptions o;
-  cm_analysis_options_init(&o, ds);
-  g_autoptr(CmGaps) gaps = cm_gaps_compute(ds, &o, NULL);
-  CmTargets *t = cm_targets_compute(ds, gaps, NULL);
-  cr_assert_not_null(t);
-  return t;
-}
-
 static void
 expect_same_bytes(CmReportFormat format, gboolean color, gsize piece)
 {
   g_autoptr(CmDataset) ds = load_tiny();
-  g_autoptr(CmTargets) t = tiny_targets(ds);
+  g_autoptr(CmTargets) t = fixture_targets(ds);
   CmReportOptions ro = {.format = format, .color = color};
   g_autoptr(GString) whole = cm_report_targets(ds, t, &ro);
   g_autoptr(GString) got = g_string_new(NULL);
@@ -72,7 +61,7 @@ Test(report_stream, pieces_add_up_to_the_whole_report)
 Test(report_stream, a_failed_write_stops_the_report_with_its_error)
 {
   g_autoptr(CmDataset) ds = load_tiny();
-  g_autoptr(CmTargets) t = tiny_targets(ds);
+  g_autoptr(CmTargets) t = fixture_targets(ds);
   CmReportFormat formats[] = {CM_FORMAT_TEXT, CM_FORMAT_MD, CM_FORMAT_CSV, CM_FORMAT_JSON};
   for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
     CmReportOptions ro = {.format = formats[i]};
@@ -108,7 +97,7 @@ Test(report_stream, a_long_table_filled_on_two_threads_keeps_every_row_in_order)
       "id,name,tier,group,inputs\nore,矿石,upstream,,\ncell,电芯,midstream,,ore\n",
       enterprises->str, NULL, &diags);
   cr_assert_not_null(ds);
-  g_autoptr(CmTargets) t = tiny_targets(ds);
+  g_autoptr(CmTargets) t = fixture_targets(ds);
   cr_assert_eq(t->targets->len, N);
   CmReportOptions text = {.format = CM_FORMAT_TEXT}, csv = {.format = CM_FORMAT_CSV};
   g_autoptr(GString) table = cm_report_targets(ds, t, &text);
