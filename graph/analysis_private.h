@@ -22,6 +22,17 @@ cm_analysis__row_counts(const CmAnalysisOptions *o, const guint8 *flags, const C
   return (flags[row->supplier] & flags[row->buyer] & CM_FLAG_COUNTS) != 0;
 }
 
+/* From these sizes the passes of an analysis are split between two threads (measured at national
+ * scale, docs/performance.md; smaller ones take a few milliseconds, less than a thread costs). */
+#define CM_ANALYSIS_TWO_THREADS_ROWS (1u << 16)
+#define CM_ANALYSIS_TWO_THREADS_ENTERPRISES (1u << 13)
+
+/* Runs func(first) on the calling thread and func(second) on another, and returns when both are
+ * done; second may be NULL (nothing else to do). Without a thread to be had, the calling thread
+ * runs both. */
+void cm_analysis__on_two_threads(const char *name, GThreadFunc func, gpointer first,
+                                 gpointer second);
+
 /* The order of n entries: group ascending, then figure descending, then the id of the entry's
  * enterprise (byte order); order[k] is the index of the entry ranked k. Figures are not NaN.
  * (transfer full) */

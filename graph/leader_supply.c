@@ -75,6 +75,44 @@ sum_leaders(CmLeaderSupply *ls, const CmDataset *ds, const double *local, const 
   }
 }
 
+/* One thread's share of the supply rows: the leaders' rows among them, in row order. */
+typedef struct {
+  const CmSupply *supply;
+  guint from, to;
+  const CmAnalysisOptions *o;
+  const guint8 *flags;
+  const gint32 *slot; /* per enterprise: its leader slot, or -1 */
+  guint n_seg, n;
+  GArray *rows; /* Row */
+} Pick;
+
+static gpointer
+pick_rows(gpointer data)
+{
+  Pick *h = data;
+  const CmSupply *supply = h->supply;
+  const guint8 want = CM_FLAG_LEADER | CM_FLAG_LOCAL;
+  guint32 block[BLOCK];
+  for (guint first = h->from; first < h->to; first += BLOCK) {
+    guint end = MIN(h->to, first + BLOCK), m = 0;
+    for (guint r = first; r < end; r++)
+      if ((h->flags[supply[r].buyer] & want) == want &&
+          cm_analysis__row_counts(h->o, h->flags, &supply[r]))
+        block[m++] = r;
+    if (m == 0)
+      continue;
+    guint at = h->rows->len;
+    g_array_set_size(h->rows, at + m);
+    Row *out = &g_array_index(h->rows, Row, at);
+    for (guint k = 0; k < m; k++) {
+      const CmSupply *row = &supply[block[k]];
+      guint64 l = (guint64)h->slot[row->buyer];
+      out[k] = (Row){(l * h->n_seg + row->segment) * h->n + row->supplier, row->value};
+    }
+  }
+  return NULL;
+}
+
 gboolean
 cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnalysisOptions *options,
                           GError **error)
@@ -99,33 +137,35 @@ cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnaly
                 n_seg, n);
     return FALSE;
   }
-  g_autofree double *local = g_new0(double, n_lead + 1);
-  g_autofree double *total = g_new0(double, n_lead + 1);
   g_autofree guint8 *flags = cm_analysis__flags(ds, options);
-  GArray *rows = g_array_new(FALSE, FALSE, sizeof(Row));
   const CmSupply *supply = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
   guint n_rows = supply ? ds->supply->len : 0;
-  const guint8 want = CM_FLAG_LEADER | CM_FLAG_LOCAL;
-  guint32 block[BLOCK];
-  for (guint first = 0; first < n_rows; first += BLOCK) {
-    guint end = MIN(n_rows, first + BLOCK), m = 0;
-    for (guint r = first; r < end; r++)
-      if ((flags[supply[r].buyer] & want) == want &&
-          cm_analysis__row_counts(options, flags, &supply[r]))
-        block[m++] = r;
-    if (m == 0)
-      continue;
-    guint at = rows->len;
-    g_array_set_size(rows, at + m);
-    Row *out = &g_array_index(rows, Row, at);
-    for (guint k = 0; k < m; k++) {
-      const CmSupply *row = &supply[block[k]];
-      guint32 l = (guint32)slot[row->buyer];
-      total[l] += row->value;
-      if (flags[row->supplier] & CM_FLAG_LOCAL)
-        local[l] += row->value;
-      out[k] = (Row){((guint64)l * n_seg + row->segment) * n + row->supplier, row->value};
-    }
+  guint split = n_rows >= CM_ANALYSIS_TWO_THREADS_ROWS ? n_rows / 2 : n_rows;
+  Pick half[2];
+  for (guint i = 0; i < 2; i++)
+    half[i] = (Pick){.supply = supply,
+                     .from = i == 0 ? 0 : split,
+                     .to = i == 0 ? split : n_rows,
+                     .o = options,
+                     .flags = flags,
+                     .slot = slot,
+                     .n_seg = n_seg,
+                     .n = n,
+                     .rows = g_array_new(FALSE, FALSE, sizeof(Row))};
+  cm_analysis__on_two_threads("leader-rows", pick_rows, &half[0], split < n_rows ? &half[1] : NULL);
+  GArray *rows = half[0].rows;
+  g_array_append_vals(rows, half[1].rows->data, half[1].rows->len);
+  g_array_unref(half[1].rows);
+  /* per leader, in row order (the first half's rows, then the second's): one pass's sums */
+  g_autofree double *local = g_new0(double, n_lead + 1);
+  g_autofree double *total = g_new0(double, n_lead + 1);
+  const guint64 per_leader = (guint64)n_seg * n;
+  for (guint k = 0; k < rows->len; k++) {
+    const Row *r = &g_array_index(rows, Row, k);
+    guint32 l = (guint32)(r->key / per_leader);
+    total[l] += r->value;
+    if (flags[r->key % n] & CM_FLAG_LOCAL)
+      local[l] += r->value;
   }
   sum_leaders(ls, ds, local, total);
 

@@ -104,6 +104,35 @@ rank_ties(const CmDataset *ds, const guint32 *enterprise, Rank *run, guint n)
     run[k].slot = named[k].slot;
 }
 
+/* Runs of ties, from .. to - 1 of the sorted entries, ordered by id on one thread. */
+typedef struct {
+  const CmDataset *ds;
+  const guint32 *enterprise;
+  Rank *sorted;
+  guint from, to;
+} Ties;
+
+static guint
+run_end(const Rank *sorted, guint n, guint k)
+{
+  guint end = k + 1;
+  while (end < n && sorted[end].key == sorted[k].key && sorted[end].group == sorted[k].group)
+    end++;
+  return end;
+}
+
+static gpointer
+rank_runs(gpointer data)
+{
+  Ties *t = data;
+  for (guint k = t->from, end; k < t->to; k = end) {
+    end = run_end(t->sorted, t->to, k);
+    if (end - k > 1)
+      rank_ties(t->ds, t->enterprise, &t->sorted[k], end - k);
+  }
+  return NULL;
+}
+
 guint32 *
 cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const double *figure,
                   const guint32 *enterprise)
@@ -115,13 +144,17 @@ cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const doubl
   /* least significant digit first; the group is the most significant */
   for (guint shift = 0; n > 0 && shift <= 64; shift += 8)
     radix_pass(&src, &dst, n, shift);
-  for (guint k = 0, end; k < n; k = end) {
-    end = k + 1;
-    while (end < n && src[end].key == src[k].key && src[end].group == src[k].group)
-      end++;
-    if (end - k > 1)
-      rank_ties(ds, enterprise, &src[k], end - k);
+  /* a long ranking orders its ties on two threads, the second from the start of the run that
+   * holds the middle entry */
+  guint split = n;
+  if (n >= CM_ANALYSIS_TWO_THREADS_ENTERPRISES) {
+    split = n / 2;
+    while (split > 0 && src[split - 1].key == src[split].key &&
+           src[split - 1].group == src[split].group)
+      split--;
   }
+  Ties first = {ds, enterprise, src, 0, split}, second = {ds, enterprise, src, split, n};
+  cm_analysis__on_two_threads("rank-ties", rank_runs, &first, split < n ? &second : NULL);
   guint32 *order = g_new(guint32, n + 1);
   for (guint k = 0; k < n; k++)
     order[k] = src[k].slot;

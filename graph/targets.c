@@ -1,7 +1,10 @@
 /* Investment targets: outside enterprises that supply our buyers or produce what our chain lacks
  * (SPEC section 2). The supply rows that make an enterprise a candidate (an outside supplier
  * selling to a local buyer) are grouped by supplier with a counting sort, so that its distinct
- * buyers and segments are found one supplier at a time, without a hash set over all rows. */
+ * buyers and segments, and what it sells, are found one supplier at a time, without a hash set
+ * over all rows. At national scale the rows and then the enterprises are split in two halves,
+ * one per thread; the grouping keeps file order within a supplier, so every sum is added in the
+ * order one thread would add it. */
 #include "analysis_private.h"
 
 #include <stdlib.h>
@@ -30,18 +33,12 @@ typedef struct {
   guint32 supplier;
   guint32 buyer;
   guint32 segment;
+  double value;
 } Sale;
-
-typedef struct {
-  double value;   /* what it sells to local buyers, summed in row order */
-  double leaders; /* the part bought by counted local leaders */
-  guint32 rows;
-} Seller;
 
 /* Candidate rows grouped by supplier, in row order within each: supplier e's are
  * sales[start[e]] .. sales[start[e + 1] - 1]. */
 typedef struct {
-  Seller *sellers; /* per enterprise */
   guint32 *start;
   Sale *sales;
   double leaders_total; /* every counted row bought by a local leader */
@@ -59,40 +56,66 @@ is_candidate_row(const CmAnalysisOptions *o, const guint8 *flags, const CmSupply
          cm_analysis__row_counts(o, flags, row);
 }
 
-/* Sums the candidate rows per supplier, a block of rows at a time (still in the cache when
- * summed); returns them in row order. */
-static GArray *
-sum_sellers(Seller *sellers, const CmSupply *rows, guint n_rows, const CmAnalysisOptions *o,
-            const guint8 *flags, double *leaders_total)
+/* One thread's share of the supply rows: its candidate rows in row order, and how many each
+ * supplier has (then, once both halves are counted, where its next one goes in the grouping). */
+typedef struct {
+  const CmSupply *rows;
+  guint from, to;
+  const CmAnalysisOptions *o;
+  const guint8 *flags;
+  guint32 *count;        /* per enterprise */
+  GArray *found;         /* Sale */
+  GArray *leader_values; /* double: the counted rows bought by local leaders, in row order */
+  Sale *sales;           /* the grouping, for the second pass */
+} RowHalf;
+
+/* The candidate rows of the half, a block of rows at a time (the block still in the cache when
+ * its suppliers are counted). */
+static gpointer
+find_sales(gpointer data)
 {
-  GArray *found = g_array_new(FALSE, FALSE, sizeof(Sale));
-  guint32 block[BLOCK];
+  RowHalf *h = data;
+  const CmSupply *rows = h->rows;
   const guint8 leader = CM_FLAG_LOCAL | CM_FLAG_LEADER;
-  for (guint first = 0; first < n_rows; first += BLOCK) {
-    guint end = MIN(n_rows, first + BLOCK), m = 0;
+  guint32 block[BLOCK];
+  for (guint first = h->from; first < h->to; first += BLOCK) {
+    guint end = MIN(h->to, first + BLOCK), m = 0;
     for (guint r = first; r < end; r++) {
-      if ((flags[rows[r].buyer] & leader) == leader && cm_analysis__row_counts(o, flags, &rows[r]))
-        *leaders_total += rows[r].value;
-      if (is_candidate_row(o, flags, &rows[r]))
+      if ((h->flags[rows[r].buyer] & leader) == leader &&
+          cm_analysis__row_counts(h->o, h->flags, &rows[r]))
+        g_array_append_val(h->leader_values, rows[r].value);
+      if (is_candidate_row(h->o, h->flags, &rows[r]))
         block[m++] = r;
     }
     if (m == 0) /* the array has no storage yet when nothing was found */
       continue;
-    guint at = found->len;
-    g_array_set_size(found, at + m);
-    Sale *out = &g_array_index(found, Sale, at);
+    guint at = h->found->len;
+    g_array_set_size(h->found, at + m);
+    Sale *out = &g_array_index(h->found, Sale, at);
     for (guint k = 0; k < m; k++) {
       if (k + AHEAD < m)
-        __builtin_prefetch(&sellers[rows[block[k + AHEAD]].supplier]);
+        __builtin_prefetch(&h->count[rows[block[k + AHEAD]].supplier]);
       const CmSupply *row = &rows[block[k]];
-      sellers[row->supplier].value += row->value;
-      if (flags[row->buyer] & CM_FLAG_LEADER)
-        sellers[row->supplier].leaders += row->value;
-      sellers[row->supplier].rows++;
-      out[k] = (Sale){row->supplier, row->buyer, row->segment};
+      h->count[row->supplier]++;
+      out[k] = (Sale){row->supplier, row->buyer, row->segment, row->value};
     }
   }
-  return found;
+  return NULL;
+}
+
+/* Puts the half's candidate rows in their places in the grouping (count now says where). */
+static gpointer
+place_sales(gpointer data)
+{
+  RowHalf *h = data;
+  const Sale *in = (const Sale *)h->found->data;
+  guint32 *next = h->count;
+  for (guint k = 0; k < h->found->len; k++) {
+    if (k + AHEAD < h->found->len)
+      __builtin_prefetch(&next[in[k + AHEAD].supplier]);
+    h->sales[next[in[k].supplier]++] = in[k];
+  }
+  return NULL;
 }
 
 static void
@@ -100,29 +123,53 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
 {
   guint n = cm_dataset_n_enterprises(ds);
   const CmSupply *rows = ds->has_supply ? (const CmSupply *)ds->supply->data : NULL;
-  c->sellers = g_new0(Seller, (gsize)n + 1);
+  guint n_rows = rows ? ds->supply->len : 0;
+  guint split = n_rows >= CM_ANALYSIS_TWO_THREADS_ROWS ? n_rows / 2 : n_rows;
+  RowHalf half[2];
+  for (guint i = 0; i < 2; i++)
+    half[i] = (RowHalf){.rows = rows,
+                        .from = i == 0 ? 0 : split,
+                        .to = i == 0 ? split : n_rows,
+                        .o = o,
+                        .flags = flags,
+                        .count = g_new0(guint32, (gsize)n + 1),
+                        .found = g_array_new(FALSE, FALSE, sizeof(Sale)),
+                        .leader_values = g_array_new(FALSE, FALSE, sizeof(double))};
+  cm_analysis__on_two_threads("targets-rows", find_sales, &half[0],
+                              split < n_rows ? &half[1] : NULL);
+  /* added in row order, the first half's before the second's: the sum of one pass */
   c->leaders_total = 0;
-  g_autoptr(GArray) found =
-      sum_sellers(c->sellers, rows, rows ? ds->supply->len : 0, o, flags, &c->leaders_total);
+  for (guint i = 0; i < 2; i++)
+    for (guint k = 0; k < half[i].leader_values->len; k++)
+      c->leaders_total += g_array_index(half[i].leader_values, double, k);
+  /* a counting sort by supplier; the stable order keeps rows in file order within one, the
+   * first half's before the second's */
   c->start = g_new(guint32, (gsize)n + 1);
-  c->start[0] = 0;
-  for (guint e = 0; e < n; e++)
-    c->start[e + 1] = c->start[e] + c->sellers[e].rows;
-  /* a counting sort by supplier; the stable order keeps rows in file order within one */
-  c->sales = g_new(Sale, (gsize)found->len + 1);
-  g_autofree guint32 *fill = g_memdup2(c->start, ((gsize)n + 1) * sizeof *fill);
-  const Sale *in = (const Sale *)found->data;
-  for (guint k = 0; k < found->len; k++) {
-    if (k + AHEAD < found->len)
-      __builtin_prefetch(&fill[in[k + AHEAD].supplier]);
-    c->sales[fill[in[k].supplier]++] = in[k];
+  guint32 at = 0;
+  for (guint e = 0; e < n; e++) {
+    c->start[e] = at;
+    guint32 first = half[0].count[e];
+    half[0].count[e] = at;
+    at += first;
+    guint32 second = half[1].count[e];
+    half[1].count[e] = at;
+    at += second;
+  }
+  c->start[n] = at;
+  c->sales = g_new(Sale, (gsize)at + 1);
+  half[0].sales = half[1].sales = c->sales;
+  cm_analysis__on_two_threads("targets-rows", place_sales, &half[0],
+                              split < n_rows ? &half[1] : NULL);
+  for (guint i = 0; i < 2; i++) {
+    g_free(half[i].count);
+    g_array_unref(half[i].found);
+    g_array_unref(half[i].leader_values);
   }
 }
 
 static void
 candidates_clear(Candidates *c)
 {
-  g_free(c->sellers);
   g_free(c->start);
   g_free(c->sales);
 }
@@ -134,11 +181,14 @@ compare_u32(const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Sorts a short list (a supplier's buyers) in place. */
+/* A list longer than this (a supplier's buyers) is not sorted but marked off buyer by buyer. */
+#define SHORT_LIST 16
+
+/* Sorts a list (short, as a rule: the segments a target fills) in place. */
 static void
 sort_u32(guint32 *v, guint n)
 {
-  if (n > 16) {
+  if (n > SHORT_LIST) {
     qsort(v, n, sizeof *v, compare_u32);
     return;
   }
@@ -154,8 +204,9 @@ sort_u32(guint32 *v, guint n)
 /* Scratch of the per-enterprise pass. */
 typedef struct {
   guint32 *segment_stamp; /* per segment: seen for enterprise stamp - 1 */
+  guint32 *buyer_stamp;   /* per enterprise: the same, for the buyers of a long list */
   GArray *fills, *served; /* guint32 */
-  GArray *buyers;         /* guint32: the current supplier's buyers, sorted */
+  GArray *buyers;         /* guint32: the current supplier's buyers */
 } Scratch;
 
 /* Works out enterprise e's lists into s; FALSE when e is no target. */
@@ -164,7 +215,7 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
        Scratch *s, CmTarget *target)
 {
   const CmEnterprise *ent = cm_dataset_enterprise(ds, e);
-  gboolean candidate = c->sellers[e].rows > 0;
+  guint32 first = c->start[e], end = c->start[e + 1];
   guint32 stamp = e + 1;
   g_array_set_size(s->fills, 0);
   g_array_set_size(s->served, 0);
@@ -178,38 +229,123 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
       s->segment_stamp[segs[k]] = stamp;
     }
   }
-  if (!candidate && !(!(flags[e] & CM_FLAG_LOCAL) && produces_needed))
+  if (first == end && !(!(flags[e] & CM_FLAG_LOCAL) && produces_needed))
     return FALSE;
-  g_array_set_size(s->buyers, c->start[e + 1] - c->start[e]);
+  g_array_set_size(s->buyers, end - first);
   guint32 *b = (guint32 *)s->buyers->data;
-  for (guint32 k = c->start[e]; k < c->start[e + 1]; k++) {
+  double value = 0, leaders = 0; /* in row order, as one pass over the rows adds them */
+  for (guint32 k = first; k < end; k++) {
     const Sale *sale = &c->sales[k];
-    b[k - c->start[e]] = sale->buyer;
+    b[k - first] = sale->buyer;
+    value += sale->value;
+    if (flags[sale->buyer] & CM_FLAG_LEADER)
+      leaders += sale->value;
     if (s->segment_stamp[sale->segment] != stamp && needs_action(gaps, sale->segment))
       g_array_append_val(s->fills, sale->segment);
     s->segment_stamp[sale->segment] = stamp;
   }
   /* distinct buyers; leaders in enterprises-file order, that is index order */
-  sort_u32(b, s->buyers->len);
-  guint buyers = 0;
-  for (guint k = 0; k < s->buyers->len; k++) {
-    if (k > 0 && b[k] == b[k - 1])
-      continue;
-    buyers++;
-    if (flags[b[k]] & CM_FLAG_LEADER)
-      g_array_append_val(s->served, b[k]);
+  guint buyers = 0, n_buyers = s->buyers->len;
+  if (n_buyers > SHORT_LIST) {
+    for (guint k = 0; k < n_buyers; k++) {
+      if (s->buyer_stamp[b[k]] == stamp)
+        continue;
+      s->buyer_stamp[b[k]] = stamp;
+      buyers++;
+      if (flags[b[k]] & CM_FLAG_LEADER)
+        g_array_append_val(s->served, b[k]);
+    }
+    sort_u32((guint32 *)s->served->data, s->served->len);
+  } else {
+    sort_u32(b, n_buyers);
+    for (guint k = 0; k < n_buyers; k++) {
+      if (k > 0 && b[k] == b[k - 1])
+        continue;
+      buyers++;
+      if (flags[b[k]] & CM_FLAG_LEADER)
+        g_array_append_val(s->served, b[k]);
+    }
   }
   /* template order is index order */
   sort_u32((guint32 *)s->fills->data, s->fills->len);
   *target =
       (CmTarget){.enterprise = e,
                  .priority = priority_of(gaps, (const guint32 *)s->fills->data, s->fills->len),
-                 .value_to_local = c->sellers[e].value,
-                 .leaders_gain = c->sellers[e].leaders,
+                 .value_to_local = value,
+                 .leaders_gain = leaders,
                  .local_buyers = buyers,
                  .n_fills = s->fills->len,
                  .n_leaders_served = s->served->len};
   return TRUE;
+}
+
+/* One thread's share of the enterprises: its targets in enterprise order, their lists. */
+typedef struct {
+  const CmDataset *ds;
+  const CmGaps *gaps;
+  const Candidates *c;
+  const guint8 *flags;
+  guint32 from, to;
+  GArray *found; /* CmTarget */
+  GArray *lists; /* guint32 */
+} EnterpriseHalf;
+
+static gpointer
+assess_half(gpointer data)
+{
+  EnterpriseHalf *h = data;
+  Scratch s = {g_new0(guint32, (gsize)cm_dataset_n_segments(h->ds) + 1),
+               g_new0(guint32, (gsize)cm_dataset_n_enterprises(h->ds) + 1),
+               g_array_new(FALSE, FALSE, sizeof(guint32)),
+               g_array_new(FALSE, FALSE, sizeof(guint32)),
+               g_array_new(FALSE, FALSE, sizeof(guint32))};
+  for (guint32 e = h->from; e < h->to; e++) {
+    CmTarget target;
+    if (!assess(h->ds, h->gaps, h->c, h->flags, e, &s, &target))
+      continue;
+    target.lists_offset = h->lists->len;
+    g_array_append_vals(h->lists, s.fills->data, s.fills->len);
+    g_array_append_vals(h->lists, s.served->data, s.served->len);
+    g_array_append_val(h->found, target);
+  }
+  g_free(s.segment_stamp);
+  g_free(s.buyer_stamp);
+  g_array_unref(s.fills);
+  g_array_unref(s.served);
+  g_array_unref(s.buyers);
+  return NULL;
+}
+
+/* The targets of every enterprise, in enterprise order, into *found and *lists. */
+static void
+assess_all(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint8 *flags,
+           GArray **found, GArray **lists)
+{
+  guint n = cm_dataset_n_enterprises(ds);
+  guint32 split = n >= CM_ANALYSIS_TWO_THREADS_ENTERPRISES ? n / 2 : n;
+  EnterpriseHalf half[2];
+  for (guint i = 0; i < 2; i++)
+    half[i] = (EnterpriseHalf){.ds = ds,
+                               .gaps = gaps,
+                               .c = c,
+                               .flags = flags,
+                               .from = i == 0 ? 0 : split,
+                               .to = i == 0 ? split : n,
+                               .found = g_array_new(FALSE, FALSE, sizeof(CmTarget)),
+                               /* sized: cm_target_fills() takes an address in it even when
+                                * every list is empty */
+                               .lists = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 1)};
+  cm_analysis__on_two_threads("targets-assess", assess_half, &half[0], split < n ? &half[1] : NULL);
+  /* the second half's lists follow the first's */
+  CmTarget *more = (CmTarget *)half[1].found->data;
+  for (guint k = 0; k < half[1].found->len; k++)
+    more[k].lists_offset += half[0].lists->len;
+  g_array_append_vals(half[0].found, more, half[1].found->len);
+  g_array_append_vals(half[0].lists, half[1].lists->data, half[1].lists->len);
+  g_array_unref(half[1].found);
+  g_array_unref(half[1].lists);
+  *found = half[0].found;
+  *lists = half[0].lists;
 }
 
 /* Ranks targets: priority, value_to_local descending, id. */
@@ -228,10 +364,12 @@ rank(const CmDataset *ds, GArray *targets)
   }
   g_autofree guint32 *order = cm_analysis__rank(ds, n, priority, value, enterprise);
   GArray *ranked = g_array_sized_new(FALSE, FALSE, sizeof(CmTarget), n);
+  g_array_set_size(ranked, n);
+  CmTarget *out = (CmTarget *)ranked->data;
   for (guint k = 0; k < n; k++) {
     if (k + AHEAD < n)
       __builtin_prefetch(&t[order[k + AHEAD]]);
-    g_array_append_val(ranked, t[order[k]]);
+    out[k] = t[order[k]];
   }
   return ranked;
 }
@@ -241,30 +379,11 @@ cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error)
 {
   g_return_val_if_fail(ds && gaps, NULL);
   const CmAnalysisOptions *o = &gaps->options;
-  guint n = cm_dataset_n_enterprises(ds), n_seg = cm_dataset_n_segments(ds);
   g_autofree guint8 *flags = cm_analysis__flags(ds, o);
   Candidates c;
   candidates_init(&c, ds, o, flags);
-
-  g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(CmTarget));
-  /* sized: cm_target_fills() takes an address in it even when every list is empty */
-  GArray *lists = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 1);
-  Scratch s = {g_new0(guint32, (gsize)n_seg + 1), g_array_new(FALSE, FALSE, sizeof(guint32)),
-               g_array_new(FALSE, FALSE, sizeof(guint32)),
-               g_array_new(FALSE, FALSE, sizeof(guint32))};
-  for (guint32 e = 0; e < n; e++) {
-    CmTarget target;
-    if (!assess(ds, gaps, &c, flags, e, &s, &target))
-      continue;
-    target.lists_offset = lists->len;
-    g_array_append_vals(lists, s.fills->data, s.fills->len);
-    g_array_append_vals(lists, s.served->data, s.served->len);
-    g_array_append_val(found, target);
-  }
-  g_free(s.segment_stamp);
-  g_array_unref(s.fills);
-  g_array_unref(s.served);
-  g_array_unref(s.buyers);
+  GArray *found, *lists;
+  assess_all(ds, gaps, &c, flags, &found, &lists);
   candidates_clear(&c);
 
   CmTargets *t = g_new0(CmTargets, 1);
@@ -272,6 +391,7 @@ cm_targets_compute(const CmDataset *ds, const CmGaps *gaps, GError **error)
   t->targets = rank(ds, found);
   t->lists = lists;
   t->leaders_total = c.leaders_total;
+  g_array_unref(found);
   (void)error;
   return t;
 }
