@@ -151,18 +151,35 @@ headline(GString *out, const CmPlan *p, const CmReportOptions *o)
   g_string_append_c(out, '\n');
 }
 
+/* The words of a step, translated once, not for each of a national plan's steps. */
+typedef struct {
+  const char *sold_to, *stays, *rises;
+} StepWords;
+
+/* Steps from .. to - 1 of a plan's list, formatted into out. */
+typedef struct {
+  const CmDataset *ds;
+  const CmPlan *p;
+  const StepWords *words;
+  CmReportFormat format;
+  guint from, to;
+  GString *out;
+} Steps;
+
+/* Plans from this many steps up are formatted on two threads, a half each. */
+#define STEPS_FOR_TWO_THREADS 4096
+
 /* "LCO cathode to ATL (40.2); copper foil to CATL (21.7), ATL (6.0)": segments in template
  * order, leaders in file order. */
 static void
-supplies_text(GString *s, const CmDataset *ds, const CmPlan *p, const CmPlanStep *st,
-              CmReportFormat f, const char *sold_to)
+supplies_text(GString *s, GString *leaders, GString *segment, const Steps *job,
+              const CmPlanStep *st)
 {
+  const CmDataset *ds = job->ds;
   g_string_truncate(s, 0);
-  const guint32 *segs = cm_plan_step_segments(p, st);
-  const CmPlanFlow *flows = cm_plan_step_flows(p, st);
+  const guint32 *segs = cm_plan_step_segments(job->p, st);
+  const CmPlanFlow *flows = cm_plan_step_flows(job->p, st);
   char money[CM_REPORT_NUMBER_BUF];
-  g_autoptr(GString) leaders = g_string_new(NULL);
-  g_autoptr(GString) segment = g_string_new(NULL);
   for (guint i = 0; i < st->n_segments; i++) {
     g_string_truncate(leaders, 0);
     for (guint k = 0; k < st->n_flows; k++) {
@@ -170,15 +187,54 @@ supplies_text(GString *s, const CmDataset *ds, const CmPlan *p, const CmPlanStep
         continue;
       if (leaders->len)
         g_string_append(leaders, ", ");
-      cm_report__name(leaders, cm_enterprise_display_name(enterprise(ds, flows[k].leader)), f);
+      cm_report__name(leaders, cm_enterprise_display_name(enterprise(ds, flows[k].leader)),
+                      job->format);
       g_string_append_printf(leaders, " (%s)", cm_report__money_buf(money, flows[k].value));
     }
     g_string_truncate(segment, 0);
-    cm_report__name(segment, cm_segment_display_name(cm_dataset_segment(ds, segs[i])), f);
+    cm_report__name(segment, cm_segment_display_name(cm_dataset_segment(ds, segs[i])), job->format);
     if (i > 0)
       g_string_append(s, "; ");
-    g_string_append_printf(s, sold_to, segment->str, leaders->str);
+    g_string_append_printf(s, job->words->sold_to, segment->str, leaders->str);
   }
+}
+
+static void
+format_steps(Steps *job)
+{
+  const CmDataset *ds = job->ds;
+  const CmPlan *p = job->p;
+  g_autoptr(GString) s = g_string_new(NULL), leaders = g_string_new(NULL),
+                     segment = g_string_new(NULL), name = g_string_new(NULL),
+                     region = g_string_new(NULL);
+  char buf[CM_REPORT_NUMBER_BUF];
+  for (guint k = job->from; k < job->to; k++) {
+    prefetch_steps(ds, p, k);
+    const CmPlanStep *st = step_at(p, k);
+    const CmEnterprise *e = enterprise(ds, st->enterprise);
+    g_string_truncate(name, 0);
+    g_string_truncate(region, 0);
+    cm_report__name(name, cm_enterprise_display_name(e), job->format);
+    cm_report__name(region, e->region, job->format);
+    g_autofree char *after =
+        st->has_ratio ? cm_report__percent_vs(st->ratio_after, p->target) : g_strdup("-");
+    cm_report__money_buf(buf, st->gain);
+    g_autofree char *text = NULL;
+    if (st->n_segments == 0)
+      text = g_strdup_printf(job->words->stays, name->str, region->str, buf, after);
+    else {
+      supplies_text(s, leaders, segment, job, st);
+      text = g_strdup_printf(job->words->rises, name->str, region->str, buf, after, s->str);
+    }
+    cm_report__item(job->out, k + 1, text, job->format);
+  }
+}
+
+static gpointer
+format_steps_thread(gpointer job)
+{
+  format_steps(job);
+  return NULL;
 }
 
 static void
@@ -196,34 +252,32 @@ steps_list(GString *out, const CmDataset *ds, const CmPlan *p, const CmReportOpt
                   o->format);
   if (!md)
     g_string_append_c(out, '\n');
-  g_autoptr(GString) s = g_string_new(NULL);
-  char buf[CM_REPORT_NUMBER_BUF];
-  /* translated once, not for each of a national plan's steps */
-  /* TRANSLATORS: a segment, then the leaders it is sold to, e.g. "anode to CATL (11.8)" */
-  const char *sold_to = _("%1$s to %2$s");
-  const char *stays = _("%1$s (now in %2$s): +%3$s, the leaders' local share stays at %4$s: "
-                        "it sells them nothing in the supply rows counted.");
-  const char *rises = _("%1$s (now in %2$s): +%3$s, the leaders' local share rises to %4$s. "
-                        "It sells %5$s.");
-  for (guint k = 0; k < p->steps->len; k++) {
-    prefetch_steps(ds, p, k);
-    const CmPlanStep *st = step_at(p, k);
-    const CmEnterprise *e = enterprise(ds, st->enterprise);
-    g_autoptr(GString) name = g_string_new(NULL), region = g_string_new(NULL);
-    cm_report__name(name, cm_enterprise_display_name(e), o->format);
-    cm_report__name(region, e->region, o->format);
-    g_autofree char *after =
-        st->has_ratio ? cm_report__percent_vs(st->ratio_after, p->target) : g_strdup("-");
-    cm_report__money_buf(buf, st->gain);
-    g_autofree char *text = NULL;
-    if (st->n_segments == 0)
-      text = g_strdup_printf(stays, name->str, region->str, buf, after);
-    else {
-      supplies_text(s, ds, p, st, o->format, sold_to);
-      text = g_strdup_printf(rises, name->str, region->str, buf, after, s->str);
-    }
-    cm_report__item(out, k + 1, text, o->format);
+  StepWords words = {
+      /* TRANSLATORS: a segment, then the leaders it is sold to, e.g. "anode to CATL (11.8)" */
+      _("%1$s to %2$s"),
+      _("%1$s (now in %2$s): +%3$s, the leaders' local share stays at %4$s: "
+        "it sells them nothing in the supply rows counted."),
+      _("%1$s (now in %2$s): +%3$s, the leaders' local share rises to %4$s. "
+        "It sells %5$s.")};
+  (void)cm_lang_get(); /* chosen here, before a second thread reads it */
+  /* a long plan is formatted on two threads, a half each, and written as one */
+  guint n = p->steps->len;
+  Steps first = {ds, p, &words, o->format, 0, n, out};
+  Steps second = {ds, p, &words, o->format, n / 2, n, NULL};
+  GThread *helper = NULL;
+  if (n >= STEPS_FOR_TWO_THREADS) {
+    second.out = g_string_new(NULL);
+    helper = g_thread_try_new("plan-steps", format_steps_thread, &second, NULL);
+    if (helper)
+      first.to = n / 2;
   }
+  format_steps(&first);
+  if (helper) {
+    g_thread_join(helper);
+    g_string_append_len(out, second.out->str, (gssize)second.out->len);
+  }
+  if (second.out)
+    g_string_free(second.out, TRUE);
   g_string_append_c(out, '\n');
 }
 
