@@ -21,6 +21,11 @@ char *cm_report__money(double v);
 #define CM_REPORT_NUMBER_BUF 64
 const char *cm_report__money_buf(char *buf, double v);
 
+/* format, a text with one "%.1f" ("+%.1f pp", or its translation), with v, into buf (which holds
+ * CM_REPORT_NUMBER_BUF bytes); as printf writes it in the C locale, without printf (a report
+ * may write it a million times). Returns buf. */
+const char *cm_report__one_decimal_buf(char *buf, const char *format, double v);
+
 /* A ratio as a percentage for people: "64.2%", "80%". (transfer full) */
 char *cm_report__percent(double ratio);
 const char *cm_report__percent_buf(char *buf, double ratio); /* into buf, as above */

@@ -34,6 +34,25 @@ fixed1(char *buf, gsize size, double v)
   g_ascii_formatd(buf, (gint)size, "%.1f", v);
 }
 
+const char *
+cm_report__one_decimal_buf(char *buf, const char *format, double v)
+{
+  const char *conv = strstr(format, "%.1f");
+  if (conv && !memchr(format, '%', (gsize)(conv - format)) && !strchr(conv + 4, '%')) {
+    char digits[G_ASCII_DTOSTR_BUF_SIZE];
+    fixed1(digits, sizeof digits, v);
+    gsize before = (gsize)(conv - format), n = strlen(digits), after = strlen(conv + 4);
+    if (before + n + after < CM_REPORT_NUMBER_BUF) {
+      memcpy(buf, format, before);
+      memcpy(buf + before, digits, n);
+      memcpy(buf + before + n, conv + 4, after + 1);
+      return buf;
+    }
+  }
+  g_snprintf(buf, CM_REPORT_NUMBER_BUF, format, v); /* another shape, or too long */
+  return buf;
+}
+
 /* Copies a plain decimal ("-1234.5") into out with thousands separators in its integer part. */
 static void
 group_thousands(char *out, const char *plain)

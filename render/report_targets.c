@@ -5,6 +5,8 @@
 #include "report_format.h"
 #include "text_table.h"
 
+#include <string.h>
+
 static const char *const priority_label[] = {"", N_("1 supplement (gap)"),
                                              N_("2 strengthen (weak)"), N_("3 extend (frontier)"),
                                              N_("4 supplier")};
@@ -55,6 +57,71 @@ target_at(const CmDataset *ds, const CmTargets *t, guint i, guint n)
   return &g_array_index(t->targets, CmTarget, i);
 }
 
+/* A list of segment or enterprise indices (in CmTargets.lists), as the key of its joined text. */
+typedef struct {
+  const guint32 *items;
+  guint n;
+} List;
+
+static guint
+list_hash(gconstpointer key)
+{
+  const List *l = key;
+  guint h = 2166136261u; /* FNV-1a over the indices */
+  for (guint i = 0; i < l->n; i++)
+    h = (h ^ l->items[i]) * 16777619u;
+  return h ^ l->n;
+}
+
+static gboolean
+list_equal(gconstpointer a, gconstpointer b)
+{
+  const List *x = a, *y = b;
+  return x->n == y->n && memcmp(x->items, y->items, x->n * sizeof *x->items) == 0;
+}
+
+/* Joined lists, each kept once: 632 354 national targets have 1 831 distinct fills and 4
+ * distinct leaders served, so a list is looked up by its indices and joined only when new. */
+typedef struct {
+  GStringChunk *texts;
+  GHashTable *fills, *leaders; /* List -> its text in texts */
+  GString *scratch;
+} Joined;
+
+static void
+joined_init(Joined *j)
+{
+  j->texts = g_string_chunk_new(64 * 1024);
+  j->fills = g_hash_table_new_full(list_hash, list_equal, g_free, NULL);
+  j->leaders = g_hash_table_new_full(list_hash, list_equal, g_free, NULL);
+  j->scratch = g_string_new(NULL);
+}
+
+static void
+joined_clear(Joined *j)
+{
+  g_clear_pointer(&j->texts, g_string_chunk_free);
+  g_clear_pointer(&j->fills, g_hash_table_unref);
+  g_clear_pointer(&j->leaders, g_hash_table_unref);
+  if (j->scratch)
+    g_string_free(g_steal_pointer(&j->scratch), TRUE);
+}
+
+/* The text of a list (named, joined with sep), the same address for the same list. */
+static const char *
+joined(Joined *j, const CmDataset *ds, const guint32 *items, guint n, gboolean segments,
+       const char *sep)
+{
+  GHashTable *memo = segments ? j->fills : j->leaders;
+  List key = {items, n};
+  const char *text = g_hash_table_lookup(memo, &key);
+  if (!text) {
+    text = g_string_chunk_insert(j->texts, join_ids(j->scratch, ds, items, n, segments, sep, TRUE));
+    g_hash_table_insert(memo, g_memdup2(&key, sizeof key), (gpointer)text);
+  }
+  return text;
+}
+
 /* Rows from this many up are filled on two threads. */
 #define ROWS_FOR_TWO_THREADS 20000
 
@@ -72,7 +139,7 @@ typedef struct {
   gboolean color;
   guint from, to;
   CmTextTable *table;
-  GStringChunk *lists; /* the joined lists of the rows, each kept once (filled in) */
+  Joined lists; /* the joined lists of the rows (filled in) */
 } Rows;
 
 static CmTextTable *
@@ -101,10 +168,7 @@ fill_rows(Rows *r)
   const CmDataset *ds = r->ds;
   const CmTargets *t = r->t;
   CmTextTable *table = r->table;
-  /* the joined lists repeat (632 354 national targets have 1 831 distinct fills and 4 distinct
-   * leaders served): each is kept once, and the table keeps it without a copy */
-  r->lists = g_string_chunk_new(64 * 1024);
-  g_autoptr(GString) ids = g_string_new(NULL);
+  joined_init(&r->lists);
   char money[CM_REPORT_NUMBER_BUF];
   for (guint i = r->from; i < r->to; i++) {
     const CmTarget *tg = target_at(ds, t, i, r->to);
@@ -118,16 +182,18 @@ fill_rows(Rows *r)
     cm_text_table_cell_static(table, 2, e->id);
     cm_text_table_cell_static(table, 3, cm_enterprise_display_name(e));
     cm_text_table_cell_static(table, 4, e->region);
-    const char *fills =
-        join_ids(ids, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, r->words->list_sep, TRUE);
-    cm_text_table_cell_static(table, 5, g_string_chunk_insert_const(r->lists, fills));
+    cm_text_table_cell_static(
+        table, 5,
+        joined(&r->lists, ds, cm_target_fills(t, tg), tg->n_fills, TRUE, r->words->list_sep));
     cm_text_table_cell(table, 6, cm_report__money_buf(money, tg->value_to_local));
     cm_text_table_cell_uint(table, 7, tg->local_buyers);
-    const char *leaders = join_ids(ids, ds, cm_target_leaders_served(t, tg), tg->n_leaders_served,
-                                   FALSE, r->words->list_sep, TRUE);
-    cm_text_table_cell_static(table, 8, g_string_chunk_insert_const(r->lists, leaders));
+    cm_text_table_cell_static(table, 8,
+                              joined(&r->lists, ds, cm_target_leaders_served(t, tg),
+                                     tg->n_leaders_served, FALSE, r->words->list_sep));
     if (t->leaders_total > 0)
-      cm_text_table_cellf(table, 9, r->words->gain_pp, 100.0 * tg->leaders_gain / t->leaders_total);
+      cm_text_table_cell(table, 9,
+                         cm_report__one_decimal_buf(money, r->words->gain_pp,
+                                                    100.0 * tg->leaders_gain / t->leaders_total));
     else
       cm_text_table_cell(table, 9, "-");
   }
@@ -182,8 +248,8 @@ targets_document(CmReportStream *s, const CmDataset *ds, const CmTargets *t,
     words.priority[p] = _(priority_label[p]);
   (void)cm_lang_get();
   /* a long table is filled on two threads, a half each, and written as one */
-  Rows first = {ds, t, &words, color, 0, n, table, NULL};
-  Rows second = {ds, t, &words, color, n / 2, n, NULL, NULL};
+  Rows first = {ds, t, &words, color, 0, n, table, {0}};
+  Rows second = {ds, t, &words, color, n / 2, n, NULL, {0}};
   GThread *helper = NULL;
   if (n >= ROWS_FOR_TWO_THREADS) {
     first.to = n / 2;
@@ -199,8 +265,10 @@ targets_document(CmReportStream *s, const CmDataset *ds, const CmTargets *t,
     g_thread_join(helper);
     cm_text_table_append_rows(table, second.table);
   }
-  g_autoptr(GStringChunk) first_lists = first.lists, second_lists = second.lists;
-  if (!cm_report__table_streamed(s, table, o->format, color))
+  gboolean ok = cm_report__table_streamed(s, table, o->format, color);
+  joined_clear(&first.lists);
+  joined_clear(&second.lists);
+  if (!ok)
     return FALSE;
   g_string_truncate(out, out->len - 1); /* the table ends in a blank line, the report does not */
   return TRUE;

@@ -24,14 +24,25 @@ typedef struct {
   guint32 dirty : 1;
 } Cell;
 
+/* Static text already stored in a column, by its address: a region or a list that repeats on
+ * row after row is measured once. */
+#define SEEN_SLOTS 64
+typedef struct {
+  const char *text;
+  Cell cell;
+} Seen;
+
 struct _CmTextTable {
   guint n_columns;
   Column *columns;
-  GArray *cells;     /* Cell, row-major */
-  GPtrArray *colors; /* const char * SGR codes parallel to cells; NULL until one is set */
+  GArray *cells;      /* Cell, row-major: the last rows, where new ones go */
+  GPtrArray *earlier; /* GArray of Cell: the rows before, in order, when rows were appended */
+  gsize n_earlier;    /* cells in them */
+  GPtrArray *colors;  /* const char * SGR codes of every cell in order; NULL until one is set */
   GStringChunk *arena;
   GPtrArray *more_arenas; /* GStringChunk: those of tables whose rows were appended */
   Cell *last_wide; /* per column: the last non-ASCII cell stored, reused when the next repeats it */
+  Seen *seen;      /* per column, SEEN_SLOTS each */
 };
 
 CmTextTable *
@@ -44,6 +55,7 @@ cm_text_table_new(guint n_columns)
   t->cells = g_array_new(FALSE, FALSE, sizeof(Cell)); /* rows cleared as they start */
   t->arena = g_string_chunk_new(64 * 1024);
   t->last_wide = g_new0(Cell, n_columns);
+  t->seen = g_new0(Seen, (gsize)n_columns * SEEN_SLOTS);
   return t;
 }
 
@@ -56,6 +68,8 @@ cm_text_table_free(CmTextTable *table)
     g_free(table->columns[i].title);
   g_free(table->columns);
   g_array_unref(table->cells);
+  if (table->earlier)
+    g_ptr_array_unref(table->earlier);
   if (table->colors)
     g_ptr_array_unref(table->colors);
   if (table->arena)
@@ -63,6 +77,7 @@ cm_text_table_free(CmTextTable *table)
   if (table->more_arenas)
     g_ptr_array_unref(table->more_arenas);
   g_free(table->last_wide);
+  g_free(table->seen);
   g_free(table);
 }
 
@@ -84,18 +99,52 @@ cm_text_table_reserve(CmTextTable *table, guint n_rows)
   cm_memory__reserve(table->cells, (gsize)n_rows * table->n_columns);
 }
 
+/* Cells of the table in all. */
+static gsize
+n_cells(const CmTextTable *t)
+{
+  return t->n_earlier + t->cells->len;
+}
+
+/* The cells of row r. */
+static const Cell *
+row_cells(const CmTextTable *t, guint r)
+{
+  gsize i = (gsize)r * t->n_columns;
+  if (i >= t->n_earlier)
+    return &g_array_index(t->cells, Cell, i - t->n_earlier);
+  for (guint p = 0;; p++) {
+    const GArray *part = t->earlier->pdata[p];
+    if (i < part->len)
+      return &g_array_index(part, Cell, i);
+    i -= part->len;
+  }
+}
+
 void
 cm_text_table_append_rows(CmTextTable *table, CmTextTable *more)
 {
   g_return_if_fail(table && more && more->n_columns == table->n_columns);
-  guint before = table->cells->len;
-  g_array_append_vals(table->cells, more->cells->data, more->cells->len);
+  gsize before = n_cells(table);
   if (more->colors && more->colors->len > 0) {
     if (!table->colors)
       table->colors = g_ptr_array_new();
     g_ptr_array_set_size(table->colors, (gint)before);
+    g_ptr_array_set_size(more->colors, (gint)n_cells(more));
     for (guint i = 0; i < more->colors->len; i++)
       g_ptr_array_add(table->colors, more->colors->pdata[i]);
+  }
+  if (n_cells(more) > 0) { /* more's storage goes after table's, as it is: no copy */
+    if (!table->earlier)
+      table->earlier = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    if (table->cells->len > 0)
+      g_ptr_array_add(table->earlier, g_steal_pointer(&table->cells));
+    else
+      g_array_unref(g_steal_pointer(&table->cells));
+    for (guint p = 0; more->earlier && p < more->earlier->len; p++)
+      g_ptr_array_add(table->earlier, g_array_ref(more->earlier->pdata[p]));
+    table->n_earlier = before + more->n_earlier;
+    table->cells = g_array_ref(more->cells);
   }
   if (!table->more_arenas)
     table->more_arenas = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
@@ -119,7 +168,7 @@ cm_text_table_row(CmTextTable *table)
 guint
 cm_text_table_n_rows(const CmTextTable *table)
 {
-  return table->cells->len / table->n_columns;
+  return (guint)(n_cells(table) / table->n_columns);
 }
 
 guint
@@ -146,7 +195,7 @@ const char *
 cm_text_table_get(const CmTextTable *table, guint row, guint col)
 {
   g_return_val_if_fail(row < cm_text_table_n_rows(table) && col < table->n_columns, "");
-  const Cell *cell = &g_array_index(table->cells, Cell, row * table->n_columns + col);
+  const Cell *cell = &row_cells(table, row)[col];
   return cell->text ? cell->text : "";
 }
 
@@ -183,10 +232,8 @@ set_slow(CmTextTable *table, guint col, Cell *cell, const char *text)
 }
 
 static void
-set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
+store_cell(CmTextTable *table, guint col, Cell *cell, const char *text, gboolean copy)
 {
-  g_return_if_fail(col < table->n_columns && table->cells->len > 0);
-  Cell *cell = &g_array_index(table->cells, Cell, table->cells->len - table->n_columns + col);
   guint width;
   const char *end = cm_text__scan_plain(text, &width);
   if (*end != '\0') {
@@ -207,6 +254,25 @@ set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
   cell->dirty = 0;
   if (copy && wide)
     *last = *cell;
+}
+
+static void
+set_cell(CmTextTable *table, guint col, const char *text, gboolean copy)
+{
+  g_return_if_fail(col < table->n_columns && table->cells->len > 0);
+  Cell *cell = &g_array_index(table->cells, Cell, table->cells->len - table->n_columns + col);
+  if (!copy) {
+    guintptr at = (guintptr)text;
+    Seen *seen = &table->seen[col * SEEN_SLOTS + ((at ^ at >> 6 ^ at >> 12) % SEEN_SLOTS)];
+    if (seen->text == text) {
+      *cell = seen->cell;
+      return;
+    }
+    store_cell(table, col, cell, text, FALSE);
+    *seen = (Seen){text, *cell};
+    return;
+  }
+  store_cell(table, col, cell, text, TRUE);
 }
 
 void
@@ -257,9 +323,10 @@ cm_text_table_color(CmTextTable *table, guint col, const char *sgr)
   g_return_if_fail(col < table->n_columns && table->cells->len > 0);
   if (!table->colors)
     table->colors = g_ptr_array_new();
-  if (table->colors->len < table->cells->len)
-    g_ptr_array_set_size(table->colors, (gint)table->cells->len);
-  table->colors->pdata[table->cells->len - table->n_columns + col] = (gpointer)sgr;
+  gsize n = n_cells(table);
+  if (table->colors->len < n)
+    g_ptr_array_set_size(table->colors, (gint)n);
+  table->colors->pdata[n - table->n_columns + col] = (gpointer)sgr;
 }
 
 /* The terminal form of a cell's text. */
@@ -334,33 +401,64 @@ end_line(GString *out, gsize start, char *p, gboolean strip)
   out->str[out->len] = '\0';
 }
 
+/* Cells wrapped at their column's limit, kept by the address of their text, WRAP_SLOTS per
+ * column: the same priority, region or list on row after row, or again further down, is wrapped
+ * once. */
+#define WRAP_SLOTS 32
+typedef struct {
+  const char *text; /* NULL: none yet */
+  GArray *lines;    /* CmTextSpan */
+} Wrapped;
+
+static Wrapped *
+wrapped_new(guint n_columns)
+{
+  Wrapped *w = g_new0(Wrapped, (gsize)n_columns * WRAP_SLOTS);
+  for (gsize i = 0; i < (gsize)n_columns * WRAP_SLOTS; i++)
+    w[i].lines = g_array_new(FALSE, FALSE, sizeof(CmTextSpan));
+  return w;
+}
+
+static void
+wrapped_forget(Wrapped *w, guint n_columns)
+{
+  for (gsize i = 0; i < (gsize)n_columns * WRAP_SLOTS; i++)
+    w[i].text = NULL;
+}
+
+static void
+wrapped_free(Wrapped *w, guint n_columns)
+{
+  for (gsize i = 0; i < (gsize)n_columns * WRAP_SLOTS; i++)
+    g_array_unref(w[i].lines);
+  g_free(w);
+}
+
 typedef struct {
   const CmTextTable *table;
-  guint *width;         /* per column */
-  guint *limit;         /* per column: where cells wrap (0: never); the column's, or less to fit */
-  GArray **lines;       /* per column: CmTextSpan lines of the current row's cell */
-  const char **wrapped; /* per column: the text lines holds, wrapped at limit (NULL: none) */
-  const char *indent;   /* starts every line */
+  guint *width;       /* per column */
+  guint *limit;       /* per column: where cells wrap (0: never); the column's, or less to fit */
+  Wrapped *wrapped;   /* per column, at limit */
+  const char *indent; /* starts every line */
   gsize indent_len;
   gboolean strip;
   gsize padded; /* the widths of the columns and the spaces between them */
 } Writer;
 
-/* The lines of cell i of column c; only a cell wider than its column's limit has more than one. */
+/* The lines of cell, in column c; only a cell wider than its column's limit has more than one. */
 static GArray *
-cell_lines(const Writer *w, guint c, gsize i)
+cell_lines(const Writer *w, guint c, const Cell *cell)
 {
-  const Cell *cell = &g_array_index(w->table->cells, Cell, i);
-  GArray *lines = w->lines[c];
   gsize len;
   const char *text = shown_text(cell, &len);
-  /* the same text as the row before ("1 supplement (gap)", the same leaders), stored once */
-  if (w->wrapped[c] == text)
-    return lines;
-  g_array_set_size(lines, 0);
-  cm_text__wrap(text, len, cell->width, w->limit[c], lines);
-  w->wrapped[c] = text;
-  return lines;
+  guintptr at = (guintptr)text;
+  Wrapped *slot = &w->wrapped[c * WRAP_SLOTS + (at ^ at >> 6 ^ at >> 12) % WRAP_SLOTS];
+  if (slot->text == text)
+    return slot->lines;
+  g_array_set_size(slot->lines, 0);
+  cm_text__wrap(text, len, cell->width, w->limit[c], slot->lines);
+  slot->text = text;
+  return slot->lines;
 }
 
 /* Writes one line of a row (or of the header): cell c shows spans[c] (empty when NULL), padded
@@ -436,25 +534,26 @@ write_rows(Writer *w, GString *out, gboolean color, guint from, guint to, CmText
 {
   const CmTextTable *t = w->table;
   guint nc = t->n_columns;
-  const Cell *cells = (const Cell *)t->cells->data;
   g_autofree CmTextSpan *one = g_new0(CmTextSpan, nc);
-  g_autofree GArray **wrapped = g_new0(GArray *, nc); /* per column, NULL when one line */
+  g_autofree GArray **lines = g_new0(GArray *, nc); /* per column, NULL when one line */
   g_autofree const CmTextSpan **at = g_new0(const CmTextSpan *, nc);
   g_autofree const char **sgr = g_new0(const char *, nc);
   for (guint r = from; r < to; r++) {
     gsize row = (gsize)r * nc;
+    const Cell *cells = row_cells(t, r);
     guint height = 1;
     /* text not copied into the arena may lie anywhere: fetch a few rows ahead */
-    for (guint c = 0; r + 4 < to && c < nc; c++)
-      __builtin_prefetch(cells[row + 4 * nc + c].text);
+    const Cell *ahead = r + 4 < to ? row_cells(t, r + 4) : NULL;
+    for (guint c = 0; ahead && c < nc; c++)
+      __builtin_prefetch(ahead[c].text);
     for (guint c = 0; c < nc; c++) {
-      const Cell *cell = &cells[row + c];
+      const Cell *cell = &cells[c];
       guint max = w->limit[c];
       sgr[c] = color ? cell_color(t, row + c) : NULL;
-      wrapped[c] = NULL;
+      lines[c] = NULL;
       if (max > 0 && cell->width > max) {
-        wrapped[c] = cell_lines(w, c, row + c);
-        height = MAX(height, wrapped[c]->len);
+        lines[c] = cell_lines(w, c, cell);
+        height = MAX(height, lines[c]->len);
       } else {
         gsize len;
         const char *text = shown_text(cell, &len);
@@ -463,8 +562,8 @@ write_rows(Writer *w, GString *out, gboolean color, guint from, guint to, CmText
     }
     for (guint k = 0; k < height; k++) {
       for (guint c = 0; c < nc; c++) {
-        if (wrapped[c])
-          at[c] = k < wrapped[c]->len ? &g_array_index(wrapped[c], CmTextSpan, k) : NULL;
+        if (lines[c])
+          at[c] = k < lines[c]->len ? &g_array_index(lines[c], CmTextSpan, k) : NULL;
         else
           at[c] = k == 0 ? &one[c] : NULL;
       }
@@ -483,7 +582,7 @@ write_rows(Writer *w, GString *out, gboolean color, guint from, guint to, CmText
 #define ROWS_FOR_TWO_THREADS (16 * BLOCK_ROWS)
 
 typedef struct {
-  Writer w; /* the table's, with lines and a wrap cache of its own */
+  Writer w; /* the table's, with a wrap cache of its own */
   gboolean color;
   guint n_rows;
   GAsyncQueue *empty, *full; /* GString pieces: to fill, and filled in block order */
@@ -521,12 +620,7 @@ write_rows_two_threads(Writer *w, GString *out, gboolean color, CmTextFlushFunc 
 {
   guint nc = w->table->n_columns, nr = cm_text_table_n_rows(w->table);
   Helper h = {.w = *w, .color = color, .n_rows = nr};
-  g_autofree GArray **lines = g_new0(GArray *, nc);
-  g_autofree const char **wrapped = g_new0(const char *, nc);
-  for (guint c = 0; c < nc; c++)
-    lines[c] = g_array_new(FALSE, FALSE, sizeof(CmTextSpan));
-  h.w.lines = lines;
-  h.w.wrapped = wrapped;
+  h.w.wrapped = wrapped_new(nc);
   h.empty = g_async_queue_new();
   h.full = g_async_queue_new();
   for (guint i = 0; i < 2; i++) /* the helper runs at most two blocks ahead */
@@ -554,8 +648,7 @@ write_rows_two_threads(Writer *w, GString *out, gboolean color, CmTextFlushFunc 
   }
   free_pieces(h.empty);
   free_pieces(h.full);
-  for (guint c = 0; c < nc; c++)
-    g_array_unref(lines[c]);
+  wrapped_free(h.w.wrapped, nc);
   return ok;
 }
 
@@ -568,18 +661,18 @@ measure(Writer *w, gsize *n_lines, gsize *n_bytes)
 {
   const CmTextTable *t = w->table;
   guint nc = t->n_columns, nr = cm_text_table_n_rows(t);
-  const Cell *cells = (const Cell *)t->cells->data;
   gsize lines = 0, bytes = 0;
   for (guint r = 0; r < nr; r++) {
+    const Cell *cells = row_cells(t, r);
     guint height = 1;
     for (guint c = 0; c < nc; c++) {
-      const Cell *cell = &cells[(gsize)r * nc + c];
+      const Cell *cell = &cells[c];
       guint max = w->limit[c], cw = cell->width;
       bytes += cell->len; /* a dirty cell shows no more bytes than it holds */
       if (max > 0 && cw > max) {
         if (!n_lines && max >= 2 && w->width[c] >= max)
           continue; /* as wide as it can get */
-        GArray *l = cell_lines(w, c, (gsize)r * nc + c);
+        GArray *l = cell_lines(w, c, cell);
         height = MAX(height, l->len);
         cw = 0;
         for (guint k = 0; k < l->len; k++)
@@ -670,19 +763,14 @@ cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char 
       width[c] = MAX(width[c], cm_text_width(clean));
     }
   }
-  g_autofree GArray **lines = g_new0(GArray *, nc);
-  for (guint c = 0; c < nc; c++)
-    lines[c] = g_array_new(FALSE, FALSE, sizeof(CmTextSpan));
   g_autofree guint *limit = g_new0(guint, nc);
   g_autofree guint *title_width = g_memdup2(width, nc * sizeof *width);
   for (guint c = 0; c < nc; c++)
     limit[c] = table->columns[c].max_width;
-  g_autofree const char **wrapped = g_new0(const char *, nc);
   Writer w = {.table = table,
               .width = width,
               .limit = limit,
-              .lines = lines,
-              .wrapped = wrapped,
+              .wrapped = wrapped_new(nc),
               .indent = indent,
               .indent_len = strlen(indent),
               .strip = table->columns[nc - 1].align == CM_ALIGN_LEFT};
@@ -690,7 +778,7 @@ cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char 
   gsize n_lines = 0, n_bytes = 0;
   measure(&w, flush ? NULL : &n_lines, &n_bytes);
   if (fit(&w, table_width_limit)) { /* narrower wrap limits: measure again */
-    memset(wrapped, 0, nc * sizeof *wrapped);
+    wrapped_forget(w.wrapped, nc);
     memcpy(width, title_width, nc * sizeof *width);
     measure(&w, flush ? NULL : &n_lines, &n_bytes);
   }
@@ -709,10 +797,9 @@ cm_text_table_write_flushing(const CmTextTable *table, GString *out, const char 
   guint nr = cm_text_table_n_rows(table);
   gboolean ok = nr >= ROWS_FOR_TWO_THREADS ? write_rows_two_threads(&w, out, color, flush, data)
                                            : write_rows(&w, out, color, 0, nr, flush, data);
-  for (guint c = 0; c < nc; c++) {
+  for (guint c = 0; c < nc; c++)
     g_strfreev(titles[c]);
-    g_array_unref(lines[c]);
-  }
+  wrapped_free(w.wrapped, nc);
   return ok;
 }
 

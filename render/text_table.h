@@ -42,8 +42,9 @@ void cm_text_table_row(CmTextTable *table);
 void cm_text_table_cell(CmTextTable *table, guint col, const char *text);
 void cm_text_table_cellf(CmTextTable *table, guint col, const char *format, ...)
     G_GNUC_PRINTF(3, 4);
-/* The same for text that outlives the table (dataset strings, literals): text that needs no
- * repair or escaping (ASCII, Chinese) is not copied. */
+/* The same for text that outlives the table unchanged (dataset strings, literals): text that
+ * needs no repair or escaping (ASCII, Chinese) is not copied, and text at an address set before
+ * in the column (a region, a list kept once) is not measured again. */
 void cm_text_table_cell_static(CmTextTable *table, guint col, const char *text);
 /* The same as cm_text_table_cellf(table, col, "%" G_GUINT64_FORMAT, v), without printf. */
 void cm_text_table_cell_uint(CmTextTable *table, guint col, guint64 v);
