@@ -189,3 +189,24 @@ Test(report_numbers, shortest_decimals_as_the_digit_by_digit_search)
   expect_number(DBL_MAX);
   expect_number(5e-324);
 }
+
+/* A figure in a format of one "%.1f" is written as printf writes it (the C locale): values at
+ * the rounding edges (0.05 is a little over in binary, 0.25 exact and rounds to even), negative
+ * zero, tiny and large ones; a translation with Chinese after the figure; and a format of
+ * another shape ("%.1f%%": a second %), which printf itself writes. */
+Test(report_numbers, one_decimal_format_as_printf)
+{
+  static const double values[] = {0, -0.0, 0.05, 0.25, 0.35, 3.45, 99.95, 1e-9, 12345678.25, -2.5};
+  static const char *const formats[] = {"+%.1f pp", "+%.1f 个百分点", "%.1f", "%.1f%%"};
+  char buf[CM_REPORT_NUMBER_BUF], want[CM_REPORT_NUMBER_BUF];
+  for (guint f = 0; f < G_N_ELEMENTS(formats); f++)
+    for (guint v = 0; v < G_N_ELEMENTS(values); v++) {
+      g_snprintf(want, sizeof want, formats[f], values[v]);
+      cr_expect_str_eq(cm_report__one_decimal_buf(buf, formats[f], values[v]), want,
+                       "format %s, value %g", formats[f], values[v]);
+    }
+  /* by hand: 0.05 is 0.05000000000000000277 -> 0.1; 0.25 -> 0.2 (to even); 64.25 -> 64.2 */
+  cr_expect_str_eq(cm_report__one_decimal_buf(buf, "+%.1f pp", 0.05), "+0.1 pp");
+  cr_expect_str_eq(cm_report__one_decimal_buf(buf, "+%.1f pp", 0.25), "+0.2 pp");
+  cr_expect_str_eq(cm_report__one_decimal_buf(buf, "%.1f%%", 64.25), "64.2%");
+}

@@ -309,3 +309,79 @@ Test(text_table, a_failing_flush_stops_a_long_table, .timeout = 30)
     g_string_free(c.got, TRUE);
   }
 }
+
+/* Rows appended from other tables (as a table filled on two threads is) keep their storage: the
+ * rows read back in order through the parts, colours included, and rows added after an append go
+ * after it. Four parts: a b (table), c (more), d e (more2, itself with f appended), then g. */
+Test(text_table, appended_rows_read_and_write_in_order)
+{
+  g_autoptr(CmTextTable) t = cm_text_table_new(1);
+  cm_text_table_column(t, 0, "X", CM_ALIGN_LEFT, 0);
+  const char *const own[] = {"a", "b"};
+  for (guint i = 0; i < 2; i++) {
+    cm_text_table_row(t);
+    cm_text_table_cell(t, 0, own[i]);
+  }
+  CmTextTable *more = cm_text_table_new(1);
+  cm_text_table_row(more);
+  cm_text_table_cell(more, 0, "c");
+  cm_text_table_color(more, 0, "31");
+  CmTextTable *more2 = cm_text_table_new(1), *more3 = cm_text_table_new(1);
+  cm_text_table_row(more2);
+  cm_text_table_cell(more2, 0, "d");
+  cm_text_table_row(more2);
+  cm_text_table_cell(more2, 0, "e");
+  cm_text_table_row(more3);
+  cm_text_table_cell(more3, 0, "f");
+  cm_text_table_append_rows(more2, more3);
+  cm_text_table_append_rows(t, more);
+  cm_text_table_append_rows(t, cm_text_table_new(1)); /* no rows: nothing changes */
+  cm_text_table_append_rows(t, more2);
+  cm_text_table_row(t);
+  cm_text_table_cell(t, 0, "g");
+  cm_text_table_color(t, 0, "32");
+  cr_assert_eq(cm_text_table_n_rows(t), 7);
+  const char *const want[] = {"a", "b", "c", "d", "e", "f", "g"};
+  for (guint r = 0; r < 7; r++)
+    cr_expect_str_eq(cm_text_table_get(t, r, 0), want[r], "row %u", r);
+  g_autofree char *plain = write_table(t, "", FALSE);
+  cr_expect_str_eq(plain, "X\n-\na\nb\nc\nd\ne\nf\ng\n");
+  /* c in red, g in green: the colours of every part stay with their rows */
+  g_autofree char *colored = write_table(t, "", TRUE);
+  cr_expect(strstr(colored, "b\n\033[31mc\033[0m\nd\n") != NULL, "got %s", colored);
+  cr_expect(strstr(colored, "f\n\033[32mg\033[0m\n") != NULL, "got %s", colored);
+}
+
+/* Static text is measured and wrapped once per address: 100 texts of 1 to 20 letters "x" (so
+ * that many share a slot of the caches), in a column of limit 5, in a shuffled order on 1000
+ * rows. Each cell must still wrap as its own text: n letters take ceil(n / 5) lines, the last
+ * with n - 5 (lines - 1) letters. The same rows set as copies (never cached by address) write
+ * the same text. */
+Test(text_table, cells_cached_by_address_stay_their_own)
+{
+  static char texts[100][21];
+  for (guint i = 0; i < 100; i++) {
+    guint n = i % 20 + 1;
+    memset(texts[i], 'x', n);
+    texts[i][n] = '\0';
+  }
+  g_autoptr(CmTextTable) cached = cm_text_table_new(1), copied = cm_text_table_new(1);
+  cm_text_table_column(cached, 0, "T", CM_ALIGN_LEFT, 5);
+  cm_text_table_column(copied, 0, "T", CM_ALIGN_LEFT, 5);
+  g_autoptr(GString) want = g_string_new("T\n-----\n");
+  for (guint r = 0; r < 1000; r++) {
+    guint i = (r * 37 + r / 7) % 100, n = i % 20 + 1;
+    cm_text_table_row(cached);
+    cm_text_table_cell_static(cached, 0, texts[i]);
+    cm_text_table_row(copied);
+    cm_text_table_cell(copied, 0, texts[i]);
+    for (guint left = n; left > 0; left -= MIN(left, 5u)) {
+      g_string_append_len(want, texts[i], MIN(left, 5u));
+      g_string_append_c(want, '\n');
+    }
+  }
+  g_autofree char *got = write_table(cached, "", FALSE);
+  g_autofree char *got_copied = write_table(copied, "", FALSE);
+  expect_same_text(got, want->str, "static");
+  expect_same_text(got_copied, want->str, "copied");
+}
