@@ -1,6 +1,7 @@
 /* The leaders' purchases per (leader, segment, supplier); see leader_supply.h. */
 #include "leader_supply.h"
 #include "cm_error.h"
+#include "cm_memory.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -119,7 +120,7 @@ cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnaly
 {
   guint n = cm_dataset_n_enterprises(ds), n_seg = cm_dataset_n_segments(ds);
   ls->leaders = g_array_new(FALSE, FALSE, sizeof(guint32));
-  g_autofree gint32 *slot = g_new(gint32, (gsize)n + 1);
+  g_autofree gint32 *slot = cm_memory__new(gint32, (gsize)n + 1);
   for (guint32 i = 0; i < n; i++) {
     const CmEnterprise *e = cm_dataset_enterprise(ds, i);
     slot[i] = -1;
@@ -152,6 +153,10 @@ cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnaly
                      .n_seg = n_seg,
                      .n = n,
                      .rows = g_array_new(FALSE, FALSE, sizeof(Row))};
+  /* room for every row of the half, taken only as it is used: growing step by step faulted
+   * the pages in one by one */
+  for (guint i = 0; i < 2; i++)
+    cm_memory__reserve(half[i].rows, half[i].to - half[i].from);
   cm_analysis__on_two_threads("leader-rows", pick_rows, &half[0], split < n_rows ? &half[1] : NULL);
   GArray *rows = half[0].rows;
   g_array_append_vals(rows, half[1].rows->data, half[1].rows->len);
@@ -171,9 +176,9 @@ cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnaly
 
   gsize m = rows->len;
   Row *a = (Row *)rows->data;
-  g_autofree Row *spare = g_new(Row, m + 1);
+  g_autofree Row *spare = cm_memory__new(Row, m + 1);
   const Row *sorted = radix_sort(a, spare, m, max_key);
-  ls->flows = g_new(CmLeaderFlow, m + 1);
+  ls->flows = cm_memory__new(CmLeaderFlow, m + 1);
   gsize k = 0;
   for (gsize i = 0; i < m;) {
     guint64 key = sorted[i].key;

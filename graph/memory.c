@@ -42,6 +42,15 @@ cm_memory__reserve(GArray *array, gsize n)
 }
 
 void *
+cm_memory__alloc(gsize size, gboolean zeroed)
+{
+  void *p = zeroed ? g_malloc0(size) : g_malloc(size);
+  if (size >= HUGE_PAGE) /* zeroed too: calloc takes a big block fresh from the system */
+    cm_memory__advise_huge(p, size);
+  return p;
+}
+
+void *
 cm_memory__map(gsize size)
 {
   size = whole_pages(size);

@@ -4,6 +4,7 @@
  * chosen steps get their lists. */
 #include "cm_plan.h"
 #include "cm_error.h"
+#include "cm_memory.h"
 #include "leader_supply.h"
 
 #include <string.h>
@@ -19,8 +20,8 @@ static void
 outside_init(Outside *o, const CmDataset *ds, const CmLeaderSupply *ls)
 {
   guint n = cm_dataset_n_enterprises(ds);
-  o->gain = g_new0(double, (gsize)n + 1);
-  o->start = g_new0(guint32, (gsize)n + 2);
+  o->gain = cm_memory__new0(double, (gsize)n + 1);
+  o->start = cm_memory__new0(guint32, (gsize)n + 2);
   for (gsize k = 0; k < ls->n_flows; k++) {
     guint32 e = ls->flows[k].supplier;
     if (cm_dataset_enterprise(ds, e)->local)
@@ -30,8 +31,9 @@ outside_init(Outside *o, const CmDataset *ds, const CmLeaderSupply *ls)
   }
   for (guint e = 0; e < n; e++)
     o->start[e + 1] += o->start[e];
-  o->by_supplier = g_new(guint32, (gsize)o->start[n] + 1);
-  g_autofree guint32 *fill = g_memdup2(o->start, ((gsize)n + 1) * sizeof *fill);
+  o->by_supplier = cm_memory__new(guint32, (gsize)o->start[n] + 1);
+  g_autofree guint32 *fill = cm_memory__new(guint32, (gsize)n + 1);
+  memcpy(fill, o->start, ((gsize)n + 1) * sizeof *fill);
   for (gsize k = 0; k < ls->n_flows; k++) {
     guint32 e = ls->flows[k].supplier;
     if (!cm_dataset_enterprise(ds, e)->local)

@@ -3,6 +3,7 @@
  * ranked with a radix sort on the figure's bits; ids are compared only where group and figure
  * tie (mostly entries whose figure is 0). */
 #include "analysis_private.h"
+#include "cm_memory.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +138,7 @@ guint32 *
 cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const double *figure,
                   const guint32 *enterprise)
 {
-  g_autofree Rank *a = g_new(Rank, n + 1), *b = g_new(Rank, n + 1);
+  g_autofree Rank *a = cm_memory__new(Rank, n + 1), *b = cm_memory__new(Rank, n + 1);
   Rank *src = a, *dst = b;
   for (guint k = 0; k < n; k++)
     src[k] = (Rank){descending_key(figure[k]), k, group[k]};

@@ -6,6 +6,7 @@
  * one per thread; the grouping keeps file order within a supplier, so every sum is added in the
  * order one thread would add it. */
 #include "analysis_private.h"
+#include "cm_memory.h"
 
 #include <stdlib.h>
 
@@ -132,9 +133,15 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
                         .to = i == 0 ? split : n_rows,
                         .o = o,
                         .flags = flags,
-                        .count = g_new0(guint32, (gsize)n + 1),
+                        .count = cm_memory__new0(guint32, (gsize)n + 1),
                         .found = g_array_new(FALSE, FALSE, sizeof(Sale)),
                         .leader_values = g_array_new(FALSE, FALSE, sizeof(double))};
+  /* room for every row of the half, taken only as it is used, in huge pages: growing the
+   * arrays step by step faulted in their pages one by one */
+  for (guint i = 0; i < 2; i++) {
+    cm_memory__reserve(half[i].found, half[i].to - half[i].from);
+    cm_memory__reserve(half[i].leader_values, half[i].to - half[i].from);
+  }
   cm_analysis__on_two_threads("targets-rows", find_sales, &half[0],
                               split < n_rows ? &half[1] : NULL);
   /* added in row order, the first half's before the second's: the sum of one pass */
@@ -144,7 +151,7 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
       c->leaders_total += g_array_index(half[i].leader_values, double, k);
   /* a counting sort by supplier; the stable order keeps rows in file order within one, the
    * first half's before the second's */
-  c->start = g_new(guint32, (gsize)n + 1);
+  c->start = cm_memory__new(guint32, (gsize)n + 1);
   guint32 at = 0;
   for (guint e = 0; e < n; e++) {
     c->start[e] = at;
@@ -156,7 +163,7 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
     at += second;
   }
   c->start[n] = at;
-  c->sales = g_new(Sale, (gsize)at + 1);
+  c->sales = cm_memory__new(Sale, (gsize)at + 1);
   half[0].sales = half[1].sales = c->sales;
   cm_analysis__on_two_threads("targets-rows", place_sales, &half[0],
                               split < n_rows ? &half[1] : NULL);
@@ -295,7 +302,7 @@ assess_half(gpointer data)
 {
   EnterpriseHalf *h = data;
   Scratch s = {g_new0(guint32, (gsize)cm_dataset_n_segments(h->ds) + 1),
-               g_new0(guint32, (gsize)cm_dataset_n_enterprises(h->ds) + 1),
+               cm_memory__new0(guint32, (gsize)cm_dataset_n_enterprises(h->ds) + 1),
                g_array_new(FALSE, FALSE, sizeof(guint32)),
                g_array_new(FALSE, FALSE, sizeof(guint32)),
                g_array_new(FALSE, FALSE, sizeof(guint32))};
@@ -335,6 +342,8 @@ assess_all(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const g
                                /* sized: cm_target_fills() takes an address in it even when
                                 * every list is empty */
                                .lists = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 1)};
+  for (guint i = 0; i < 2; i++) /* as candidates_init does */
+    cm_memory__reserve(half[i].found, half[i].to - half[i].from);
   cm_analysis__on_two_threads("targets-assess", assess_half, &half[0], split < n ? &half[1] : NULL);
   /* the second half's lists follow the first's */
   CmTarget *more = (CmTarget *)half[1].found->data;
@@ -363,7 +372,8 @@ rank(const CmDataset *ds, GArray *targets)
     enterprise[k] = t[k].enterprise;
   }
   g_autofree guint32 *order = cm_analysis__rank(ds, n, priority, value, enterprise);
-  GArray *ranked = g_array_sized_new(FALSE, FALSE, sizeof(CmTarget), n);
+  GArray *ranked = g_array_new(FALSE, FALSE, sizeof(CmTarget));
+  cm_memory__reserve(ranked, n);
   g_array_set_size(ranked, n);
   CmTarget *out = (CmTarget *)ranked->data;
   for (guint k = 0; k < n; k++) {
