@@ -57,6 +57,23 @@ compare_u32(gconstpointer a, gconstpointer b, gpointer data)
   return x < y ? -1 : x > y;
 }
 
+/* Sorts a step's segments in place: a few, as a rule, sorted by insertion without a call. */
+static void
+sort_segments(guint32 *v, guint n)
+{
+  if (n > 16) {
+    g_qsort_with_data(v, (gint)n, sizeof *v, compare_u32, NULL);
+    return;
+  }
+  for (guint i = 1; i < n; i++) {
+    guint32 x = v[i];
+    guint j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
 /* Appends the step of enterprise e, cur being the leaders' local value after it; seen holds a
  * zero per segment (and is left so). */
 static void
@@ -85,7 +102,7 @@ add_step(CmPlan *plan, const CmLeaderSupply *ls, const Outside *o, guint32 e, do
   for (guint k = 0; k < step.n_segments; k++)
     seen[segs[k]] = 0;
   /* template order is index order */
-  g_qsort_with_data(segs, (gint)step.n_segments, sizeof *segs, compare_u32, NULL);
+  sort_segments(segs, step.n_segments);
   g_array_append_val(plan->steps, step);
 }
 
@@ -143,13 +160,18 @@ cm_plan_compute(const CmDataset *ds, const CmAnalysisOptions *options, const gui
 
   Outside o;
   outside_init(&o, ds, &ls);
+  /* room at once for what the path can take: every candidate and every outside flow */
+  cm_memory__reserve(plan->flows, o.start[n]);
+  cm_memory__reserve(plan->segments, o.start[n]);
   g_autoptr(GArray) cand = g_array_new(FALSE, FALSE, sizeof(guint32));
+  cm_memory__reserve(cand, n);
   for (guint32 e = 0; e < n; e++)
     if (o.start[e + 1] > o.start[e]) {
       g_array_append_val(cand, e);
       plan->candidates_gain += o.gain[e];
     }
   plan->candidates = cand->len;
+  cm_memory__reserve(plan->steps, land ? n_land : cand->len);
 
   g_autofree guint8 *seen = g_new0(guint8, cm_dataset_n_segments(ds) + 1);
   double cur = plan->local;

@@ -39,12 +39,23 @@ cm_report__item(GString *out, guint n, const char *text, CmReportFormat format)
     g_string_append_printf(out, "%u. %s\n", n, text);
     return;
   }
-  g_autofree char *label = g_strdup_printf("  %u. ", n);
-  gsize width = strlen(label);
-  g_autofree char *indent = g_strnfill(width, ' ');
+  char label[32], *p = label + sizeof label; /* "  12. ", without printf: plans are long */
+  *--p = '\0';
+  *--p = ' ';
+  *--p = '.';
+  do {
+    *--p = (char)('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  *--p = ' ';
+  *--p = ' ';
+  gsize width = strlen(p);
+  char indent[sizeof label];
+  memset(indent, ' ', width);
+  indent[width] = '\0';
   gsize at = out->len;
   cm_text_paragraph(out, text, CM_BRIEFING_WIDTH - (guint)width, indent);
-  memcpy(out->str + at, label, width);
+  memcpy(out->str + at, p, width);
 }
 
 void

@@ -65,6 +65,55 @@ pump_table(GString *out, gpointer stream)
   return cm_report__pump(s, FALSE);
 }
 
+/* Appends format's pieces with its %s conversions filled; FALSE (nothing appended) when it has
+ * another conversion or one past n_args. */
+static gboolean
+append_strings(GString *out, const char *format, const char *const *args, guint n_args)
+{
+  gsize start = out->len;
+  guint next = 0; /* the argument of a plain %s */
+  for (const char *p = format; *p;) {
+    const char *pct = strchr(p, '%');
+    if (!pct) {
+      g_string_append(out, p);
+      break;
+    }
+    g_string_append_len(out, p, pct - p);
+    guint arg;
+    if (pct[1] == '%') {
+      g_string_append_c(out, '%');
+      p = pct + 2;
+      continue;
+    }
+    if (pct[1] == 's') {
+      arg = next++;
+      p = pct + 2;
+    } else if (pct[1] >= '1' && pct[1] <= '9' && pct[2] == '$' && pct[3] == 's') {
+      arg = (guint)(pct[1] - '1');
+      p = pct + 4;
+    } else {
+      arg = G_MAXUINT;
+    }
+    if (arg >= n_args) {
+      g_string_truncate(out, start);
+      return FALSE;
+    }
+    g_string_append(out, args[arg]);
+  }
+  return TRUE;
+}
+
+void
+cm_report__append_strings(GString *out, const char *format, const char *const *args, guint n_args)
+{
+  if (n_args <= 9 && append_strings(out, format, args, n_args))
+    return;
+  const char *a[9] = {""}; /* printf reads as many as the format asks: none is NULL */
+  for (guint i = 0; i < 9; i++)
+    a[i] = i < n_args ? args[i] : "";
+  g_string_append_printf(out, format, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+}
+
 gboolean
 cm_report__table_streamed(CmReportStream *s, const CmTextTable *table, CmReportFormat format,
                           gboolean color)

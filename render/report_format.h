@@ -39,6 +39,13 @@ char *cm_report__percent_vs(double ratio, double threshold);
 char *cm_report__number(double v);
 const char *cm_report__number_buf(char *buf, double v); /* into buf, as money_buf */
 
+/* Appends format to out with its conversions, "%1$s" .. "%9$s" or "%s" in turn, replaced by
+ * args[0 ..] and "%%" by "%": what g_string_append_printf(out, format, args...) writes, without
+ * printf (a national plan has 166 737 steps). A format with any other conversion, or one past
+ * n_args, goes to printf after all. */
+void cm_report__append_strings(GString *out, const char *format, const char *const *args,
+                               guint n_args);
+
 /* Appends text as one GitHub-flavoured Markdown table cell or heading text: | and Markdown
  * punctuation are backslash-escaped, line breaks become <br>. */
 void cm_report__md_text(GString *out, const char *text);

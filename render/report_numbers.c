@@ -142,6 +142,10 @@ cm_report__percent_vs(double ratio, double threshold)
   char text[CM_REPORT_NUMBER_BUF], limit[CM_REPORT_NUMBER_BUF];
   if (!isfinite(ratio))
     return g_strdup("n/a");
+  /* a ratio 0.2 points or more from the threshold cannot round to it at one decimal: the limit
+   * (threshold at 6 decimals, printf twice) is needed only nearer */
+  if (fabs(ratio - threshold) >= 0.002)
+    return g_strdup(percent_digits(text, ratio, 1));
   percent_digits(limit, threshold, 6);
   for (int decimals = 1; decimals < 6; decimals++) {
     percent_digits(text, ratio, decimals);

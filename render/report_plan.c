@@ -2,6 +2,7 @@
  * ("landing these 4 outside suppliers locally would lift the leaders' local share from 62.8% to
  * 81.0%"), with what each landed supplier sells to which leader. */
 #include "cm_i18n.h"
+#include "cm_memory.h"
 #include "cm_report_plan.h"
 #include "report_briefing.h"
 #include "report_shared.h"
@@ -166,6 +167,21 @@ typedef struct {
   GString *out;
 } Steps;
 
+/* Room for a step's text, more than most take (about 270 bytes in either language): the text of
+ * a long plan is given its room at once, on huge pages, and taken only as it is written. */
+#define STEP_BYTES 512
+
+static void
+reserve_room(GString *out, gsize more)
+{
+  if (more < ((gsize)2 << 20))
+    return;
+  gsize len = out->len;
+  g_string_set_size(out, len + more);
+  g_string_truncate(out, len);
+  cm_memory__advise_huge(out->str + len, more);
+}
+
 /* Plans from this many steps up are formatted on two threads, a half each. */
 #define STEPS_FOR_TWO_THREADS 4096
 
@@ -189,13 +205,16 @@ supplies_text(GString *s, GString *leaders, GString *segment, const Steps *job,
         g_string_append(leaders, ", ");
       cm_report__name(leaders, cm_enterprise_display_name(enterprise(ds, flows[k].leader)),
                       job->format);
-      g_string_append_printf(leaders, " (%s)", cm_report__money_buf(money, flows[k].value));
+      g_string_append(leaders, " (");
+      g_string_append(leaders, cm_report__money_buf(money, flows[k].value));
+      g_string_append_c(leaders, ')');
     }
     g_string_truncate(segment, 0);
     cm_report__name(segment, cm_segment_display_name(cm_dataset_segment(ds, segs[i])), job->format);
     if (i > 0)
       g_string_append(s, "; ");
-    g_string_append_printf(s, job->words->sold_to, segment->str, leaders->str);
+    const char *args[] = {segment->str, leaders->str};
+    cm_report__append_strings(s, job->words->sold_to, args, G_N_ELEMENTS(args));
   }
 }
 
@@ -206,7 +225,7 @@ format_steps(Steps *job)
   const CmPlan *p = job->p;
   g_autoptr(GString) s = g_string_new(NULL), leaders = g_string_new(NULL),
                      segment = g_string_new(NULL), name = g_string_new(NULL),
-                     region = g_string_new(NULL);
+                     region = g_string_new(NULL), text = g_string_new(NULL);
   char buf[CM_REPORT_NUMBER_BUF];
   for (guint k = job->from; k < job->to; k++) {
     prefetch_steps(ds, p, k);
@@ -219,14 +238,13 @@ format_steps(Steps *job)
     g_autofree char *after =
         st->has_ratio ? cm_report__percent_vs(st->ratio_after, p->target) : g_strdup("-");
     cm_report__money_buf(buf, st->gain);
-    g_autofree char *text = NULL;
-    if (st->n_segments == 0)
-      text = g_strdup_printf(job->words->stays, name->str, region->str, buf, after);
-    else {
+    g_string_truncate(text, 0);
+    if (st->n_segments > 0)
       supplies_text(s, leaders, segment, job, st);
-      text = g_strdup_printf(job->words->rises, name->str, region->str, buf, after, s->str);
-    }
-    cm_report__item(job->out, k + 1, text, job->format);
+    const char *args[] = {name->str, region->str, buf, after, s->str};
+    cm_report__append_strings(text, st->n_segments == 0 ? job->words->stays : job->words->rises,
+                              args, st->n_segments == 0 ? 4 : 5);
+    cm_report__item(job->out, k + 1, text->str, job->format);
   }
 }
 
@@ -262,11 +280,13 @@ steps_list(GString *out, const CmDataset *ds, const CmPlan *p, const CmReportOpt
   (void)cm_lang_get(); /* chosen here, before a second thread reads it */
   /* a long plan is formatted on two threads, a half each, and written as one */
   guint n = p->steps->len;
+  reserve_room(out, (gsize)n * STEP_BYTES);
   Steps first = {ds, p, &words, o->format, 0, n, out};
   Steps second = {ds, p, &words, o->format, n / 2, n, NULL};
   GThread *helper = NULL;
   if (n >= STEPS_FOR_TWO_THREADS) {
     second.out = g_string_new(NULL);
+    reserve_room(second.out, (gsize)(n - n / 2) * STEP_BYTES);
     helper = g_thread_try_new("plan-steps", format_steps_thread, &second, NULL);
     if (helper)
       first.to = n / 2;
