@@ -5,9 +5,10 @@
 # median wall time and median peak RSS (/usr/bin/time -v), the ratios to the DuckDB peer, and
 # how chainmap grows from 1M to 10M rows, and each chainmap report's time over `gaps` (procurement,
 # targets, resilience and plan aim at 1.5x at most; compare, five study regions side by side, at
-# 2x). With --keys real (or both, the default) each size is also measured with the keys real data
-# has: the same dataset rewritten by bench/realkeys.py (18-character credit codes, Chinese
-# company names). Not a test: the numbers go to docs/performance.md.
+# 2x), both as the ratio of the medians and as the median of each round's own ratio. With
+# --keys real (or both, the default) each size is also measured with the keys real data has:
+# the same dataset rewritten by bench/realkeys.py (18-character credit codes, Chinese company
+# names). Not a test: the numbers go to docs/performance.md.
 #
 #   bench/national.sh [--chainmap BIN] [--peers DIR] [--data DIR] [--runs N]
 #                     [--sizes "100000 1000000 10000000"] [--pandas-max ROWS] [--reuse ROWS=DIR]...
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
     --pandas-max) pandas_max="$2"; shift 2 ;;
     --reuse) reuse["${2%%=*}"]="${2#*=}"; shift 2 ;;
     --keys) keys="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "bench/national.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -185,11 +186,24 @@ for r in sizes:
         print(f"| {label} | {t} | {w:.2f} | {m / 1024:.0f} | {rt} | {rm} |")
 print()
 gaps = {r: med[(r, "chainmap gaps")] for r in sizes if (r, "chainmap gaps") in med}
+# the same ratio run by run: each report over the gaps of its own round (minutes apart at most,
+# where the medians may come from different minutes of a host whose speed drifts)
+runs = collections.defaultdict(dict)
+for line in open(sys.argv[1]):
+    rows, tool, run, wall, kb = line.rstrip("\n").split("\t")
+    n, _, real = rows.partition("/")
+    runs[((int(n), real), run)][tool] = float(wall)
+def paired(r, t):
+    x = [v[t] / v["chainmap gaps"] for (rr, _), v in runs.items()
+         if rr == r and t in v and v.get("chainmap gaps", 0) > 0]
+    return statistics.median(x) if x else None
 for t in tools:
     if t.startswith("chainmap") and t != "chainmap gaps":
-        cells_t = [(r, med[(r, t)][0] / gaps[r][0]) for r in sizes if (r, t) in med and r in gaps]
-        print(f"{t} / chainmap gaps (time): " + ", ".join(
-            f"{r[0]:,} rows{' (real keys)' if r[1] else ''} {x:.2f}" for r, x in cells_t))
+        cells_t = [(r, med[(r, t)][0] / gaps[r][0], paired(r, t))
+                   for r in sizes if (r, t) in med and r in gaps]
+        print(f"{t} / chainmap gaps (time, ratio of medians; median of each round's ratio): " +
+              ", ".join(f"{r[0]:,} rows{' (real keys)' if r[1] else ''} {x:.2f}; {p:.2f}"
+                        for r, x, p in cells_t))
 for real in ("", "real"):
     small, big = (1000000, real), (10000000, real)
     for t in tools:
