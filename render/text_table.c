@@ -1,9 +1,11 @@
 /* A text table stores its cells in one arena and measures them when set: a report of a million
  * rows must not cost a heap block per cell. Text that needs no repair or escaping (printable ASCII
  * and the three-byte characters of Chinese) is measured in one pass and copied once, not at all
- * when it outlives the table; other text is repaired and sanitised once. Only cells wider than
- * their column's limit are wrapped, into spans of the stored text; the widths take only the cells
- * that can still widen a column, and the rows of a long table are written on two threads. */
+ * when it outlives the table; other text is repaired and sanitised once, and static text met
+ * again at the same address is not measured again. Rows appended from another table (filled on
+ * another thread) keep their storage. Only cells wider than their column's limit are wrapped, into
+ * spans of the stored text, kept by address; the widths take only the cells that can still widen
+ * a column, and the rows of a long table are written on two threads. */
 #include "text_private.h"
 #include "cm_memory.h"
 #include "text_table.h"
