@@ -1,5 +1,7 @@
 #include "analysis_private.h"
 
+#include <stdlib.h>
+
 void
 cm_analysis_options_init(CmAnalysisOptions *options, const CmDataset *ds)
 {
@@ -39,4 +41,27 @@ cm_analysis__on_two_threads(const char *name, GThreadFunc func, gpointer first, 
     g_thread_join(helper);
   else if (second)
     func(second);
+}
+
+static gint
+compare_u32(const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  return x < y ? -1 : x > y;
+}
+
+void
+cm_analysis__sort_u32(guint32 *v, guint n)
+{
+  if (n > 16) {
+    qsort(v, n, sizeof *v, compare_u32);
+    return;
+  }
+  for (guint i = 1; i < n; i++) {
+    guint32 x = v[i];
+    guint j = i;
+    for (; j > 0 && v[j - 1] > x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
 }

@@ -33,6 +33,10 @@ cm_analysis__row_counts(const CmAnalysisOptions *o, const guint8 *flags, const C
 void cm_analysis__on_two_threads(const char *name, GThreadFunc func, gpointer first,
                                  gpointer second);
 
+/* Sorts n indices ascending in place: a few, as a rule (a step's segments, a target's fills),
+ * sorted by insertion without a call; qsort for a longer list. */
+void cm_analysis__sort_u32(guint32 *v, guint n);
+
 /* The order of n entries: group ascending, then figure descending, then the id of the entry's
  * enterprise (byte order); order[k] is the index of the entry ranked k. Figures are not NaN.
  * (transfer full) */

@@ -49,31 +49,6 @@ outside_clear(Outside *o)
   g_free(o->by_supplier);
 }
 
-static gint
-compare_u32(gconstpointer a, gconstpointer b, gpointer data)
-{
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-  (void)data;
-  return x < y ? -1 : x > y;
-}
-
-/* Sorts a step's segments in place: a few, as a rule, sorted by insertion without a call. */
-static void
-sort_segments(guint32 *v, guint n)
-{
-  if (n > 16) {
-    g_qsort_with_data(v, (gint)n, sizeof *v, compare_u32, NULL);
-    return;
-  }
-  for (guint i = 1; i < n; i++) {
-    guint32 x = v[i];
-    guint j = i;
-    for (; j > 0 && v[j - 1] > x; j--)
-      v[j] = v[j - 1];
-    v[j] = x;
-  }
-}
-
 /* Appends the step of enterprise e, cur being the leaders' local value after it; seen holds a
  * zero per segment (and is left so). */
 static void
@@ -102,7 +77,7 @@ add_step(CmPlan *plan, const CmLeaderSupply *ls, const Outside *o, guint32 e, do
   for (guint k = 0; k < step.n_segments; k++)
     seen[segs[k]] = 0;
   /* template order is index order */
-  sort_segments(segs, step.n_segments);
+  cm_analysis__sort_u32(segs, step.n_segments);
   g_array_append_val(plan->steps, step);
 }
 

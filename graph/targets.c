@@ -8,8 +8,6 @@
 #include "analysis_private.h"
 #include "cm_memory.h"
 
-#include <stdlib.h>
-
 static gboolean
 needs_action(const CmGaps *gaps, guint32 s)
 {
@@ -181,32 +179,8 @@ candidates_clear(Candidates *c)
   g_free(c->sales);
 }
 
-static gint
-compare_u32(const void *a, const void *b)
-{
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* A list longer than this (a supplier's buyers) is not sorted but marked off buyer by buyer. */
 #define SHORT_LIST 16
-
-/* Sorts a list (short, as a rule: the segments a target fills) in place. */
-static void
-sort_u32(guint32 *v, guint n)
-{
-  if (n > SHORT_LIST) {
-    qsort(v, n, sizeof *v, compare_u32);
-    return;
-  }
-  for (guint i = 1; i < n; i++) {
-    guint32 x = v[i];
-    guint j = i;
-    for (; j > 0 && v[j - 1] > x; j--)
-      v[j] = v[j - 1];
-    v[j] = x;
-  }
-}
 
 /* Scratch of the per-enterprise pass. */
 typedef struct {
@@ -262,9 +236,9 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
       if (flags[b[k]] & CM_FLAG_LEADER)
         g_array_append_val(s->served, b[k]);
     }
-    sort_u32((guint32 *)s->served->data, s->served->len);
+    cm_analysis__sort_u32((guint32 *)s->served->data, s->served->len);
   } else {
-    sort_u32(b, n_buyers);
+    cm_analysis__sort_u32(b, n_buyers);
     for (guint k = 0; k < n_buyers; k++) {
       if (k > 0 && b[k] == b[k - 1])
         continue;
@@ -274,7 +248,7 @@ assess(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const guint
     }
   }
   /* template order is index order */
-  sort_u32((guint32 *)s->fills->data, s->fills->len);
+  cm_analysis__sort_u32((guint32 *)s->fills->data, s->fills->len);
   *target =
       (CmTarget){.enterprise = e,
                  .priority = priority_of(gaps, (const guint32 *)s->fills->data, s->fills->len),
