@@ -32,17 +32,6 @@ cm_analysis__flags(const CmDataset *ds, const CmAnalysisOptions *options)
   return flags;
 }
 
-void
-cm_analysis__on_two_threads(const char *name, GThreadFunc func, gpointer first, gpointer second)
-{
-  GThread *helper = second ? g_thread_try_new(name, func, second, NULL) : NULL;
-  func(first);
-  if (helper)
-    g_thread_join(helper);
-  else if (second)
-    func(second);
-}
-
 static gint
 compare_u32(const void *a, const void *b)
 {

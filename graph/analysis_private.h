@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cm_analysis.h"
+#include "cm_threads.h"
 
 enum {
   CM_FLAG_COUNTS = 1 << 0, /* its status is in the scenario */
@@ -26,12 +27,6 @@ cm_analysis__row_counts(const CmAnalysisOptions *o, const guint8 *flags, const C
  * scale, docs/performance.md; smaller ones take a few milliseconds, less than a thread costs). */
 #define CM_ANALYSIS_TWO_THREADS_ROWS (1u << 16)
 #define CM_ANALYSIS_TWO_THREADS_ENTERPRISES (1u << 13)
-
-/* Runs func(first) on the calling thread and func(second) on another, and returns when both are
- * done; second may be NULL (nothing else to do). Without a thread to be had, the calling thread
- * runs both. */
-void cm_analysis__on_two_threads(const char *name, GThreadFunc func, gpointer first,
-                                 gpointer second);
 
 /* Sorts n indices ascending in place: a few, as a rule (a step's segments, a target's fills),
  * sorted by insertion without a call; qsort for a longer list. */

@@ -157,7 +157,7 @@ cm_leader_supply__collect(CmLeaderSupply *ls, const CmDataset *ds, const CmAnaly
    * the pages in one by one */
   for (guint i = 0; i < 2; i++)
     cm_memory__reserve(half[i].rows, half[i].to - half[i].from);
-  cm_analysis__on_two_threads("leader-rows", pick_rows, &half[0], split < n_rows ? &half[1] : NULL);
+  cm_threads__run_halves("leader-rows", pick_rows, &half[0], split < n_rows ? &half[1] : NULL);
   GArray *rows = half[0].rows;
   g_array_append_vals(rows, half[1].rows->data, half[1].rows->len);
   g_array_unref(half[1].rows);

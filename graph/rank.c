@@ -155,7 +155,7 @@ cm_analysis__rank(const CmDataset *ds, guint n, const guint8 *group, const doubl
       split--;
   }
   Ties first = {ds, enterprise, src, 0, split}, second = {ds, enterprise, src, split, n};
-  cm_analysis__on_two_threads("rank-ties", rank_runs, &first, split < n ? &second : NULL);
+  cm_threads__run_halves("rank-ties", rank_runs, &first, split < n ? &second : NULL);
   guint32 *order = g_new(guint32, n + 1);
   for (guint k = 0; k < n; k++)
     order[k] = src[k].slot;

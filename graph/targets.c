@@ -140,8 +140,7 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
     cm_memory__reserve(half[i].found, half[i].to - half[i].from);
     cm_memory__reserve(half[i].leader_values, half[i].to - half[i].from);
   }
-  cm_analysis__on_two_threads("targets-rows", find_sales, &half[0],
-                              split < n_rows ? &half[1] : NULL);
+  cm_threads__run_halves("targets-rows", find_sales, &half[0], split < n_rows ? &half[1] : NULL);
   /* added in row order, the first half's before the second's: the sum of one pass */
   c->leaders_total = 0;
   for (guint i = 0; i < 2; i++)
@@ -163,8 +162,7 @@ candidates_init(Candidates *c, const CmDataset *ds, const CmAnalysisOptions *o, 
   c->start[n] = at;
   c->sales = cm_memory__new(Sale, (gsize)at + 1);
   half[0].sales = half[1].sales = c->sales;
-  cm_analysis__on_two_threads("targets-rows", place_sales, &half[0],
-                              split < n_rows ? &half[1] : NULL);
+  cm_threads__run_halves("targets-rows", place_sales, &half[0], split < n_rows ? &half[1] : NULL);
   for (guint i = 0; i < 2; i++) {
     g_free(half[i].count);
     g_array_unref(half[i].found);
@@ -318,7 +316,7 @@ assess_all(const CmDataset *ds, const CmGaps *gaps, const Candidates *c, const g
                                .lists = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 1)};
   for (guint i = 0; i < 2; i++) /* as candidates_init does */
     cm_memory__reserve(half[i].found, half[i].to - half[i].from);
-  cm_analysis__on_two_threads("targets-assess", assess_half, &half[0], split < n ? &half[1] : NULL);
+  cm_threads__run_halves("targets-assess", assess_half, &half[0], split < n ? &half[1] : NULL);
   /* the second half's lists follow the first's */
   CmTarget *more = (CmTarget *)half[1].found->data;
   for (guint k = 0; k < half[1].found->len; k++)

@@ -3,6 +3,7 @@
  * 81.0%"), with what each landed supplier sells to which leader. */
 #include "cm_i18n.h"
 #include "cm_memory.h"
+#include "cm_threads.h"
 #include "cm_report_plan.h"
 #include "report_briefing.h"
 #include "report_shared.h"
@@ -282,22 +283,17 @@ steps_list(GString *out, const CmDataset *ds, const CmPlan *p, const CmReportOpt
   guint n = p->steps->len;
   reserve_room(out, (gsize)n * STEP_BYTES);
   Steps first = {ds, p, &words, o->format, 0, n, out};
-  Steps second = {ds, p, &words, o->format, n / 2, n, NULL};
-  GThread *helper = NULL;
+  Steps second = {ds, p, &words, o->format, n, n, NULL};
   if (n >= STEPS_FOR_TWO_THREADS) {
+    first.to = second.from = n / 2;
     second.out = g_string_new(NULL);
     reserve_room(second.out, (gsize)(n - n / 2) * STEP_BYTES);
-    helper = g_thread_try_new("plan-steps", format_steps_thread, &second, NULL);
-    if (helper)
-      first.to = n / 2;
   }
-  format_steps(&first);
-  if (helper) {
-    g_thread_join(helper);
+  cm_threads__run_halves("plan-steps", format_steps_thread, &first, second.out ? &second : NULL);
+  if (second.out) {
     g_string_append_len(out, second.out->str, (gssize)second.out->len);
-  }
-  if (second.out)
     g_string_free(second.out, TRUE);
+  }
   g_string_append_c(out, '\n');
 }
 

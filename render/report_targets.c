@@ -2,6 +2,7 @@
 #include "cm_i18n.h"
 #include "cm_display_name.h"
 #include "cm_report.h"
+#include "cm_threads.h"
 #include "report_format.h"
 #include "text_table.h"
 
@@ -249,22 +250,14 @@ targets_document(CmReportStream *s, const CmDataset *ds, const CmTargets *t,
   (void)cm_lang_get();
   /* a long table is filled on two threads, a half each, and written as one */
   Rows first = {ds, t, &words, color, 0, n, table, {0}};
-  Rows second = {ds, t, &words, color, n / 2, n, NULL, {0}};
-  GThread *helper = NULL;
+  Rows second = {ds, t, &words, color, n, n, NULL, {0}};
   if (n >= ROWS_FOR_TWO_THREADS) {
-    first.to = n / 2;
+    first.to = second.from = n / 2;
     second.table = new_table(n - n / 2);
-    helper = g_thread_try_new("targets-rows", fill_rows_thread, &second, NULL);
   }
-  if (!helper) { /* short, or no second thread to be had: one does it all */
-    g_clear_pointer(&second.table, cm_text_table_free);
-    first.to = n;
-  }
-  fill_rows(&first);
-  if (helper) {
-    g_thread_join(helper);
-    cm_text_table_append_rows(table, second.table);
-  }
+  cm_threads__run_halves("targets-rows", fill_rows_thread, &first, second.table ? &second : NULL);
+  if (second.table)
+    cm_text_table_append_rows(table, g_steal_pointer(&second.table));
   gboolean ok = cm_report__table_streamed(s, table, o->format, color);
   joined_clear(&first.lists);
   joined_clear(&second.lists);
